@@ -1,0 +1,293 @@
+/*
+ * diagnostic.c - lists of findings, and the table of every rule id.
+ *
+ * A list grows while a document is checked and is read-only once handed
+ * to the caller. Each finding owns its strings.
+ */
+#include "diagnostic_internal.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct wb_diagnostic {
+    wb_severity severity;
+    char *rule;
+    char *file;
+    int line;
+    int column;
+    char *message[2];   /* indexed by wb_lang */
+};
+
+struct wb_diagnostics {
+    wb_diagnostic *items;
+    size_t count;
+    size_t capacity;
+};
+
+typedef struct check_info {
+    const char *id;
+    wb_severity severity;
+    const char *summary_en;
+    const char *summary_zh;
+} check_info;
+
+/* The single table of rule ids: docs/checks.md is written from it. */
+static const check_info checks[] = {
+    { WB_CHECK_XML_MALFORMED, WB_SEVERITY_ERROR,
+      "The file is not well-formed XML (or not valid UTF-8).",
+      "文件不是格式良好的 XML(或不是有效的 UTF-8 编码)。" },
+    { WB_CHECK_XML_WARNING, WB_SEVERITY_WARNING,
+      "The XML parser noticed something questionable that does not stop reading.",
+      "XML 解析器发现可疑之处,但不影响读取。" },
+    { WB_CHECK_XML_DOCTYPE, WB_SEVERITY_ERROR,
+      "A DOCTYPE declaration: refused, so that no entity or external file is ever loaded.",
+      "含有 DOCTYPE 声明:为杜绝实体展开和外部文件加载,一律拒绝。" },
+    { WB_CHECK_XML_ENCODING, WB_SEVERITY_ERROR,
+      "The document declares an encoding other than UTF-8.",
+      "文档声明了 UTF-8 以外的编码。" },
+    { WB_CHECK_SCHEMA, WB_SEVERITY_ERROR,
+      "The document breaks the XML Schema of its format.",
+      "文档不符合其数据格式的 XML Schema。" },
+    { WB_CHECK_DUPLICATE_ID, WB_SEVERITY_ERROR,
+      "Two categories, or two items (standards and veto items), share an id.",
+      "两个项目或两个条目(工作标准、负面清单项)编号重复。" },
+    { WB_CHECK_ID_CATEGORY, WB_SEVERITY_ERROR,
+      "A standard's id N.M does not start with the number N of its category.",
+      "工作标准编号 N.M 的 N 与所属项目编号不一致。" },
+    { WB_CHECK_POINTS, WB_SEVERITY_ERROR,
+      "A standard is worth zero points.",
+      "工作标准分值为零。" },
+    { WB_CHECK_TOTAL, WB_SEVERITY_ERROR,
+      "The declared total differs from the sum of the standards' points.",
+      "声明的满分与各工作标准分值之和不一致。" },
+    { WB_CHECK_UNKNOWN_UNIT, WB_SEVERITY_ERROR,
+      "A responsible unit is neither a name nor an alias in the unit directory.",
+      "责任单位不是单位目录中的名称或别名。" },
+    { WB_CHECK_DUPLICATE_UNIT, WB_SEVERITY_ERROR,
+      "Two unit directory entries share an id, a name or an alias.",
+      "单位目录中两个条目的编号、名称或别名重复。" },
+    { WB_CHECK_BAD_MEMBER, WB_SEVERITY_ERROR,
+      "A group lists a member that is not a unit of the directory.",
+      "单位组的成员不是单位目录中的单位。" },
+    { WB_CHECK_REPEATED_UNIT, WB_SEVERITY_WARNING,
+      "An item names the same unit twice.",
+      "同一条目重复列出同一责任单位。" },
+};
+
+#define CHECK_COUNT (sizeof(checks) / sizeof(checks[0]))
+
+static const check_info *find_check(const char *id)
+{
+    if (id == NULL)
+        return NULL;
+    for (size_t i = 0; i < CHECK_COUNT; i++)
+        if (strcmp(checks[i].id, id) == 0)
+            return &checks[i];
+    return NULL;
+}
+
+size_t wb_check_count(void)
+{
+    return CHECK_COUNT;
+}
+
+const char *wb_check_id_at(size_t i)
+{
+    return i < CHECK_COUNT ? checks[i].id : NULL;
+}
+
+wb_severity wb_check_severity(const char *rule_id)
+{
+    const check_info *c = find_check(rule_id);
+    return c != NULL ? c->severity : WB_SEVERITY_ERROR;
+}
+
+const char *wb_check_summary(const char *rule_id, wb_lang lang)
+{
+    const check_info *c = find_check(rule_id);
+    if (c == NULL)
+        return NULL;
+    return lang == WB_LANG_EN ? c->summary_en : c->summary_zh;
+}
+
+const char *wb_severity_name(wb_severity severity)
+{
+    switch (severity) {
+    case WB_SEVERITY_NOTE:    return "note";
+    case WB_SEVERITY_WARNING: return "warning";
+    case WB_SEVERITY_ERROR:   return "error";
+    default:                  return "error";
+    }
+}
+
+/* ------------------------------------------------------------ the list */
+
+wb_diagnostics *wb__diagnostics_new(void)
+{
+    return calloc(1, sizeof(wb_diagnostics));
+}
+
+static char *dup_or_empty(const char *s)
+{
+    if (s == NULL)
+        s = "";
+    size_t n = strlen(s) + 1;
+    char *copy = malloc(n);
+    if (copy != NULL)
+        memcpy(copy, s, n);
+    return copy;
+}
+
+/* Replace line breaks so that every message stays on one line. */
+static void flatten(char *s)
+{
+    for (; *s != '\0'; s++)
+        if (*s == '\n' || *s == '\r')
+            *s = ' ';
+}
+
+/* Drop the trailing blanks libxml2 leaves after its messages. */
+static void trim_right(char *s)
+{
+    size_t n = strlen(s);
+    while (n > 0 && s[n - 1] == ' ')
+        s[--n] = '\0';
+}
+
+int wb__diagnostics_add_text(wb_diagnostics *list, wb_severity severity,
+                             const char *rule, const char *file, int line,
+                             int column, const char *en, const char *zh)
+{
+    if (list->count == list->capacity) {
+        size_t cap = list->capacity ? list->capacity * 2 : 8;
+        wb_diagnostic *items = realloc(list->items, cap * sizeof(*items));
+        if (items == NULL)
+            return WB_ENOMEM;
+        list->items = items;
+        list->capacity = cap;
+    }
+    wb_diagnostic *d = &list->items[list->count];
+    d->severity = severity;
+    d->line = line > 0 ? line : 0;
+    d->column = column > 0 ? column : 0;
+    d->rule = dup_or_empty(rule);
+    d->file = dup_or_empty(file);
+    d->message[WB_LANG_EN] = dup_or_empty(en);
+    d->message[WB_LANG_ZH] = dup_or_empty(zh);
+    if (!d->rule || !d->file || !d->message[0] || !d->message[1]) {
+        free(d->rule);
+        free(d->file);
+        free(d->message[0]);
+        free(d->message[1]);
+        return WB_ENOMEM;
+    }
+    for (int l = 0; l < 2; l++) {
+        flatten(d->message[l]);
+        trim_right(d->message[l]);
+    }
+    list->count++;
+    return WB_OK;
+}
+
+int wb__diagnostics_add(wb_diagnostics *list, const char *rule,
+                        const char *file, int line, int column,
+                        const char *en_fmt, const char *zh_fmt, ...)
+{
+    char en[1024], zh[1024];
+    va_list ap;
+    va_start(ap, zh_fmt);
+    va_list ap2;
+    va_copy(ap2, ap);
+    if (vsnprintf(en, sizeof(en), en_fmt, ap) < 0)
+        en[0] = '\0';
+    if (vsnprintf(zh, sizeof(zh), zh_fmt, ap2) < 0)
+        zh[0] = '\0';
+    va_end(ap2);
+    va_end(ap);
+    return wb__diagnostics_add_text(list, wb_check_severity(rule), rule, file,
+                                    line, column, en, zh);
+}
+
+const wb_diagnostic *wb__diagnostics_first_error(const wb_diagnostics *list)
+{
+    for (size_t i = 0; list != NULL && i < list->count; i++)
+        if (list->items[i].severity == WB_SEVERITY_ERROR)
+            return &list->items[i];
+    return NULL;
+}
+
+int wb__diagnostic_to_error(const wb_diagnostic *d, int code, wb_error *err)
+{
+    return wb__error_set(err, code, d->file, d->line, d->column, d->rule,
+                         "%s", d->message[WB_LANG_EN]);
+}
+
+size_t wb_diagnostics_count(const wb_diagnostics *list)
+{
+    return list != NULL ? list->count : 0;
+}
+
+size_t wb_diagnostics_count_at_least(const wb_diagnostics *list,
+                                     wb_severity min)
+{
+    size_t n = 0;
+    for (size_t i = 0; list != NULL && i < list->count; i++)
+        if (list->items[i].severity >= min)
+            n++;
+    return n;
+}
+
+const wb_diagnostic *wb_diagnostics_at(const wb_diagnostics *list, size_t i)
+{
+    if (list == NULL || i >= list->count)
+        return NULL;
+    return &list->items[i];
+}
+
+void wb_diagnostics_free(wb_diagnostics *list)
+{
+    if (list == NULL)
+        return;
+    for (size_t i = 0; i < list->count; i++) {
+        free(list->items[i].rule);
+        free(list->items[i].file);
+        free(list->items[i].message[0]);
+        free(list->items[i].message[1]);
+    }
+    free(list->items);
+    free(list);
+}
+
+wb_severity wb_diagnostic_severity(const wb_diagnostic *d)
+{
+    return d != NULL ? d->severity : WB_SEVERITY_ERROR;
+}
+
+const char *wb_diagnostic_rule(const wb_diagnostic *d)
+{
+    return d != NULL ? d->rule : NULL;
+}
+
+const char *wb_diagnostic_message(const wb_diagnostic *d, wb_lang lang)
+{
+    if (d == NULL)
+        return NULL;
+    return d->message[lang == WB_LANG_EN ? WB_LANG_EN : WB_LANG_ZH];
+}
+
+const char *wb_diagnostic_file(const wb_diagnostic *d)
+{
+    return d != NULL ? d->file : NULL;
+}
+
+int wb_diagnostic_line(const wb_diagnostic *d)
+{
+    return d != NULL ? d->line : 0;
+}
+
+int wb_diagnostic_column(const wb_diagnostic *d)
+{
+    return d != NULL ? d->column : 0;
+}

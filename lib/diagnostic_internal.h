@@ -1,0 +1,52 @@
+/*
+ * diagnostic_internal.h - building a list of findings.
+ */
+#ifndef WB_DIAGNOSTIC_INTERNAL_H
+#define WB_DIAGNOSTIC_INTERNAL_H
+
+#include "weibao/diagnostic.h"
+#include "weibao/errors.h"
+#include "errors_internal.h"
+
+/* Rule ids, one per kind of finding; the table in diagnostic.c documents them. */
+#define WB_CHECK_XML_MALFORMED       "xml-malformed"
+#define WB_CHECK_XML_WARNING         "xml-warning"
+#define WB_CHECK_XML_DOCTYPE         "xml-doctype"
+#define WB_CHECK_XML_ENCODING        "xml-encoding"
+#define WB_CHECK_SCHEMA              "schema-invalid"
+#define WB_CHECK_DUPLICATE_ID        "rubric-duplicate-id"
+#define WB_CHECK_ID_CATEGORY         "rubric-id-category"
+#define WB_CHECK_POINTS              "rubric-zero-points"
+#define WB_CHECK_TOTAL               "rubric-total-mismatch"
+#define WB_CHECK_UNKNOWN_UNIT        "rubric-unknown-unit"
+#define WB_CHECK_DUPLICATE_UNIT      "rubric-duplicate-unit"
+#define WB_CHECK_BAD_MEMBER          "rubric-bad-member"
+#define WB_CHECK_REPEATED_UNIT       "rubric-repeated-unit"
+
+wb_diagnostics *wb__diagnostics_new(void);
+
+/*
+ * Append a finding at the rule's own severity. The two formats take the
+ * same arguments in the same order: en_fmt for English, zh_fmt for
+ * Chinese. Returns WB_OK or WB_ENOMEM.
+ */
+int wb__diagnostics_add(wb_diagnostics *list, const char *rule,
+                        const char *file, int line, int column,
+                        const char *en_fmt, const char *zh_fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 6, 8), format(printf, 7, 8)))
+#endif
+    ;
+
+/* As wb__diagnostics_add() with an explicit severity and ready text. */
+int wb__diagnostics_add_text(wb_diagnostics *list, wb_severity severity,
+                             const char *rule, const char *file, int line,
+                             int column, const char *en, const char *zh);
+
+/* The first finding at error severity, or NULL. */
+const wb_diagnostic *wb__diagnostics_first_error(const wb_diagnostics *list);
+
+/* Fill err from a finding (English message), returning code. */
+int wb__diagnostic_to_error(const wb_diagnostic *d, int code, wb_error *err);
+
+#endif

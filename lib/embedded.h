@@ -1,0 +1,18 @@
+/*
+ * embedded.h - data files compiled into the library.
+ *
+ * Generated at build time from data/ by lib/embed.cmake, so that the XML
+ * in data/ stays the one source of truth. Each array ends with a NUL that
+ * the length does not count.
+ */
+#ifndef WB_EMBEDDED_H
+#define WB_EMBEDDED_H
+
+#include <stddef.h>
+
+extern const unsigned char wb__embedded_rubric_xml[];
+extern const size_t wb__embedded_rubric_xml_len;
+extern const unsigned char wb__embedded_rubric_xsd[];
+extern const size_t wb__embedded_rubric_xsd_len;
+
+#endif

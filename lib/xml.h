@@ -1,0 +1,62 @@
+/*
+ * xml.h - safe parsing and schema validation with libxml2.
+ *
+ * The only place that talks to libxml2's parser. It refuses DOCTYPEs (so
+ * no entity is ever declared, expanded or fetched), never touches the
+ * network, validates against schemas compiled from the library's own
+ * copies, and reports every problem as a finding with its file, line and
+ * column. Lines and columns come from the library's own index of the
+ * input, so they stay exact past line 65,535.
+ */
+#ifndef WB_XML_H
+#define WB_XML_H
+
+#include <stddef.h>
+#include <libxml/tree.h>
+
+#include "arena.h"
+#include "diagnostic_internal.h"
+
+typedef struct wb__xml_doc {
+    xmlDocPtr doc;          /* NULL when the input was refused */
+    const char *name;       /* borrowed: the file or buffer name */
+    const char *data;       /* borrowed: the input, as given */
+    size_t len;
+    size_t *line_starts;    /* byte offset where each line begins */
+    size_t line_count;
+} wb__xml_doc;
+
+/*
+ * Parse data (UTF-8, len bytes, named `name` in findings). Findings go to
+ * diags. Returns WB_OK with out->doc set, WB_EPARSE when the document was
+ * refused or is not well-formed (out->doc NULL), or WB_ENOMEM. data and
+ * name must outlive *out. Dispose *out in every case.
+ */
+int wb__xml_parse(wb__xml_doc *out, const char *data, size_t len,
+                  const char *name, wb_diagnostics *diags);
+
+/*
+ * Validate against an XML Schema given as text. Returns WB_OK when valid,
+ * WB_ESCHEMA when not (findings in diags), WB_ENOMEM, or WB_ERROR when
+ * the schema itself does not compile.
+ */
+int wb__xml_validate(const wb__xml_doc *doc, const char *xsd, size_t xsd_len,
+                     wb_diagnostics *diags);
+
+/* Line and column (1-based, code points) where an element's start tag begins. */
+void wb__xml_position(const wb__xml_doc *doc, const xmlNode *node,
+                      int *line, int *column);
+
+/* Free the tree and the index. */
+void wb__xml_dispose(wb__xml_doc *doc);
+
+/* Helpers for walking a validated tree. */
+const xmlNode *wb__xml_first_element(const xmlNode *parent, const char *name);
+const xmlNode *wb__xml_next_element(const xmlNode *node, const char *name);
+/* An attribute or the element's text, copied into the arena; NULL if
+   absent or out of memory (tell them apart with wb__xml_has_attr). */
+char *wb__xml_attr(wb__arena *arena, const xmlNode *node, const char *name);
+char *wb__xml_text(wb__arena *arena, const xmlNode *node);
+int wb__xml_has_attr(const xmlNode *node, const char *name);
+
+#endif
