@@ -1,0 +1,55 @@
+/*
+ * lint.h - what the weibao-lint subcommands share.
+ *
+ * The tool uses only the public API of libweibao, as any other program
+ * would.
+ */
+#ifndef WB_LINT_H
+#define WB_LINT_H
+
+#include <stdio.h>
+#include <weibao/weibao.h>
+
+/* Exit statuses, as linters use them. */
+enum {
+    LINT_EXIT_CLEAN = 0,     /* nothing found */
+    LINT_EXIT_FINDINGS = 1,  /* findings at or above --fail-on */
+    LINT_EXIT_USAGE = 2      /* bad usage, unreadable input, internal error */
+};
+
+typedef enum lint_format {
+    LINT_FORMAT_TEXT,
+    LINT_FORMAT_JSON
+} lint_format;
+
+int lint_cmd_rubric(int argc, char **argv);
+int lint_cmd_check(int argc, char **argv);
+
+/* "weibao-lint: <message>" on stderr, one line. Returns LINT_EXIT_USAGE. */
+int lint_fail(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
+/* A library error as gcc prints one: "file:line:col: error: message [rule]". */
+int lint_fail_error(const wb_error *err);
+
+/*
+ * Option parsing shared by the subcommands. When argv[*i] is the option
+ * `name` (as "--name VALUE" or "--name=VALUE"), store the value, advance
+ * *i past it and return 1; return -1 when the value is missing; else 0.
+ */
+int lint_option_value(int argc, char **argv, int *i, const char *name,
+                      const char **value);
+int lint_parse_format(const char *value, lint_format *out);
+int lint_parse_lang(const char *value, wb_lang *out);
+
+/* Output helpers. */
+void lint_json_string(FILE *out, const char *s);
+/* Print at most max code points of s, then "…" when it was longer. */
+void lint_print_prefix(FILE *out, const char *s, size_t max);
+/* Write pending output; report a failed write (a closed pipe, a full disk). */
+int lint_finish(int status);
+
+#endif

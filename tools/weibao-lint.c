@@ -1,0 +1,48 @@
+/*
+ * weibao-lint.c - the command line of libweibao.
+ *
+ * A thin front over the public API: each subcommand lives in its own
+ * file (cmd_*.c). Exit status follows linters: 0 clean, 1 findings,
+ * 2 usage errors and unreadable input.
+ */
+#include "lint.h"
+
+#include <string.h>
+
+static const char usage[] =
+    "usage: weibao-lint COMMAND [ARGS]\n"
+    "\n"
+    "Rule engine for the national minor-protection demonstration assessment\n"
+    "(全国未成年人保护示范县创建考核).\n"
+    "\n"
+    "commands:\n"
+    "  rubric [ID] [--unit NAME]   show the rubric (考核细则), one item, or\n"
+    "                              what a unit answers for\n"
+    "  check FILE...               check rubric files against the format\n"
+    "\n"
+    "  weibao-lint COMMAND --help  shows a command's options\n"
+    "  weibao-lint --version       shows the version\n";
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fputs(usage, stderr);
+        return LINT_EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 ||
+        strcmp(cmd, "help") == 0) {
+        fputs(usage, stdout);
+        return lint_finish(LINT_EXIT_CLEAN);
+    }
+    if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
+        printf("weibao-lint %s (libweibao %s)\n", WB_VERSION_STRING,
+               wb_version_string());
+        return lint_finish(LINT_EXIT_CLEAN);
+    }
+    if (strcmp(cmd, "rubric") == 0)
+        return lint_cmd_rubric(argc - 1, argv + 1);
+    if (strcmp(cmd, "check") == 0)
+        return lint_cmd_check(argc - 1, argv + 1);
+    return lint_fail("unknown command '%s' (see weibao-lint --help)", cmd);
+}
