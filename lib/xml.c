@@ -147,14 +147,18 @@ static void refuse_doctype(void *ctx, const xmlChar *name,
     xmlStopParser(ctxt);
 }
 
-/* Strip "{namespace}" from libxml2's qualified names in schema messages. */
+/*
+ * Strip "{namespace-uri}" from the qualified names in libxml2's schema
+ * messages. A URI has a ':'; a regex quantifier such as {1,4} has not.
+ */
 static void strip_namespaces(char *s)
 {
     char *w = s;
     for (const char *r = s; *r != '\0';) {
         if (*r == '{') {
             const char *close = strchr(r, '}');
-            if (close != NULL) {
+            const char *colon = strchr(r, ':');
+            if (close != NULL && colon != NULL && colon < close) {
                 r = close + 1;
                 continue;
             }

@@ -1,0 +1,22 @@
+# The shared library exports only names that start with wb_.
+execute_process(COMMAND nm -D --defined-only "${LIB}"
+                OUTPUT_VARIABLE out RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "nm failed on ${LIB}")
+endif()
+string(REPLACE "\n" ";" lines "${out}")
+set(count 0)
+foreach(line IN LISTS lines)
+  if(line MATCHES " [TDBRVW] ([^ ]+)$")
+    set(sym "${CMAKE_MATCH_1}")
+    if(sym MATCHES "^wb_" AND NOT sym MATCHES "^wb__")
+      math(EXPR count "${count} + 1")
+    elseif(NOT sym MATCHES "^(_init|_fini|_edata|_end|__bss_start)$"
+           AND NOT sym MATCHES "^WB_")
+      message(FATAL_ERROR "unexpected exported symbol: ${sym}")
+    endif()
+  endif()
+endforeach()
+if(count LESS 50)
+  message(FATAL_ERROR "only ${count} wb_ symbols exported; expected the whole API")
+endif()

@@ -1,0 +1,43 @@
+#!/bin/sh
+# Install libweibao into a staging prefix and use it as its users do:
+# a C program found through pkg-config, a CMake project through
+# find_package(weibao), the installed CLI, and the Python package.
+#   run.sh BUILD_DIR SOURCE_DIR STAGE_DIR PYTHON
+set -eu
+build=$1 src=$2 stage=$3 python=$4
+
+rm -rf "$stage"
+cmake --install "$build" --prefix "$stage" >/dev/null
+
+pc=$(find "$stage" -name weibao.pc | head -n 1)
+[ -n "$pc" ] || { echo "weibao.pc was not installed"; exit 1; }
+libdir=$(dirname "$(dirname "$pc")")
+
+echo "== pkg-config"
+flags=$(PKG_CONFIG_PATH=$(dirname "$pc") pkg-config --define-prefix --cflags --libs weibao)
+# shellcheck disable=SC2086
+cc -std=c11 -Wall -Wextra -Werror "$src/examples/list_rubric.c" $flags -o "$stage/list_rubric"
+LD_LIBRARY_PATH=$libdir "$stage/list_rubric" > "$stage/list_rubric.out"
+grep -q '^standards: 67$' "$stage/list_rubric.out"
+grep -q '^total points: 100$' "$stage/list_rubric.out"
+
+echo "== find_package"
+cmake -S "$src/examples" -B "$stage/example-build" -DCMAKE_PREFIX_PATH="$stage" >/dev/null
+cmake --build "$stage/example-build" >/dev/null
+LD_LIBRARY_PATH=$libdir "$stage/example-build/list_rubric" | grep -q '^standards: 67$'
+"$stage/example-build/list_rubric_static" | grep -q '^standards: 67$'
+
+echo "== installed CLI"
+"$stage/bin/weibao-lint" rubric 2.3 | grep -q '30个工作日内'
+"$stage/bin/weibao-lint" check "$stage/share/weibao/rubric.xml"
+
+echo "== python"
+pydir=$(find "$stage" -type d \( -name dist-packages -o -name site-packages \) | head -n 1)
+if [ -n "$pydir" ]; then
+    PYTHONPATH=$pydir "$python" "$src/examples/list_rubric.py" > "$stage/list_rubric_py.out"
+    grep -q '市公安局' "$stage/list_rubric_py.out"
+else
+    echo "the Python package was not installed" >&2
+    exit 1
+fi
+echo "install: ok"
