@@ -18,6 +18,7 @@ struct wb_diagnostic {
     int line;
     int column;
     char *message[2];   /* indexed by wb_lang */
+    size_t order;       /* when it was found: keeps sorting stable */
 };
 
 struct wb_diagnostics {
@@ -33,7 +34,8 @@ typedef struct check_info {
     const char *summary_zh;
 } check_info;
 
-/* The single table of rule ids: docs/checks.md is written from it. */
+/* The single table of rule ids. docs/checks.md describes each one; a test
+   keeps the two in step. */
 static const check_info checks[] = {
     { WB_CHECK_XML_MALFORMED, WB_SEVERITY_ERROR,
       "The file is not well-formed XML (or not valid UTF-8).",
@@ -170,6 +172,7 @@ int wb__diagnostics_add_text(wb_diagnostics *list, wb_severity severity,
     }
     wb_diagnostic *d = &list->items[list->count];
     d->severity = severity;
+    d->order = list->count;
     d->line = line > 0 ? line : 0;
     d->column = column > 0 ? column : 0;
     d->rule = dup_or_empty(rule);
@@ -208,6 +211,22 @@ int wb__diagnostics_add(wb_diagnostics *list, const char *rule,
     va_end(ap);
     return wb__diagnostics_add_text(list, wb_check_severity(rule), rule, file,
                                     line, column, en, zh);
+}
+
+static int compare_places(const void *pa, const void *pb)
+{
+    const wb_diagnostic *a = pa, *b = pb;
+    if (a->line != b->line)
+        return a->line < b->line ? -1 : 1;
+    if (a->column != b->column)
+        return a->column < b->column ? -1 : 1;
+    return (a->order > b->order) - (a->order < b->order);
+}
+
+void wb__diagnostics_sort(wb_diagnostics *list)
+{
+    if (list != NULL && list->count > 1)
+        qsort(list->items, list->count, sizeof(wb_diagnostic), compare_places);
 }
 
 const wb_diagnostic *wb__diagnostics_first_error(const wb_diagnostics *list)

@@ -43,6 +43,10 @@ int wb__diagnostics_add_text(wb_diagnostics *list, wb_severity severity,
                              const char *rule, const char *file, int line,
                              int column, const char *en, const char *zh);
 
+/* Put the findings of one document in document order (line, column,
+   then the order found). */
+void wb__diagnostics_sort(wb_diagnostics *list);
+
 /* The first finding at error severity, or NULL. */
 const wb_diagnostic *wb__diagnostics_first_error(const wb_diagnostics *list);
 

@@ -14,6 +14,7 @@
  */
 #include "weibao/rubric.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -90,6 +91,7 @@ struct wb_rubric {
     size_t veto_count;
     wb_unit *units;
     size_t unit_count;
+    const wb_item **by_id;      /* every item, sorted by id, for lookups */
 };
 
 #define DEFAULT_ORIGIN "<default>"
@@ -146,7 +148,7 @@ static size_t count_children(const xmlNode *parent, const char *name)
     return n;
 }
 
-/* "2" -> 4, "1.5" -> 3; the schema guarantees the shape [0-9]{1,4}(.[05])? */
+/* "2" -> 4, "1.5" -> 3; the schema guarantees the shape [0-9]{1,6}(.[05])? */
 static int parse_half_points(const char *s)
 {
     int halves = 0;
@@ -156,6 +158,16 @@ static int parse_half_points(const char *s)
     if (s[0] == '.' && s[1] == '5')
         halves += 1;
     return halves;
+}
+
+/*
+ * Sum of points that stays defined however many standards a document
+ * has: it stops at INT_MAX, far above any total the schema allows, so a
+ * runaway sum is still reported as a mismatch.
+ */
+static int add_capped(int a, int b)
+{
+    return a > INT_MAX - b ? INT_MAX : a + b;
 }
 
 static void set_position(builder *b, const xmlNode *node, int *line, int *column)
@@ -337,23 +349,6 @@ static void build_item_body(builder *b, wb_item *it, const xmlNode *el)
         it->tail = text(b, others);
 }
 
-/* Report an id seen before among the first `count` items of both lists. */
-static void check_item_id(builder *b, const xmlNode *el, const wb_item *it)
-{
-    const wb_rubric *r = b->r;
-    const wb_item *lists[2] = { r->standards, r->vetoes };
-    size_t counts[2] = { r->standard_count, r->veto_count };
-    for (int l = 0; l < 2; l++)
-        for (size_t i = 0; i < counts[l]; i++)
-            if (&lists[l][i] != it && lists[l][i].id != NULL &&
-                strcmp(lists[l][i].id, it->id) == 0) {
-                FINDING(b, el, WB_CHECK_DUPLICATE_ID,
-                        "id '%s' is already used at line %d",
-                        "编号“%s”已在第 %d 行使用", it->id, lists[l][i].line);
-                return;
-            }
-}
-
 static void build_categories(builder *b, const xmlNode *root)
 {
     wb_rubric *r = b->r;
@@ -420,7 +415,6 @@ static void build_categories(builder *b, const xmlNode *root)
                 build_item_body(b, it, s);
                 if (b->status != WB_OK)
                     return;
-                check_item_id(b, s, it);
 
                 size_t prefix = strcspn(it->id, ".");
                 if (strlen(cat->id) != prefix ||
@@ -437,7 +431,7 @@ static void build_categories(builder *b, const xmlNode *root)
 
                 topic->standards[topic->standard_count++] = it;
                 cat->standards[cat->standard_count++] = it;
-                cat->half_points += it->half_points;
+                cat->half_points = add_capped(cat->half_points, it->half_points);
             }
         }
     }
@@ -466,7 +460,6 @@ static void build_vetoes(builder *b, const xmlNode *root)
         build_item_body(b, it, v);
         if (b->status != WB_OK)
             return;
-        check_item_id(b, v, it);
     }
 }
 
@@ -500,6 +493,50 @@ static int answers_for(const wb_item *it, const wb_unit *u, const wb_unit **via)
             return 2;
         }
     return 0;
+}
+
+/* Order by id, then by place in the document. */
+static int compare_items(const void *pa, const void *pb)
+{
+    const wb_item *a = *(const wb_item *const *)pa;
+    const wb_item *b = *(const wb_item *const *)pb;
+    int c = strcmp(a->id, b->id);
+    if (c != 0)
+        return c;
+    return (a->line > b->line) - (a->line < b->line);
+}
+
+/*
+ * Sort every item by id for lookups, and report each id that repeats one
+ * seen earlier in the document. Sorting keeps this O(n log n) for
+ * editions of any size.
+ */
+static void index_items(builder *b)
+{
+    wb_rubric *r = b->r;
+    size_t n = r->standard_count + r->veto_count;
+    r->by_id = array(b, n + 1, sizeof(wb_item *));
+    if (r->by_id == NULL)
+        return;
+    for (size_t i = 0; i < r->standard_count; i++)
+        r->by_id[i] = &r->standards[i];
+    for (size_t i = 0; i < r->veto_count; i++)
+        r->by_id[r->standard_count + i] = &r->vetoes[i];
+    qsort((void *)r->by_id, n, sizeof(wb_item *), compare_items);
+
+    for (size_t i = 1; i < n; i++) {
+        size_t first = i - 1;
+        while (i < n && strcmp(r->by_id[i]->id, r->by_id[first]->id) == 0) {
+            const wb_item *dup = r->by_id[i], *orig = r->by_id[first];
+            if (wb__diagnostics_add(b->diags, WB_CHECK_DUPLICATE_ID, b->doc->name,
+                                    dup->line, dup->column,
+                                    "id '%s' is already used at line %d",
+                                    "编号“%s”已在第 %d 行使用", dup->id,
+                                    orig->line) != WB_OK)
+                b->status = WB_ENOMEM;
+            i++;
+        }
+    }
 }
 
 /* The 逐一认领 table: for every unit, the items it answers for. */
@@ -553,7 +590,7 @@ static void build(builder *b, const xmlNode *root)
 
     int sum = 0;
     for (size_t i = 0; i < r->category_count; i++)
-        sum += r->categories[i].half_points;
+        sum = add_capped(sum, r->categories[i].half_points);
     r->total_half_points = parse_half_points(total);
     if (sum != r->total_half_points) {
         char summed[WB_POINTS_STRLEN];
@@ -563,7 +600,9 @@ static void build(builder *b, const xmlNode *root)
                 "考核细则声明满分为 %s 分,但各工作标准分值之和为 %s 分",
                 total, summed);
     }
-    build_responsibilities(b);
+    index_items(b);
+    if (b->status == WB_OK)
+        build_responsibilities(b);
 }
 
 /*
@@ -599,6 +638,7 @@ static int process(wb_rubric **out, wb_diagnostics *diags, const char *data,
     else
         build(&b, xmlDocGetRootElement(doc.doc));
     wb__xml_dispose(&doc);
+    wb__diagnostics_sort(diags);
 
     rc = b.status;
     if (rc == WB_OK && wb_diagnostics_count_at_least(diags, WB_SEVERITY_ERROR) > 0)
@@ -789,16 +829,19 @@ int wb_rubric_find_item(const wb_item **out, const wb_rubric *r, const char *id,
         return wb__error_arg(err, "wb_rubric_find_item", "rubric");
     if (id == NULL)
         return wb__error_arg(err, "wb_rubric_find_item", "id");
-    for (size_t i = 0; i < r->standard_count; i++)
-        if (strcmp(r->standards[i].id, id) == 0) {
-            *out = &r->standards[i];
+    size_t lo = 0, hi = r->standard_count + r->veto_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(r->by_id[mid]->id, id);
+        if (c == 0) {
+            *out = r->by_id[mid];
             return WB_OK;
         }
-    for (size_t i = 0; i < r->veto_count; i++)
-        if (strcmp(r->vetoes[i].id, id) == 0) {
-            *out = &r->vetoes[i];
-            return WB_OK;
-        }
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
     return wb__error_set(err, WB_ENOTFOUND, r->origin, 0, 0, NULL,
                          "no standard or veto item '%s' in rubric '%s'", id,
                          r->edition);

@@ -1,0 +1,73 @@
+#!/bin/sh
+# Build, run and test libweibao on Debian 12.
+#
+#   sh tools/dev.sh deps    install the build dependencies (apt-get, as root or with sudo)
+#   sh tools/dev.sh build   deps, then configure and build into build/
+#   sh tools/dev.sh demo    build, then print the built-in rubric and check data/rubric.xml
+#   sh tools/dev.sh test    build, run every test, then the C tests again under
+#                           AddressSanitizer and UndefinedBehaviorSanitizer (build-asan/)
+#
+# Python is Debian's /usr/bin/python3, so that the bindings are built and
+# tested for the interpreter that `cmake --install` installs them for.
+set -eu
+
+cd "$(dirname "$0")/.."
+
+PACKAGES="build-essential cmake pkg-config libxml2-dev libpcre2-dev \
+libcmocka-dev swig python3 python3-dev"
+PYTHON=/usr/bin/python3
+JOBS=$(nproc 2>/dev/null || echo 2)
+
+deps() {
+    missing=""
+    for p in $PACKAGES; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
+            missing="$missing $p"
+    done
+    [ -z "$missing" ] && return 0
+    echo "Installing:$missing"
+    if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+    # shellcheck disable=SC2086
+    $sudo apt-get update -q
+    # shellcheck disable=SC2086
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends $missing
+}
+
+build() {
+    deps
+    cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+          -DPython3_EXECUTABLE="$PYTHON" >/dev/null
+    cmake --build build -j "$JOBS"
+}
+
+demo() {
+    build >/dev/null
+    ./build/tools/weibao-lint rubric
+    echo
+    ./build/tools/weibao-lint check data/rubric.xml
+    echo "data/rubric.xml: OK"
+}
+
+sanitize() {
+    cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DWB_SANITIZE=ON \
+          -DWB_BUILD_PYTHON=OFF -DPython3_EXECUTABLE="$PYTHON" >/dev/null
+    cmake --build build-asan -j "$JOBS"
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+        ctest --test-dir build-asan -L 'unit|golden|cli' --output-on-failure -j "$JOBS"
+}
+
+test_all() {
+    build
+    ctest --test-dir build --output-on-failure -j "$JOBS"
+    sanitize
+}
+
+case "${1:-}" in
+    deps) deps ;;
+    build) build ;;
+    demo) demo ;;
+    test) test_all ;;
+    sanitize) deps; sanitize ;;
+    *) echo "usage: sh tools/dev.sh deps|build|demo|test|sanitize" >&2; exit 2 ;;
+esac
