@@ -185,6 +185,28 @@ static void test_errors__check_table_is_complete(void **state)
     assert_string_equal(wb_severity_name(WB_SEVERITY_NOTE), "note");
 }
 
+/* docs/checks.md has a section for every rule id, and no other. */
+static void test_errors__every_check_is_documented(void **state)
+{
+    (void)state;
+    FILE *f = fopen(WB_SOURCE_DIR "/docs/checks.md", "rb");
+    assert_non_null(f);
+    static char doc[65536];
+    size_t n = fread(doc, 1, sizeof(doc) - 1, f);
+    fclose(f);
+    doc[n] = '\0';
+    size_t sections = 0;
+    for (const char *p = doc; (p = strstr(p, "\n## ")) != NULL; p++)
+        sections++;
+    assert_int_equal(sections, wb_check_count());
+    for (size_t i = 0; i < wb_check_count(); i++) {
+        char heading[128];
+        snprintf(heading, sizeof(heading), "\n## %s\n", wb_check_id_at(i));
+        if (strstr(doc, heading) == NULL)
+            fail_msg("docs/checks.md has no section for %s", wb_check_id_at(i));
+    }
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_errors__clear_zeroes_every_field),
     cmocka_unit_test(test_errors__strerror_names_every_code),
@@ -194,6 +216,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_errors__null_arguments_give_einval),
     cmocka_unit_test(test_errors__getters_accept_null_and_out_of_range),
     cmocka_unit_test(test_errors__check_table_is_complete),
+    cmocka_unit_test(test_errors__every_check_is_documented),
 };
 
 WB_TEST_MAIN("errors", tests)
