@@ -1,0 +1,49 @@
+"""libweibao for Python: China's minor-protection demonstration assessment
+(全国未成年人保护示范创建) as typed data.
+
+    >>> import weibao
+    >>> rubric = weibao.Rubric.default()
+    >>> len(rubric), rubric.total_points
+    (67, Decimal('100'))
+    >>> rubric["2.3"].points
+    Decimal('2')
+    >>> [item.id for item in rubric.standards_for_unit("市公安局")][:3]
+    ['1.5', '1.6', '2.1']
+
+Failures raise subclasses of :class:`weibao.Error` that carry the
+library's message, code, file, line and column.
+"""
+
+from . import _weibao_core as _core
+from ._errors import (Error, FileError, InvalidArgumentError, NotFoundError,
+                      OutOfMemoryError, ParseError, PatternError, SchemaError,
+                      Status)
+from ._rubric import Category, Item, Rubric, Topic, Unit
+from ._diagnostics import Diagnostic, check_rubric_file, check_rubric_string
+
+__all__ = [
+    "__version__", "version", "version_info",
+    "Rubric", "Category", "Topic", "Item", "Unit",
+    "Diagnostic", "check_rubric_file", "check_rubric_string",
+    "Status", "Error", "InvalidArgumentError", "OutOfMemoryError",
+    "FileError", "NotFoundError", "ParseError", "SchemaError", "PatternError",
+]
+
+
+def version():
+    """The version of the C library in use, as 'major.minor.patch'."""
+    return _core.wb_version_string()
+
+
+__version__ = version()
+version_info = ((_core.wb_version() >> 16) & 0xFF,
+                (_core.wb_version() >> 8) & 0xFF,
+                _core.wb_version() & 0xFF)
+
+# Show the public names where users find them: weibao.Item, not
+# weibao._rubric.Item, in reprs and tracebacks.
+for _cls in (Rubric, Category, Topic, Item, Unit, Diagnostic, Status, Error,
+             InvalidArgumentError, OutOfMemoryError, FileError, NotFoundError,
+             ParseError, PatternError, SchemaError):
+    _cls.__module__ = __name__
+del _cls
