@@ -13,6 +13,7 @@
 #include <weibao/common.h>
 #include <weibao/version.h>
 #include <weibao/errors.h>
+#include <weibao/date.h>
 #include <weibao/diagnostic.h>
 #include <weibao/rubric.h>
 
