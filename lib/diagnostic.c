@@ -49,6 +49,9 @@ static const check_info checks[] = {
     { WB_CHECK_XML_ENCODING, WB_SEVERITY_ERROR,
       "The document declares an encoding other than UTF-8.",
       "文档声明了 UTF-8 以外的编码。" },
+    { WB_CHECK_DOCUMENT_KIND, WB_SEVERITY_ERROR,
+      "The document is XML, but not of a kind libweibao reads.",
+      "文档是 XML,但不是 libweibao 可读的种类。" },
     { WB_CHECK_SCHEMA, WB_SEVERITY_ERROR,
       "The document breaks the XML Schema of its format.",
       "文档不符合其数据格式的 XML Schema。" },
@@ -76,6 +79,36 @@ static const check_info checks[] = {
     { WB_CHECK_REPEATED_UNIT, WB_SEVERITY_WARNING,
       "An item names the same unit twice.",
       "同一条目重复列出同一责任单位。" },
+    { WB_CHECK_CAL_DATE, WB_SEVERITY_ERROR,
+      "A date in a calendar file does not exist.",
+      "日历文件中的日期不存在。" },
+    { WB_CHECK_CAL_RANGE, WB_SEVERITY_ERROR,
+      "A holiday ends before it starts.",
+      "节假日的结束日期早于开始日期。" },
+    { WB_CHECK_CAL_DAYS, WB_SEVERITY_ERROR,
+      "A holiday's stated length (共N天) differs from its date range.",
+      "节假日注明的天数(共N天)与其日期范围不符。" },
+    { WB_CHECK_CAL_YEAR, WB_SEVERITY_ERROR,
+      "A holiday lies outside the year its notice arranges.",
+      "节假日不在其通知所安排的年份内。" },
+    { WB_CHECK_CAL_MAKEUP, WB_SEVERITY_ERROR,
+      "A make-up working day is not a Saturday or Sunday.",
+      "调休上班日不是周六或周日。" },
+    { WB_CHECK_CAL_AMENDS, WB_SEVERITY_ERROR,
+      "An amendment names no yearly notice of its year, or cancels a make-up day that was never set.",
+      "修改通知未指向同年的年度通知,或取消了从未设定的调休上班日。" },
+    { WB_CHECK_CAL_DUPLICATE, WB_SEVERITY_ERROR,
+      "Two notices share an id, or a year has two yearly notices.",
+      "两份通知编号重复,或同一年有两份年度通知。" },
+    { WB_CHECK_CAL_MISSING, WB_SEVERITY_ERROR,
+      "A year the calendar says it covers has no yearly notice.",
+      "日历声明覆盖的某一年没有年度通知。" },
+    { WB_CHECK_CAL_OVERLAP, WB_SEVERITY_ERROR,
+      "Two holidays share a day, a make-up day falls inside a holiday, or a make-up day is set twice.",
+      "两个节假日日期重叠,调休上班日落在节假日内,或同一调休上班日重复设定。" },
+    { WB_CHECK_CAL_YEARS, WB_SEVERITY_ERROR,
+      "The covered years are in the wrong order, or final-through lies outside them.",
+      "覆盖年份顺序有误,或 final-through 不在覆盖年份内。" },
 };
 
 #define CHECK_COUNT (sizeof(checks) / sizeof(checks[0]))
@@ -235,6 +268,16 @@ const wb_diagnostic *wb__diagnostics_first_error(const wb_diagnostics *list)
         if (list->items[i].severity == WB_SEVERITY_ERROR)
             return &list->items[i];
     return NULL;
+}
+
+int wb__diagnostics_fail(const wb_diagnostics *list, int rc, const char *name,
+                         wb_error *err)
+{
+    const wb_diagnostic *first = wb__diagnostics_first_error(list);
+    if (first != NULL && rc != WB_ENOMEM)
+        return wb__diagnostic_to_error(first, rc, err);
+    return wb__error_set(err, rc, name, 0, 0, NULL, "cannot load '%s': %s",
+                         name, wb_strerror(rc));
 }
 
 int wb__diagnostic_to_error(const wb_diagnostic *d, int code, wb_error *err)

@@ -14,6 +14,7 @@
 #define WB_CHECK_XML_DOCTYPE         "xml-doctype"
 #define WB_CHECK_XML_ENCODING        "xml-encoding"
 #define WB_CHECK_SCHEMA              "schema-invalid"
+#define WB_CHECK_DOCUMENT_KIND       "document-kind"
 #define WB_CHECK_DUPLICATE_ID        "rubric-duplicate-id"
 #define WB_CHECK_ID_CATEGORY         "rubric-id-category"
 #define WB_CHECK_POINTS              "rubric-zero-points"
@@ -22,6 +23,16 @@
 #define WB_CHECK_DUPLICATE_UNIT      "rubric-duplicate-unit"
 #define WB_CHECK_BAD_MEMBER          "rubric-bad-member"
 #define WB_CHECK_REPEATED_UNIT       "rubric-repeated-unit"
+#define WB_CHECK_CAL_DATE            "calendar-bad-date"
+#define WB_CHECK_CAL_RANGE           "calendar-range"
+#define WB_CHECK_CAL_DAYS            "calendar-days-mismatch"
+#define WB_CHECK_CAL_YEAR            "calendar-notice-year"
+#define WB_CHECK_CAL_MAKEUP          "calendar-makeup-weekday"
+#define WB_CHECK_CAL_AMENDS          "calendar-amends"
+#define WB_CHECK_CAL_DUPLICATE       "calendar-duplicate-notice"
+#define WB_CHECK_CAL_MISSING         "calendar-missing-notice"
+#define WB_CHECK_CAL_OVERLAP         "calendar-overlap"
+#define WB_CHECK_CAL_YEARS           "calendar-years"
 
 wb_diagnostics *wb__diagnostics_new(void);
 
@@ -49,6 +60,14 @@ void wb__diagnostics_sort(wb_diagnostics *list);
 
 /* The first finding at error severity, or NULL. */
 const wb_diagnostic *wb__diagnostics_first_error(const wb_diagnostics *list);
+
+/*
+ * Report a failed load in err: the first error finding, with its place
+ * and rule, or for a status no finding explains (out of memory) a plain
+ * message naming the document. Returns rc.
+ */
+int wb__diagnostics_fail(const wb_diagnostics *list, int rc, const char *name,
+                         wb_error *err);
 
 /* Fill err from a finding (English message), returning code. */
 int wb__diagnostic_to_error(const wb_diagnostic *d, int code, wb_error *err);

@@ -14,5 +14,9 @@ extern const unsigned char wb__embedded_rubric_xml[];
 extern const size_t wb__embedded_rubric_xml_len;
 extern const unsigned char wb__embedded_rubric_xsd[];
 extern const size_t wb__embedded_rubric_xsd_len;
+extern const unsigned char wb__embedded_calendar_xml[];
+extern const size_t wb__embedded_calendar_xml_len;
+extern const unsigned char wb__embedded_calendar_xsd[];
+extern const size_t wb__embedded_calendar_xsd_len;
 
 #endif

@@ -25,6 +25,7 @@ const char *wb_strerror(int code)
     case WB_EPARSE:    return "malformed input";
     case WB_ESCHEMA:   return "document does not follow its format";
     case WB_EREGEX:    return "invalid pattern";
+    case WB_ECOVERAGE: return "date outside the calendar's coverage";
     default:           return "unknown error";
     }
 }

@@ -614,12 +614,7 @@ static int process(wb_rubric **out, wb_diagnostics *diags, const char *data,
                    size_t len, const char *name)
 {
     wb__xml_doc doc;
-    int rc = wb__xml_parse(&doc, data, len, name, diags);
-    if (rc != WB_OK) {
-        wb__xml_dispose(&doc);
-        return rc;
-    }
-    rc = wb__xml_validate(&doc, (const char *)wb__embedded_rubric_xsd,
+    int rc = wb__xml_open(&doc, data, len, name, wb__embedded_rubric_xsd,
                           wb__embedded_rubric_xsd_len, diags);
     if (rc != WB_OK) {
         wb__xml_dispose(&doc);
@@ -659,14 +654,8 @@ static int load(wb_rubric **out, const char *data, size_t len,
     if (diags == NULL)
         return wb__error_set(err, WB_ENOMEM, name, 0, 0, NULL, "out of memory");
     int rc = process(out, diags, data, len, name);
-    if (rc != WB_OK) {
-        const wb_diagnostic *first = wb__diagnostics_first_error(diags);
-        if (first != NULL && rc != WB_ENOMEM)
-            wb__diagnostic_to_error(first, rc, err);
-        else
-            wb__error_set(err, rc, name, 0, 0, NULL, "cannot load rubric '%s': %s",
-                          name, wb_strerror(rc));
-    }
+    if (rc != WB_OK)
+        wb__diagnostics_fail(diags, rc, name, err);
     wb_diagnostics_free(diags);
     return rc;
 }

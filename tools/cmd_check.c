@@ -18,8 +18,9 @@ static const char usage[] =
     "usage: weibao-lint check [--format text|json] [--lang zh|en]\n"
     "                         [--fail-on error|warning|note] FILE...\n"
     "\n"
-    "Check rubric files (XML, data/rubric.xsd) for well-formedness, the\n"
-    "schema and the format's rules. FILE may be - for standard input.\n"
+    "Check rubric and calendar files (XML; the kind is read from the root\n"
+    "element) for well-formedness, the schema and the format's rules.\n"
+    "FILE may be - for standard input.\n"
     "\n"
     "  --format FORMAT   text (default): file:line:col: severity: message [rule]\n"
     "                    json: an array of {file, line, column, severity,\n"
@@ -118,10 +119,10 @@ static int check_one(const char *path, check_opts *o, int *failed)
             lint_fail("check: cannot read standard input");
             return 1;
         }
-        rc = wb_rubric_check_buffer(&diags, data, len, "<stdin>", &err);
+        rc = wb_check_buffer(&diags, NULL, data, len, "<stdin>", &err);
         free(data);
     } else {
-        rc = wb_rubric_check_file(&diags, path, &err);
+        rc = wb_check_file(&diags, NULL, path, &err);
     }
     if (rc != WB_OK) {
         lint_fail("check: %s", err.message);

@@ -18,7 +18,10 @@ static const char usage[] =
     "commands:\n"
     "  rubric [ID] [--unit NAME]   show the rubric (考核细则), one item, or\n"
     "                              what a unit answers for\n"
-    "  check FILE...               check rubric files against the format\n"
+    "  check FILE...               check rubric and calendar files\n"
+    "  calendar YEAR|DATE          the year's holidays, or what kind of day a date is\n"
+    "  due --workdays N START      the last day of a period (also --days,\n"
+    "                              --months, --years), by the Civil Code\n"
     "\n"
     "  weibao-lint COMMAND --help  shows a command's options\n"
     "  weibao-lint --version       shows the version\n";
@@ -44,5 +47,9 @@ int main(int argc, char **argv)
         return lint_cmd_rubric(argc - 1, argv + 1);
     if (strcmp(cmd, "check") == 0)
         return lint_cmd_check(argc - 1, argv + 1);
+    if (strcmp(cmd, "calendar") == 0)
+        return lint_cmd_calendar(argc - 1, argv + 1);
+    if (strcmp(cmd, "due") == 0)
+        return lint_cmd_due(argc - 1, argv + 1);
     return lint_fail("unknown command '%s' (see weibao-lint --help)", cmd);
 }

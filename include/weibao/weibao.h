@@ -14,7 +14,10 @@
 #include <weibao/version.h>
 #include <weibao/errors.h>
 #include <weibao/date.h>
+#include <weibao/calendar.h>
+#include <weibao/period.h>
 #include <weibao/diagnostic.h>
 #include <weibao/rubric.h>
+#include <weibao/check.h>
 
 #endif /* WEIBAO_WEIBAO_H */
