@@ -109,6 +109,15 @@ static const check_info checks[] = {
     { WB_CHECK_CAL_YEARS, WB_SEVERITY_ERROR,
       "The covered years are in the wrong order, or final-through lies outside them.",
       "覆盖年份顺序有误,或 final-through 不在覆盖年份内。" },
+    { WB_CHECK_NOTICE_UNREADABLE, WB_SEVERITY_ERROR,
+      "A holiday item of a notice's text cannot be read, or names a date that does not exist.",
+      "通知正文中的节假日条目无法读出,或写有不存在的日期。" },
+    { WB_CHECK_NOTICE_WEEKDAY, WB_SEVERITY_ERROR,
+      "A notice names a weekday in brackets that is not the weekday of its date.",
+      "通知括号中所写星期与该日期实际星期不符。" },
+    { WB_CHECK_NOTICE_MISSING, WB_SEVERITY_ERROR,
+      "A notice's text lacks its title, document number, signing date or holiday items.",
+      "通知正文缺少标题、发文字号、成文日期或节假日条目。" },
 };
 
 #define CHECK_COUNT (sizeof(checks) / sizeof(checks[0]))

@@ -33,6 +33,9 @@
 #define WB_CHECK_CAL_MISSING         "calendar-missing-notice"
 #define WB_CHECK_CAL_OVERLAP         "calendar-overlap"
 #define WB_CHECK_CAL_YEARS           "calendar-years"
+#define WB_CHECK_NOTICE_UNREADABLE   "notice-unreadable"
+#define WB_CHECK_NOTICE_WEEKDAY      "notice-weekday"
+#define WB_CHECK_NOTICE_MISSING      "notice-missing"
 
 wb_diagnostics *wb__diagnostics_new(void);
 

@@ -16,11 +16,22 @@
 
 static const char calendar_usage[] =
     "usage: weibao-lint calendar YEAR|DATE [--format text|json] [--calendar FILE]\n"
+    "       weibao-lint calendar import NOTICE.txt [-o OUT.xml]\n"
     "\n"
     "  YEAR             list the year's holidays and make-up working days\n"
     "  DATE             say what kind of day a date is (2026-02-14 or 2026年2月14日)\n"
     "  --format FORMAT  text (default) or json\n"
     "  --calendar FILE  use this calendar edition instead of the built-in one\n";
+
+static const char import_usage[] =
+    "usage: weibao-lint calendar import NOTICE.txt [-o OUT.xml] [--lang zh|en]\n"
+    "\n"
+    "Read the text of a State Council holiday notice (国务院办公厅关于XXXX年部分\n"
+    "节假日安排的通知, as published) and write it as a calendar edition that\n"
+    "loads at once (--calendar OUT.xml). Each weekday named in brackets is\n"
+    "checked against its date; what cannot be read is reported with its line.\n"
+    "Without -o the edition goes to standard output. OUT is written atomically\n"
+    "and never over the notice itself.\n";
 
 static const char due_usage[] =
     "usage: weibao-lint due (--days|--months|--years|--workdays) N START\n"
@@ -154,8 +165,102 @@ static int show_day(const wb_calendar *cal, wb_date date, lint_format format)
     return LINT_EXIT_CLEAN;
 }
 
+static int read_all(const char *path, char **data, size_t *len)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (f == NULL)
+        return -1;
+    size_t cap = 65536, n = 0, got;
+    char *buf = malloc(cap);
+    while (buf != NULL && (got = fread(buf + n, 1, cap - n, f)) > 0) {
+        n += got;
+        if (n == cap) {
+            char *bigger = realloc(buf, cap * 2);
+            if (bigger == NULL) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = bigger;
+            cap *= 2;
+        }
+    }
+    int bad = buf == NULL || ferror(f);
+    if (f != stdin)
+        fclose(f);
+    if (bad) {
+        free(buf);
+        return -1;
+    }
+    *data = buf;
+    *len = n;
+    return 0;
+}
+
+static int cmd_import(int argc, char **argv)
+{
+    const char *input = NULL, *output = NULL, *value;
+    wb_lang lang = WB_LANG_ZH;
+    for (int i = 1; i < argc; i++) {
+        int got;
+        if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+            fputs(import_usage, stdout);
+            return lint_finish(LINT_EXIT_CLEAN);
+        } else if ((got = lint_option_value(argc, argv, &i, "-o", &value)) != 0 ||
+                   (got = lint_option_value(argc, argv, &i, "--output", &value)) != 0) {
+            if (got < 0)
+                return lint_fail("calendar import: -o takes a file");
+            output = value;
+        } else if ((got = lint_option_value(argc, argv, &i, "--lang", &value)) != 0) {
+            if (got < 0 || lint_parse_lang(value, &lang) != 0)
+                return lint_fail("calendar import: --lang takes zh or en");
+        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+            return lint_fail("calendar import: unknown option '%s'", argv[i]);
+        } else if (input == NULL) {
+            input = argv[i];
+        } else {
+            return lint_fail("calendar import: give one notice");
+        }
+    }
+    if (input == NULL)
+        return lint_fail("calendar import: give the notice's text file (see --help)");
+    char *text;
+    size_t len;
+    if (read_all(input, &text, &len) != 0)
+        return lint_fail("calendar import: cannot read '%s'", input);
+
+    char *xml = NULL;
+    wb_diagnostics *findings = NULL;
+    wb_error err;
+    wb_error_clear(&err);
+    int rc = wb_calendar_import_notice(&xml, &findings, text, len,
+                                       strcmp(input, "-") == 0 ? "<stdin>" : input, &err);
+    free(text);
+    if (rc != WB_OK)
+        return lint_fail("calendar import: %s", err.message);
+    size_t printed = 0;
+    for (size_t i = 0; i < wb_diagnostics_count(findings); i++)
+        lint_print_finding(wb_diagnostics_at(findings, i), LINT_FORMAT_TEXT, lang, &printed);
+    wb_diagnostics_free(findings);
+    if (xml == NULL)
+        return lint_finish(LINT_EXIT_FINDINGS);
+    int status = LINT_EXIT_CLEAN;
+    if (output == NULL)
+        fputs(xml, stdout);
+    else if (lint_write_atomically(output, xml, strlen(xml),
+                                   strcmp(input, "-") == 0 ? NULL : input) != 0)
+        status = LINT_EXIT_USAGE;
+    wb_free(xml);
+    if (status == LINT_EXIT_CLEAN && printed > 0)
+        status = LINT_EXIT_FINDINGS;
+    return lint_finish(status);
+}
+
 int lint_cmd_calendar(int argc, char **argv)
 {
+    if (argc > 1 && strcmp(argv[1], "import") == 0)
+        return cmd_import(argc - 1, argv + 1);
+
     const char *what = NULL, *path = NULL, *value;
     lint_format format = LINT_FORMAT_TEXT;
     for (int i = 1; i < argc; i++) {

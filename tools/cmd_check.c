@@ -50,33 +50,6 @@ static int parse_severity(const char *s, wb_severity *out)
     return 0;
 }
 
-static void print_finding(const wb_diagnostic *d, check_opts *o)
-{
-    const char *msg = wb_diagnostic_message(d, o->lang);
-    const char *sev = wb_severity_name(wb_diagnostic_severity(d));
-    if (o->format == LINT_FORMAT_JSON) {
-        fputs(o->printed ? ",\n " : "\n ", stdout);
-        fputs("{\"file\":", stdout);
-        lint_json_string(stdout, wb_diagnostic_file(d));
-        fprintf(stdout, ",\"line\":%d,\"column\":%d,\"severity\":",
-                wb_diagnostic_line(d), wb_diagnostic_column(d));
-        lint_json_string(stdout, sev);
-        fputs(",\"rule\":", stdout);
-        lint_json_string(stdout, wb_diagnostic_rule(d));
-        fputs(",\"message\":", stdout);
-        lint_json_string(stdout, msg);
-        fputc('}', stdout);
-    } else if (wb_diagnostic_line(d) > 0) {
-        fprintf(stdout, "%s:%d:%d: %s: %s [%s]\n", wb_diagnostic_file(d),
-                wb_diagnostic_line(d), wb_diagnostic_column(d), sev, msg,
-                wb_diagnostic_rule(d));
-    } else {
-        fprintf(stdout, "%s: %s: %s [%s]\n", wb_diagnostic_file(d), sev, msg,
-                wb_diagnostic_rule(d));
-    }
-    o->printed++;
-}
-
 static int read_stdin(char **data, size_t *len)
 {
     size_t cap = 65536, n = 0;
@@ -130,7 +103,7 @@ static int check_one(const char *path, check_opts *o, int *failed)
     }
     for (size_t i = 0; i < wb_diagnostics_count(diags); i++) {
         const wb_diagnostic *d = wb_diagnostics_at(diags, i);
-        print_finding(d, o);
+        lint_print_finding(d, o->format, o->lang, &o->printed);
         if (wb_diagnostic_severity(d) >= o->fail_on)
             *failed = 1;
     }

@@ -47,6 +47,21 @@ int lint_option_value(int argc, char **argv, int *i, const char *name,
 int lint_parse_format(const char *value, lint_format *out);
 int lint_parse_lang(const char *value, wb_lang *out);
 
+/*
+ * One finding: "file:line:col: severity: message [rule]" as text, or an
+ * object of a JSON array (a comma first when *printed is not 0).
+ */
+void lint_print_finding(const wb_diagnostic *d, lint_format format, wb_lang lang,
+                        size_t *printed);
+
+/*
+ * Write data to path atomically: a temporary file beside it, then a
+ * rename, so that readers see the old file or the new, never half. Refuses
+ * to write over `input`. Returns 0, or -1 after printing why.
+ */
+int lint_write_atomically(const char *path, const char *data, size_t len,
+                          const char *input);
+
 /* Output helpers. */
 void lint_json_string(FILE *out, const char *s);
 /* Print at most max code points of s, then "…" when it was longer. */

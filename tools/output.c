@@ -120,3 +120,31 @@ int lint_finish(int status)
     }
     return status;
 }
+
+void lint_print_finding(const wb_diagnostic *d, lint_format format, wb_lang lang,
+                        size_t *printed)
+{
+    const char *msg = wb_diagnostic_message(d, lang);
+    const char *sev = wb_severity_name(wb_diagnostic_severity(d));
+    if (format == LINT_FORMAT_JSON) {
+        fputs(*printed ? ",\n " : "\n ", stdout);
+        fputs("{\"file\":", stdout);
+        lint_json_string(stdout, wb_diagnostic_file(d));
+        fprintf(stdout, ",\"line\":%d,\"column\":%d,\"severity\":",
+                wb_diagnostic_line(d), wb_diagnostic_column(d));
+        lint_json_string(stdout, sev);
+        fputs(",\"rule\":", stdout);
+        lint_json_string(stdout, wb_diagnostic_rule(d));
+        fputs(",\"message\":", stdout);
+        lint_json_string(stdout, msg);
+        fputc('}', stdout);
+    } else if (wb_diagnostic_line(d) > 0) {
+        fprintf(stdout, "%s:%d:%d: %s: %s [%s]\n", wb_diagnostic_file(d),
+                wb_diagnostic_line(d), wb_diagnostic_column(d), sev, msg,
+                wb_diagnostic_rule(d));
+    } else {
+        fprintf(stdout, "%s: %s: %s [%s]\n", wb_diagnostic_file(d), sev, msg,
+                wb_diagnostic_rule(d));
+    }
+    (*printed)++;
+}

@@ -90,6 +90,29 @@ WB_API int wb_calendar_check_buffer(wb_diagnostics **out, const char *data,
 /** The XML Schema of the calendar format. Static storage. @since 0.2 */
 WB_API const char *wb_calendar_schema(void);
 
+/**
+ * Read the text of a State Council holiday notice, as published
+ * ("二、春节:2月15日(农历腊月二十八、周日)至23日(农历正月初七、周一)放假调休,
+ * 共9天。2月14日(周六)、2月28日(周六)上班。"), and write it as a calendar
+ * edition of one year that loads at once.
+ *
+ * Every weekday named in brackets is checked against its date; a line that
+ * cannot be read, a missing title, number or signing date is a finding
+ * with its line. The edition is then checked as any calendar is.
+ *
+ * @param xml_out   receives the edition's XML (free with wb_free()), or
+ *                  NULL when the findings include an error
+ * @param findings  receives the findings (free with wb_diagnostics_free())
+ * @param text      UTF-8 text, len bytes
+ * @param name      the name findings give the text, or NULL
+ * @return WB_OK whenever the text was read, whatever was found;
+ *         WB_ENOMEM; WB_EINVAL
+ * @since 0.2
+ */
+WB_API int wb_calendar_import_notice(char **xml_out, wb_diagnostics **findings,
+                                     const char *text, size_t len,
+                                     const char *name, wb_error *err);
+
 /* ------------------------------------------------------------- edition */
 
 /** @since 0.2 */

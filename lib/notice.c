@@ -1,0 +1,627 @@
+/*
+ * notice.c - read the text of a State Council holiday notice and write
+ * it as a calendar edition.
+ *
+ * The notices keep one shape year after year:
+ *
+ *   国务院办公厅关于2026年部分节假日安排的通知
+ *   国办发明电〔2025〕7号
+ *   …
+ *   二、春节:2月15日(农历腊月二十八、周日)至23日(农历正月初七、周一)放假调休,共9天。2月14日(周六)、2月28日(周六)上班。
+ *   …
+ *   国务院办公厅
+ *   2025年11月4日
+ *
+ * Each numbered item is one holiday. Its sentences (split at 。 and ;)
+ * are read by their verbs: the sentence with 放假 gives the days off
+ * (X至Y, or X alone, extended to the day named before 补休) and 共N天;
+ * a sentence with 上班 gives make-up working days. A month or year left
+ * out carries over from the date before. Every weekday written in
+ * brackets is checked against its date. What cannot be read is reported
+ * with its line, never guessed.
+ */
+#include "weibao/calendar.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diagnostic_internal.h"
+#include "errors_internal.h"
+
+#define MAX_DATES 32
+
+typedef struct found_date {
+    wb_date date;
+    size_t at;          /* byte offset of the date in its line */
+    size_t end;         /* byte offset just after it (and its brackets) */
+} found_date;
+
+typedef struct entry {
+    int is_holiday;
+    size_t name;        /* index of the item's name in importer.names */
+    wb_date start, end;
+    long days;          /* 共N天, or 0 */
+} entry;
+
+typedef struct importer {
+    const char *name;
+    wb_diagnostics *diags;
+    int status;
+    int year;               /* from the title */
+    char title[256];
+    char number[128];
+    wb_date signed_on;
+    int has_signed;
+    entry *entries;
+    size_t count, cap;
+    char (*names)[128];     /* one per item */
+    size_t name_count, name_cap;
+} importer;
+
+/* Record a finding; the two formats take the same arguments. */
+#define FINDING(im, rule, line, column, en, zh, ...)                          \
+    do {                                                                      \
+        if (wb__diagnostics_add((im)->diags, (rule), (im)->name, (line),      \
+                                (column), (en), (zh), __VA_ARGS__) != WB_OK)  \
+            (im)->status = WB_ENOMEM;                                         \
+    } while (0)
+
+/* Code points from the start of a line to a byte offset, plus one. */
+static int column_of(const char *line, size_t at)
+{
+    int col = 1;
+    for (size_t i = 0; i < at; i++)
+        if (((unsigned char)line[i] & 0xC0u) != 0x80u)
+            col++;
+    return col;
+}
+
+static int starts(const char *p, const char *lit)
+{
+    return strncmp(p, lit, strlen(lit)) == 0;
+}
+
+/* An ASCII or full-width digit at p: its value and length, or -1. */
+static int digit_at(const char *p, size_t *len)
+{
+    const unsigned char *s = (const unsigned char *)p;
+    if (s[0] >= '0' && s[0] <= '9') {
+        *len = 1;
+        return s[0] - '0';
+    }
+    if (s[0] == 0xEF && s[1] == 0xBC && s[2] >= 0x90 && s[2] <= 0x99) {
+        *len = 3;
+        return s[2] - 0x90;
+    }
+    return -1;
+}
+
+static int number_at(const char **p, int max_digits)
+{
+    int value = 0, n = 0;
+    size_t len;
+    int d;
+    while (n < max_digits && (d = digit_at(*p, &len)) >= 0) {
+        value = value * 10 + d;
+        *p += len;
+        n++;
+    }
+    return n > 0 ? value : -1;
+}
+
+/* Skip a bracketed note, full- or half-width; copy its text to note. */
+static const char *skip_note(const char *p, char *note, size_t size)
+{
+    const char *close;
+    size_t open_len;
+    if (starts(p, "（")) {
+        close = "）";
+        open_len = strlen("（");
+    } else if (*p == '(') {
+        close = ")";
+        open_len = 1;
+    } else {
+        note[0] = '\0';
+        return p;
+    }
+    const char *end = strstr(p + open_len, close);
+    if (end == NULL) {
+        note[0] = '\0';
+        return p;
+    }
+    size_t n = (size_t)(end - (p + open_len));
+    if (n >= size)
+        n = size - 1;
+    memcpy(note, p + open_len, n);
+    note[n] = '\0';
+    return end + strlen(close);
+}
+
+/* The weekday a bracket note names (星期一 … 星期日, 周一 … 周日), or 0. */
+static int note_weekday(const char *note)
+{
+    static const char *const days[] = { "一", "二", "三", "四", "五", "六", "日" };
+    const char *prefixes[] = { "星期", "周" };
+    for (int k = 0; k < 2; k++) {
+        const char *at = strstr(note, prefixes[k]);
+        if (at == NULL)
+            continue;
+        at += strlen(prefixes[k]);
+        for (int d = 0; d < 7; d++)
+            if (starts(at, days[d]))
+                return d + 1;
+        if (starts(at, "天"))
+            return 7;
+    }
+    return 0;
+}
+
+/*
+ * Read a date at p: [YYYY年][M月]D日 and an optional bracketed note.
+ * Year and month carry over in *year and *month. Returns the position
+ * after it, or NULL when there is no date at p.
+ */
+static const char *read_date(importer *im, const char *line, int lineno,
+                             const char *p, int *year, int *month, found_date *out)
+{
+    const char *s = p;
+    int y = *year, m = *month, n = number_at(&s, 4);
+    if (n < 0)
+        return NULL;
+    if (starts(s, "年")) {
+        y = n;
+        s += strlen("年");
+        n = number_at(&s, 2);
+        if (n < 0)
+            return NULL;
+    }
+    if (starts(s, "月")) {
+        m = n;
+        s += strlen("月");
+        n = number_at(&s, 2);
+        if (n < 0)
+            return NULL;
+    }
+    if (!starts(s, "日"))
+        return NULL;
+    s += strlen("日");
+    wb_error err;
+    if (wb_date_from_ymd(&out->date, y, m, n, &err) != WB_OK) {
+        char what[64];
+        snprintf(what, sizeof(what), "%d-%02d-%02d", y, m, n);
+        if (wb__diagnostics_add(im->diags, WB_CHECK_NOTICE_UNREADABLE, im->name,
+                                lineno, column_of(line, (size_t)(p - line)),
+                                "the date %s does not exist", "日期 %s 不存在",
+                                what) != WB_OK)
+            im->status = WB_ENOMEM;
+        return NULL;
+    }
+    *year = y;
+    *month = m;
+    char note[128];
+    s = skip_note(s, note, sizeof(note));
+    int said = note_weekday(note);
+    if (said != 0 && said != (int)wb_date_weekday(out->date)) {
+        static const char *const names[] = { "", "一", "二", "三", "四", "五", "六", "日" };
+        char iso[WB_DATE_STRLEN];
+        wb_date_format(iso, out->date);
+        if (wb__diagnostics_add(im->diags, WB_CHECK_NOTICE_WEEKDAY, im->name, lineno,
+                                column_of(line, (size_t)(p - line)),
+                                "the notice calls %s a %s, but it is a %s",
+                                "通知称 %s 为星期%s,实为星期%s", iso,
+                                names[said], names[wb_date_weekday(out->date)]) != WB_OK)
+            im->status = WB_ENOMEM;
+    }
+    out->at = (size_t)(p - line);
+    out->end = (size_t)(s - line);
+    return s;
+}
+
+static int add_entry(importer *im, const entry *e)
+{
+    if (im->count == im->cap) {
+        size_t cap = im->cap ? im->cap * 2 : 32;
+        entry *bigger = realloc(im->entries, cap * sizeof(entry));
+        if (bigger == NULL) {
+            im->status = WB_ENOMEM;
+            return 0;
+        }
+        im->entries = bigger;
+        im->cap = cap;
+    }
+    im->entries[im->count++] = *e;
+    return 1;
+}
+
+/* Where a keyword occurs in [from, to) of a line, or NULL. */
+static const char *find_in(const char *from, const char *to, const char *word)
+{
+    size_t n = strlen(word);
+    for (const char *p = from; p + n <= to; p++)
+        if (strncmp(p, word, n) == 0)
+            return p;
+    return NULL;
+}
+
+/* One sentence of an item: [from, to) of the line. */
+static void read_sentence(importer *im, const char *line, int lineno,
+                          const char *from, const char *to, size_t name,
+                          int *year, int *month, int *had_days_off)
+{
+    found_date dates[MAX_DATES];
+    size_t n = 0;
+    for (const char *p = from; p < to && n < MAX_DATES;) {
+        const char *after = read_date(im, line, lineno, p, year, month, &dates[n]);
+        if (after != NULL) {
+            n++;
+            p = after;
+        } else {
+            p++;
+        }
+    }
+    if (n == 0)
+        return;
+    const char *off = find_in(from, to, "放假");
+    const char *work = find_in(from, to, "上班");
+    if (off == NULL && work == NULL)
+        return;     /* an explanation (其中…), nothing to record */
+
+    size_t first_work = 0;
+    if (off != NULL && !*had_days_off) {
+        entry e = { 1, name, dates[0].date, dates[0].date, 0 };
+        size_t used = 1;
+        const char *to_word = find_in(line + dates[0].end, to, "至");
+        if (n > 1 && to_word != NULL && to_word < line + dates[1].at) {
+            e.end = dates[1].date;
+            used = 2;
+        }
+        const char *makeup = find_in(from, to, "补休");
+        for (size_t i = used; makeup != NULL && i < n; i++)
+            if (line + dates[i].end <= makeup) {
+                if (wb_date_cmp(dates[i].date, e.end) > 0)
+                    e.end = dates[i].date;
+                used = i + 1;
+            }
+        const char *total = find_in(from, to, "共");
+        if (total != NULL) {
+            const char *q = total + strlen("共");
+            int d = number_at(&q, 3);
+            if (d > 0 && starts(q, "天"))
+                e.days = d;
+        }
+        *had_days_off = 1;
+        if (!add_entry(im, &e))
+            return;
+        first_work = used;
+    }
+    if (work != NULL)
+        for (size_t i = first_work; i < n; i++)
+            if (off == NULL || line + dates[i].at > off) {
+                entry e = { 0, name, dates[i].date, dates[i].date, 0 };
+                if (!add_entry(im, &e))
+                    return;
+            }
+}
+
+/* "一、春节：…" → the item's name, and the body after the colon. */
+static const char *item_body(const char *line, char *name, size_t size)
+{
+    static const char *const ordinals[] = { "十一", "十二", "十三", "一", "二", "三",
+                                            "四", "五", "六", "七", "八", "九", "十" };
+    const char *p = NULL;
+    for (size_t i = 0; i < sizeof(ordinals) / sizeof(ordinals[0]); i++)
+        if (starts(line, ordinals[i]) && starts(line + strlen(ordinals[i]), "、")) {
+            p = line + strlen(ordinals[i]) + strlen("、");
+            break;
+        }
+    if (p == NULL)
+        return NULL;
+    const char *colon = strstr(p, "：");
+    size_t clen = strlen("：");
+    const char *ascii = strchr(p, ':');
+    if (colon == NULL || (ascii != NULL && ascii < colon)) {
+        colon = ascii;
+        clen = 1;
+    }
+    if (colon == NULL)
+        return NULL;
+    size_t n = (size_t)(colon - p);
+    while (n > 0 && p[n - 1] == ' ')
+        n--;
+    if (n == 0 || n >= size)
+        return NULL;
+    memcpy(name, p, n);
+    name[n] = '\0';
+    return colon + clen;
+}
+
+static void read_item(importer *im, const char *line, int lineno, const char *body,
+                      size_t name)
+{
+    int year = im->year, month = 1, had_days_off = 0;
+    const char *end = body + strlen(body);
+    const char *from = body;
+    while (from < end && im->status == WB_OK) {
+        /* A sentence ends at 。 or a semicolon. */
+        const char *stop = end;
+        const char *marks[] = { "。", "；", ";" };
+        for (int k = 0; k < 3; k++) {
+            const char *m = strstr(from, marks[k]);
+            if (m != NULL && m < stop)
+                stop = m;
+        }
+        read_sentence(im, line, lineno, from, stop, name, &year, &month, &had_days_off);
+        if (stop == end)
+            break;
+        from = stop + (starts(stop, ";") ? 1 : strlen("。"));
+    }
+    if (!had_days_off)
+        FINDING(im, WB_CHECK_NOTICE_UNREADABLE, lineno, 1,
+                "cannot find the days off of item '%s'",
+                "无法读出“%s”一项的放假日期", im->names[name]);
+}
+
+/* Room for one more item name; its index is name_count - 1. */
+static char *name_slot(importer *im)
+{
+    if (im->name_count == im->name_cap) {
+        size_t cap = im->name_cap ? im->name_cap * 2 : 16;
+        char (*bigger)[128] = realloc(im->names, cap * sizeof(*bigger));
+        if (bigger == NULL) {
+            im->status = WB_ENOMEM;
+            return NULL;
+        }
+        im->names = bigger;
+        im->name_cap = cap;
+    }
+    return im->names[im->name_count++];
+}
+
+/* The title gives the year: 国务院办公厅关于2026年部分节假日安排的通知. */
+static void read_title(importer *im, const char *line)
+{
+    const char *p = strstr(line, "关于");
+    if (p == NULL || strstr(line, "节假日") == NULL || strstr(line, "通知") == NULL)
+        return;
+    p += strlen("关于");
+    int y = number_at(&p, 4);
+    if (y >= 1000 && starts(p, "年")) {
+        im->year = y;
+        snprintf(im->title, sizeof(im->title), "%s", line);
+    }
+}
+
+/* A line that is only a date: the signing date under the signature. */
+static int read_signed(importer *im, const char *line)
+{
+    wb_date d;
+    if (wb_date_parse(&d, line, NULL) != WB_OK)
+        return 0;
+    im->signed_on = d;
+    im->has_signed = 1;
+    return 1;
+}
+
+/* ------------------------------------------------------------- output */
+
+typedef struct strbuf {
+    char *data;
+    size_t len, cap;
+    int failed;
+} strbuf;
+
+static void put(strbuf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+static void put(strbuf *b, const char *fmt, ...)
+{
+    if (b->failed)
+        return;
+    for (;;) {
+        va_list ap;
+        va_start(ap, fmt);
+        int n = vsnprintf(b->data ? b->data + b->len : NULL,
+                          b->data ? b->cap - b->len : 0, fmt, ap);
+        va_end(ap);
+        if (n < 0) {
+            b->failed = 1;
+            return;
+        }
+        if (b->data != NULL && b->len + (size_t)n < b->cap) {
+            b->len += (size_t)n;
+            return;
+        }
+        size_t cap = b->cap ? b->cap * 2 : 4096;
+        while (cap < b->len + (size_t)n + 1)
+            cap *= 2;
+        char *bigger = realloc(b->data, cap);
+        if (bigger == NULL) {
+            b->failed = 1;
+            return;
+        }
+        b->data = bigger;
+        b->cap = cap;
+    }
+}
+
+/* Text for an XML attribute value. */
+static void put_escaped(strbuf *b, const char *s)
+{
+    for (; *s != '\0'; s++) {
+        switch (*s) {
+        case '&':  put(b, "&amp;"); break;
+        case '<':  put(b, "&lt;"); break;
+        case '>':  put(b, "&gt;"); break;
+        case '"':  put(b, "&quot;"); break;
+        default:   put(b, "%c", *s);
+        }
+    }
+}
+
+static char *write_edition(const importer *im)
+{
+    strbuf b = { 0 };
+    char iso[WB_DATE_STRLEN];
+    put(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    put(&b, "<!-- Imported from the text of %s by weibao-lint calendar import. -->\n",
+        im->number);
+    put(&b, "<calendar xmlns=\"urn:weibao:calendar:1\" format=\"1\" edition=\"notice-%d\"\n"
+            "          first-year=\"%d\" last-year=\"%d\" final-through=\"%d-12-24\">\n",
+        im->year, im->year, im->year, im->year);
+    put(&b, "  <title>");
+    put_escaped(&b, im->title);
+    put(&b, "</title>\n");
+    wb_date_format(iso, im->signed_on);
+    put(&b, "  <notice id=\"%d\" year=\"%d\" number=\"", im->year, im->year);
+    put_escaped(&b, im->number);
+    put(&b, "\" date=\"%s\"\n          title=\"", iso);
+    put_escaped(&b, im->title);
+    put(&b, "\">\n");
+    for (size_t i = 0; i < im->count; i++) {
+        const entry *e = &im->entries[i];
+        if (e->is_holiday) {
+            char end[WB_DATE_STRLEN];
+            wb_date_format(iso, e->start);
+            wb_date_format(end, e->end);
+            put(&b, "    <holiday name=\"");
+            put_escaped(&b, im->names[e->name]);
+            put(&b, "\" start=\"%s\" end=\"%s\"", iso, end);
+            if (e->days > 0)
+                put(&b, " days=\"%ld\"", e->days);
+            put(&b, "/>\n");
+        } else {
+            wb_date_format(iso, e->start);
+            put(&b, "    <workday date=\"%s\" holiday=\"", iso);
+            put_escaped(&b, im->names[e->name]);
+            put(&b, "\"/>\n");
+        }
+    }
+    put(&b, "  </notice>\n</calendar>\n");
+    if (b.failed) {
+        free(b.data);
+        return NULL;
+    }
+    return b.data;
+}
+
+int wb_calendar_import_notice(char **xml_out, wb_diagnostics **findings,
+                              const char *text, size_t len, const char *name,
+                              wb_error *err)
+{
+    if (xml_out == NULL)
+        return wb__error_arg(err, "wb_calendar_import_notice", "xml_out");
+    *xml_out = NULL;
+    if (findings == NULL)
+        return wb__error_arg(err, "wb_calendar_import_notice", "findings");
+    *findings = NULL;
+    if (text == NULL)
+        return wb__error_arg(err, "wb_calendar_import_notice", "text");
+    if (name == NULL)
+        name = "<notice>";
+
+    importer im;
+    memset(&im, 0, sizeof(im));
+    im.name = name;
+    im.diags = wb__diagnostics_new();
+    char *copy = malloc(len + 1);
+    if (im.diags == NULL || copy == NULL) {
+        free(copy);
+        wb_diagnostics_free(im.diags);
+        return wb__error_set(err, WB_ENOMEM, name, 0, 0, NULL, "out of memory");
+    }
+    memcpy(copy, text, len);
+    copy[len] = '\0';
+
+    int lineno = 0;
+    char *save = copy;
+    while (save != NULL && im.status == WB_OK) {
+        char *line = save;
+        char *nl = strchr(line, '\n');
+        save = nl != NULL ? nl + 1 : NULL;
+        if (nl != NULL)
+            *nl = '\0';
+        size_t n = strlen(line);
+        while (n > 0 && (line[n - 1] == '\r' || line[n - 1] == ' '))
+            line[--n] = '\0';
+        lineno++;
+        if (lineno == 1 && starts(line, "\xEF\xBB\xBF"))
+            line += 3;
+        if (im.year == 0) {
+            read_title(&im, line);
+            continue;
+        }
+        if (im.number[0] == '\0' && strstr(line, "〔") != NULL && strstr(line, "号") != NULL &&
+            strlen(line) < sizeof(im.number)) {
+            snprintf(im.number, sizeof(im.number), "%s", line);
+            continue;
+        }
+        char item[128];
+        const char *body = item_body(line, item, sizeof(item));
+        if (body != NULL) {
+            char *slot = name_slot(&im);
+            if (slot == NULL)
+                break;
+            snprintf(slot, 128, "%s", item);
+            read_item(&im, line, lineno, body, im.name_count - 1);
+            continue;
+        }
+        read_signed(&im, line);
+    }
+    free(copy);
+
+    if (im.status == WB_OK) {
+        if (im.year == 0)
+            FINDING(&im, WB_CHECK_NOTICE_MISSING, 1, 1,
+                    "no title naming the year (国务院办公厅关于XXXX年部分节假日安排的通知)%s",
+                    "未找到写明年份的标题(国务院办公厅关于XXXX年部分节假日安排的通知)%s", "");
+        else if (im.number[0] == '\0')
+            FINDING(&im, WB_CHECK_NOTICE_MISSING, 2, 1,
+                    "no document number (发文字号, e.g. 国办发明电〔2025〕7号)%s",
+                    "未找到发文字号(如 国办发明电〔2025〕7号)%s", "");
+        else if (!im.has_signed)
+            FINDING(&im, WB_CHECK_NOTICE_MISSING, lineno, 1,
+                    "no signing date (a line such as 2025年11月4日)%s",
+                    "未找到成文日期(如 2025年11月4日 一行)%s", "");
+        else if (im.count == 0)
+            FINDING(&im, WB_CHECK_NOTICE_MISSING, lineno, 1,
+                    "no holiday items (一、元旦:…)%s", "未找到节假日条目(一、元旦:…)%s", "");
+    }
+
+    int rc = im.status;
+    if (rc == WB_OK && wb_diagnostics_count_at_least(im.diags, WB_SEVERITY_ERROR) == 0) {
+        char *xml = write_edition(&im);
+        if (xml == NULL) {
+            rc = WB_ENOMEM;
+        } else {
+            /* What we write must load: check it as any calendar is checked. */
+            wb_diagnostics *check = NULL;
+            rc = wb_calendar_check_buffer(&check, xml, strlen(xml), name, err);
+            for (size_t i = 0; rc == WB_OK && i < wb_diagnostics_count(check); i++) {
+                const wb_diagnostic *d = wb_diagnostics_at(check, i);
+                if (wb__diagnostics_add_text(im.diags, wb_diagnostic_severity(d),
+                                             wb_diagnostic_rule(d), name, 0, 0,
+                                             wb_diagnostic_message(d, WB_LANG_EN),
+                                             wb_diagnostic_message(d, WB_LANG_ZH)) != WB_OK)
+                    rc = WB_ENOMEM;
+            }
+            wb_diagnostics_free(check);
+            if (rc == WB_OK && wb_diagnostics_count_at_least(im.diags, WB_SEVERITY_ERROR) == 0)
+                *xml_out = xml;
+            else
+                free(xml);
+        }
+    }
+    free(im.entries);
+    free(im.names);
+    if (rc != WB_OK) {
+        wb_diagnostics_free(im.diags);
+        return rc == WB_ENOMEM ? wb__error_set(err, rc, name, 0, 0, NULL, "out of memory") : rc;
+    }
+    *findings = im.diags;
+    return WB_OK;
+}

@@ -1,0 +1,173 @@
+/*
+ * test_calendar_data.c - the built-in calendar says what the State
+ * Council's notices say.
+ *
+ * tests/data/notices/ holds the text of every yearly notice the built-in
+ * edition covers, as published. Each is read by the notice importer and
+ * compared, day by day through its year, with the built-in data, which was
+ * transcribed separately. They must agree on every day, except where the
+ * built-in answer comes from another notice: an amendment (the 2019 Labour
+ * Day change, the 2020 Spring Festival extension, the 2015 victory day) or
+ * the next year's notice (2022-12-31 is the 2023 notice's 元旦).
+ */
+#include "runner.h"
+
+#include <stdlib.h>
+#include <weibao/weibao.h>
+
+static wb_date D(const char *iso)
+{
+    wb_date d;
+    if (wb_date_parse(&d, iso, NULL) != WB_OK)
+        fail_msg("bad test date %s", iso);
+    return d;
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    if (buf != NULL && fread(buf, 1, (size_t)n, f) != (size_t)n) {
+        free(buf);
+        buf = NULL;
+    }
+    if (buf != NULL)
+        buf[n] = '\0';
+    fclose(f);
+    *len = (size_t)n;
+    return buf;
+}
+
+static void test_calendar_data__every_year_agrees_with_its_notice(void **state)
+{
+    (void)state;
+    wb_calendar *builtin = NULL;
+    assert_int_equal(wb_calendar_open_default(&builtin, NULL), WB_OK);
+    for (int y = wb_calendar_first_year(builtin); y <= wb_calendar_last_year(builtin); y++) {
+        char path[512];
+        snprintf(path, sizeof(path), WB_TEST_DATA "/notices/%d.txt", y);
+        size_t len = 0;
+        char *text = slurp(path, &len);
+        if (text == NULL)
+            fail_msg("no notice text for %d (%s)", y, path);
+
+        char *xml = NULL;
+        wb_diagnostics *findings = NULL;
+        assert_int_equal(wb_calendar_import_notice(&xml, &findings, text, len, path, NULL), WB_OK);
+        if (xml == NULL || wb_diagnostics_count(findings) != 0)
+            fail_msg("%d: the notice does not import cleanly (%s)", y,
+                     wb_diagnostics_count(findings)
+                         ? wb_diagnostic_message(wb_diagnostics_at(findings, 0), WB_LANG_EN)
+                         : "no edition");
+        wb_diagnostics_free(findings);
+        wb_calendar *imported = NULL;
+        wb_error err;
+        if (wb_calendar_load_buffer(&imported, xml, strlen(xml), path, &err) != WB_OK)
+            fail_msg("%d: %s", y, err.message);
+
+        wb_date first, last;
+        wb_date_from_ymd(&first, y, 1, 1, NULL);
+        wb_date_from_ymd(&last, y, 12, 31, NULL);
+        const char *number = wb_holiday_notice(wb_calendar_holiday_at(imported, 0));
+        size_t compared = 0;
+        for (wb_date d = first; d.days <= last.days; d.days++) {
+            wb_day_info a, b;
+            assert_int_equal(wb_calendar_day(&a, builtin, d, NULL), WB_OK);
+            assert_int_equal(wb_calendar_day(&b, imported, d, NULL), WB_OK);
+            if (a.notice != NULL && strcmp(a.notice, number) != 0)
+                continue;   /* set by an amendment or another year's notice */
+            compared++;
+            char iso[WB_DATE_STRLEN];
+            wb_date_format(iso, d);
+            if (a.kind != b.kind)
+                fail_msg("%s: built-in says kind %d, the notice %d", iso, a.kind, b.kind);
+            if ((a.holiday == NULL) != (b.holiday == NULL) ||
+                (a.holiday != NULL && strcmp(a.holiday, b.holiday) != 0))
+                fail_msg("%s: built-in says '%s', the notice '%s'", iso,
+                         a.holiday ? a.holiday : "-", b.holiday ? b.holiday : "-");
+            if (strcmp(a.notice ? a.notice : "", b.notice ? b.notice : "") != 0)
+                fail_msg("%s: built-in cites '%s', the notice is '%s'", iso,
+                         a.notice ? a.notice : "-", b.notice ? b.notice : "-");
+        }
+        assert_true(compared > 300);
+        wb_calendar_free(imported);
+        wb_free(xml);
+        free(text);
+    }
+    wb_calendar_free(builtin);
+}
+
+/* Counts per year, read off the notices: holidays in effect and make-up days. */
+static const struct {
+    int year, holidays, makeups;
+} counts[] = {
+    { 2021, 7, 7 }, { 2022, 7, 7 }, { 2023, 6, 7 }, { 2024, 7, 8 },
+    { 2025, 6, 5 }, { 2026, 7, 6 },
+};
+
+static void test_calendar_data__counts_per_year(void **state)
+{
+    (void)state;
+    wb_calendar *cal = NULL;
+    assert_int_equal(wb_calendar_open_default(&cal, NULL), WB_OK);
+    for (size_t k = 0; k < sizeof(counts) / sizeof(counts[0]); k++) {
+        int h = 0, m = 0;
+        for (size_t i = 0; i < wb_calendar_holiday_count(cal); i++)
+            h += wb_holiday_year(wb_calendar_holiday_at(cal, i)) == counts[k].year;
+        for (size_t i = 0; i < wb_calendar_makeup_count(cal); i++)
+            m += wb_makeup_day_year(wb_calendar_makeup_at(cal, i)) == counts[k].year;
+        if (h != counts[k].holidays || m != counts[k].makeups)
+            fail_msg("%d: %d holidays and %d make-up days, expected %d and %d",
+                     counts[k].year, h, m, counts[k].holidays, counts[k].makeups);
+    }
+    wb_calendar_free(cal);
+}
+
+static void test_calendar_data__deadlines_of_the_issue(void **state)
+{
+    (void)state;
+    wb_calendar *cal = NULL;
+    assert_int_equal(wb_calendar_open_default(&cal, NULL), WB_OK);
+    wb_deadline dl;
+    char iso[WB_DATE_STRLEN];
+    /* 30 working days from 2026-02-10 cross the Spring Festival and both
+       make-up Saturdays: the last day is 2026-03-30. */
+    assert_int_equal(wb_period_end(&dl, cal, D("2026-02-10"), 30, WB_PERIOD_WORKDAYS, NULL, NULL), WB_OK);
+    wb_date_format(iso, dl.end);
+    assert_string_equal(iso, "2026-03-30");
+    /* One month from 2026-01-31 ends on 2026-02-28, a make-up Saturday: no move. */
+    assert_int_equal(wb_period_end(&dl, cal, D("2026-01-31"), 1, WB_PERIOD_MONTHS, NULL, NULL), WB_OK);
+    wb_date_format(iso, dl.end);
+    assert_string_equal(iso, "2026-02-28");
+    assert_false(dl.moved);
+    /* One month from 2026-09-01 ends on 10-01, National Day: moved to 10-08. */
+    assert_int_equal(wb_period_end(&dl, cal, D("2026-09-01"), 1, WB_PERIOD_MONTHS, NULL, NULL), WB_OK);
+    wb_date_format(iso, dl.end);
+    assert_string_equal(iso, "2026-10-08");
+    assert_true(dl.moved);
+    assert_string_equal(dl.holiday, "国庆节");
+    /* Three months from 2025-11-20 end on 2026-02-20, inside the Spring Festival. */
+    assert_int_equal(wb_period_end(&dl, cal, D("2025-11-20"), 3, WB_PERIOD_MONTHS, NULL, NULL), WB_OK);
+    wb_date_format(iso, dl.end);
+    assert_string_equal(iso, "2026-02-24");
+    assert_string_equal(dl.holiday, "春节");
+    /* The end of 2026 is provisional; 2027 is not covered. */
+    assert_int_equal(wb_period_end(&dl, cal, D("2026-12-01"), 27, WB_PERIOD_DAYS, NULL, NULL), WB_OK);
+    assert_true(dl.provisional);
+    assert_int_equal(wb_period_end(&dl, cal, D("2026-12-20"), 1, WB_PERIOD_MONTHS, NULL, NULL),
+                     WB_ECOVERAGE);
+    wb_calendar_free(cal);
+}
+
+static const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_calendar_data__every_year_agrees_with_its_notice),
+    cmocka_unit_test(test_calendar_data__counts_per_year),
+    cmocka_unit_test(test_calendar_data__deadlines_of_the_issue),
+};
+
+WB_TEST_MAIN("calendar_data", tests)
