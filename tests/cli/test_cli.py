@@ -222,6 +222,162 @@ class CheckCommand(unittest.TestCase):
             self.assertTrue(err.strip(), args)
 
 
+SYNTHETIC = os.path.join(DATA, "valid", "calendar-synthetic", "input.xml")
+NOTICES = os.path.join(DATA, "notices")
+
+
+class CalendarCommand(unittest.TestCase):
+    def test_year_lists_holidays_and_makeup_days(self):
+        rc, out, err = run("calendar", "2026")
+        self.assertEqual((rc, err), (0, ""))
+        self.assertIn("春节  2026-02-15 至 2026-02-23,共 9 天", out)
+        self.assertIn("2026-02-14(周六)  春节", out)
+        self.assertIn("国办发明电〔2025〕7号", out)
+
+    def test_year_as_json(self):
+        rc, out, _ = run("calendar", "2026", "--format", "json")
+        self.assertEqual(rc, 0)
+        doc = json.loads(out)
+        self.assertEqual(doc["year"], 2026)
+        self.assertEqual(len(doc["holidays"]), 7)
+        spring = next(h for h in doc["holidays"] if h["name"] == "春节")
+        self.assertEqual((spring["start"], spring["end"], spring["days"]),
+                         ("2026-02-15", "2026-02-23", 9))
+        self.assertEqual([w["date"] for w in doc["workdays"]],
+                         ["2026-01-04", "2026-02-14", "2026-02-28", "2026-05-09",
+                          "2026-09-20", "2026-10-10"])
+
+    def test_a_date(self):
+        rc, out, _ = run("calendar", "2026-02-14")
+        self.assertEqual(rc, 0)
+        self.assertIn("上班", out)
+        self.assertIn("调休上班日", out)
+        rc, out, _ = run("calendar", "2026年2月16日", "--format", "json")
+        day = json.loads(out)
+        self.assertEqual(day["workday"], False)
+        self.assertEqual(day["kind"], "holiday")
+        self.assertEqual(day["holiday"], "春节")
+        rc, out, _ = run("calendar", "2026-12-28", "--format", "json")
+        self.assertTrue(json.loads(out)["provisional"])
+
+    def test_outside_coverage_and_bad_dates(self):
+        for args, fragment in ((["calendar", "2027-01-04"], "outside"),
+                               (["calendar", "2031"], "outside"),
+                               (["calendar", "2023-02-29"], "not a leap year"),
+                               (["calendar", "2026/02/10"], "cannot read")):
+            rc, out, err = run(*args)
+            self.assertEqual(rc, 2, args)
+            self.assertEqual(out, "", args)
+            self.assertIn(fragment, err, args)
+
+    def test_another_edition(self):
+        rc, out, _ = run("calendar", "2030-02-09", "--calendar", SYNTHETIC)
+        self.assertEqual(rc, 0)
+        self.assertIn("春节", out)
+        path = os.path.join(DATA, "invalid", "calendar-overlap", "input.xml")
+        rc, out, err = run("calendar", "2030", "--calendar", path)
+        self.assertEqual(rc, 2)
+        self.assertIn("[calendar-overlap]", err)
+
+
+class DueCommand(unittest.TestCase):
+    def test_workdays(self):
+        rc, out, err = run("due", "--workdays", "30", "2026-02-10")
+        self.assertEqual((rc, err), (0, ""))
+        self.assertTrue(out.startswith("2026-03-30(周一)\n"))
+        rc, out, _ = run("due", "--workdays", "30", "2026-02-10", "--format", "json")
+        doc = json.loads(out)
+        self.assertEqual(doc["due"], "2026-03-30")
+        self.assertFalse(doc["moved"])
+
+    def test_month_end_and_no_move_onto_a_makeup_day(self):
+        rc, out, _ = run("due", "--months", "1", "2026-01-31", "--format", "json")
+        doc = json.loads(out)
+        self.assertEqual((doc["due"], doc["moved"]), ("2026-02-28", False))
+
+    def test_move_off_a_holiday_says_why(self):
+        rc, out, _ = run("due", "--months", "1", "2026-09-01")
+        self.assertEqual(rc, 0)
+        self.assertTrue(out.startswith("2026-10-08"))
+        self.assertIn("国庆节", out)
+        self.assertIn("第二百零三条", out)
+        rc, out, _ = run("due", "--months", "1", "2026-09-01", "--format", "json")
+        doc = json.loads(out)
+        self.assertEqual((doc["nominal_due"], doc["due"], doc["reason"], doc["holiday"]),
+                         ("2026-10-01", "2026-10-08", "holiday", "国庆节"))
+        rc, out, _ = run("due", "--months", "1", "2026-09-01", "--no-move", "--format", "json")
+        self.assertEqual(json.loads(out)["due"], "2026-10-01")
+
+    def test_days_and_years(self):
+        rc, out, _ = run("due", "--days", "10", "2026-06-01", "--format", "json")
+        self.assertEqual(json.loads(out)["due"], "2026-06-11")
+        # 2026-02-28 is a Saturday, but a make-up working day: no move.
+        rc, out, _ = run("due", "--years", "1", "2025-02-28", "--format", "json")
+        self.assertEqual(json.loads(out)["due"], "2026-02-28")
+        # 2026-03-01 is an ordinary Sunday: moved to Monday.
+        rc, out, _ = run("due", "--years", "1", "2025-03-01", "--format", "json")
+        doc = json.loads(out)
+        self.assertEqual((doc["due"], doc["reason"]), ("2026-03-02", "weekend"))
+
+    def test_errors(self):
+        for args in (["due", "2026-01-01"], ["due", "--days", "x", "2026-01-01"],
+                     ["due", "--days", "-3", "2026-01-01"],
+                     ["due", "--days", "1", "--months", "1", "2026-01-01"],
+                     ["due", "--months", "1", "2026-12-20"]):
+            rc, out, err = run(*args)
+            self.assertEqual(rc, 2, args)
+            self.assertEqual(out, "", args)
+            self.assertEqual(len(err.strip().splitlines()), 1, args)
+
+
+class ImportCommand(unittest.TestCase):
+    def test_every_notice_imports_and_loads(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            for name in sorted(os.listdir(NOTICES)):
+                year = name[:4]
+                out = os.path.join(tmp, year + ".xml")
+                rc, stdout, err = run("calendar", "import", os.path.join(NOTICES, name), "-o", out)
+                self.assertEqual((rc, stdout, err), (0, "", ""), name)
+                rc, stdout, _ = run("check", out)
+                self.assertEqual((rc, stdout), (0, ""), name)
+                rc, stdout, _ = run("calendar", year, "--calendar", out, "--format", "json")
+                self.assertEqual(rc, 0)
+                rc, builtin, _ = run("calendar", year, "--format", "json")
+                self.assertEqual(json.loads(stdout), json.loads(builtin), name)
+
+    def test_wrong_weekday_is_reported_with_its_line(self):
+        with open(os.path.join(NOTICES, "2026.txt"), encoding="utf-8") as f:
+            text = f.read()
+        bad = text.replace("2月14日（周六）", "2月14日（周日）")
+        self.assertNotEqual(bad, text)
+        rc, out, err = run("calendar", "import", "-", "--lang", "en", stdin=bad.encode())
+        self.assertEqual(rc, 1)
+        self.assertRegex(out, r"^<stdin>:6:\d+: error: the notice calls 2026-02-14 a 日, "
+                              r"but it is a 六 \[notice-weekday\]\n$")
+
+    def test_unreadable_item_is_reported_with_its_line(self):
+        with open(os.path.join(NOTICES, "2026.txt"), encoding="utf-8") as f:
+            text = f.read()
+        bad = text.replace("三、清明节：4月4日（周六）至6日（周一）放假，共3天。", "三、清明节：另行通知。")
+        rc, out, _ = run("calendar", "import", "-", "--lang", "en", stdin=bad.encode())
+        self.assertEqual(rc, 1)
+        self.assertIn("<stdin>:7:1: error: cannot find the days off of item '清明节' [notice-unreadable]", out)
+
+    def test_never_writes_over_the_notice(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "n.txt")
+            with open(os.path.join(NOTICES, "2026.txt"), "rb") as f:
+                data = f.read()
+            with open(path, "wb") as f:
+                f.write(data)
+            rc, _, err = run("calendar", "import", path, "-o", path)
+            self.assertEqual(rc, 2)
+            self.assertIn("refusing to write over the input", err)
+            with open(path, "rb") as f:
+                self.assertEqual(f.read(), data)
+            self.assertEqual(os.listdir(tmp), ["n.txt"])
+
+
 class Global(unittest.TestCase):
     def test_version(self):
         rc, out, _ = run("--version")
@@ -229,7 +385,8 @@ class Global(unittest.TestCase):
         self.assertRegex(out, r"^weibao-lint \d+\.\d+\.\d+ \(libweibao \d+\.\d+\.\d+\)\n$")
 
     def test_help(self):
-        for args in (["--help"], ["rubric", "--help"], ["check", "--help"]):
+        for args in (["--help"], ["rubric", "--help"], ["check", "--help"],
+                     ["calendar", "--help"], ["due", "--help"], ["calendar", "import", "--help"]):
             rc, out, err = run(*args)
             self.assertEqual((rc, err), (0, ""), args)
             self.assertTrue(out.startswith("usage: weibao-lint"), args)
