@@ -37,6 +37,7 @@ struct wb_holiday {
     wb_date start, end;
     int year;
     const char *notice;     /* the number of the notice in effect */
+    int layer;              /* 0 for the base calendar, 1… for each overlay */
     int line, column;       /* of the element in effect */
 };
 
@@ -45,6 +46,7 @@ struct wb_makeup_day {
     const char *holiday;
     int year;
     const char *notice;
+    int layer;
     int line, column;
 };
 
@@ -68,6 +70,8 @@ struct wb_calendar {
     wb_makeup_day *makeups;
     size_t makeup_count;
 
+    int layers;             /* 1 + the number of overlays stacked */
+
     wb_date start;          /* day 0 of the table */
     int32_t days;           /* days covered */
     uint8_t *kind;          /* wb_day_kind of each day */
@@ -87,6 +91,7 @@ typedef struct builder {
     wb_diagnostics *diags;
     int status;
     size_t holiday_cap, makeup_cap;
+    const wb_calendar *base;    /* when stacking an overlay */
 } builder;
 
 #define FINDING_AT(b, line, col, rule, en, zh, ...)                           \
@@ -364,9 +369,15 @@ static void check_overlaps(builder *b)
 {
     wb_calendar *c = b->c;
     char a[WB_DATE_STRLEN];
+    /* An overlay overrides the base on purpose: compare within a layer. */
     for (size_t i = 1; i < c->holiday_count; i++) {
-        const wb_holiday *prev = &c->holidays[i - 1], *h = &c->holidays[i];
-        if (wb_date_cmp(h->start, prev->end) <= 0) {
+        const wb_holiday *prev = NULL, *h = &c->holidays[i];
+        for (size_t j = i; j-- > 0;)
+            if (c->holidays[j].layer == h->layer) {
+                prev = &c->holidays[j];
+                break;
+            }
+        if (prev != NULL && h->layer == c->layers - 1 && wb_date_cmp(h->start, prev->end) <= 0) {
             wb_date_format(a, h->start);
             FINDING_AT(b, h->line, h->column, WB_CHECK_CAL_OVERLAP,
                        "holiday '%s' from %s overlaps '%s' (line %d)",
@@ -374,20 +385,27 @@ static void check_overlaps(builder *b)
                        h->name, a, prev->name, prev->line);
         }
     }
-    size_t h = 0;
+    /* Only the layer just read is checked; those below were checked when
+       they were loaded. */
+    int top = c->layers - 1;
     for (size_t i = 0; i < c->makeup_count; i++) {
         const wb_makeup_day *m = &c->makeups[i];
+        if (m->layer != top)
+            continue;
         wb_date_format(a, m->date);
-        if (i > 0 && c->makeups[i - 1].date.days == m->date.days)
-            FINDING_AT(b, m->line, m->column, WB_CHECK_CAL_OVERLAP,
-                       "make-up working day %s is set twice", "调休上班日 %s 重复设定", a);
-        while (h < c->holiday_count && wb_date_cmp(c->holidays[h].end, m->date) < 0)
-            h++;
-        if (h < c->holiday_count && wb_date_cmp(c->holidays[h].start, m->date) <= 0)
-            FINDING_AT(b, m->line, m->column, WB_CHECK_CAL_OVERLAP,
-                       "make-up working day %s falls inside holiday '%s' (line %d)",
-                       "调休上班日 %s 落在节假日“%s”(第 %d 行)之内",
-                       a, c->holidays[h].name, c->holidays[h].line);
+        for (size_t j = 0; j < i; j++)
+            if (c->makeups[j].layer == top && c->makeups[j].date.days == m->date.days)
+                FINDING_AT(b, m->line, m->column, WB_CHECK_CAL_OVERLAP,
+                           "make-up working day %s is set twice", "调休上班日 %s 重复设定", a);
+        for (size_t h = 0; h < c->holiday_count; h++) {
+            const wb_holiday *hol = &c->holidays[h];
+            if (hol->layer == top && wb_date_cmp(hol->start, m->date) <= 0 &&
+                wb_date_cmp(m->date, hol->end) <= 0)
+                FINDING_AT(b, m->line, m->column, WB_CHECK_CAL_OVERLAP,
+                           "make-up working day %s falls inside holiday '%s' (line %d)",
+                           "调休上班日 %s 落在节假日“%s”(第 %d 行)之内",
+                           a, hol->name, hol->line);
+        }
     }
 }
 
@@ -414,19 +432,25 @@ static void build_table(builder *b)
         c->kind[i] = (uint8_t)(wd >= WB_SATURDAY ? WB_DAY_WEEKEND : WB_DAY_WORKDAY);
         c->entry[i] = -1;
     }
-    for (size_t h = 0; h < c->holiday_count; h++)
-        for (int32_t d = c->holidays[h].start.days; d <= c->holidays[h].end.days; d++) {
-            int64_t i = (int64_t)d - c->start.days;
-            if (i >= 0 && i < c->days) {    /* a 元旦 from the year before coverage */
-                c->kind[i] = WB_DAY_HOLIDAY;
-                c->entry[i] = (int32_t)h;
+    /* Layer by layer, so that an overlay's days override the base's. */
+    for (int layer = 0; layer < c->layers; layer++) {
+        for (size_t h = 0; h < c->holiday_count; h++) {
+            if (c->holidays[h].layer != layer)
+                continue;
+            for (int32_t d = c->holidays[h].start.days; d <= c->holidays[h].end.days; d++) {
+                int64_t i = (int64_t)d - c->start.days;
+                if (i >= 0 && i < c->days) {    /* a 元旦 from the year before coverage */
+                    c->kind[i] = WB_DAY_HOLIDAY;
+                    c->entry[i] = (int32_t)h;
+                }
             }
         }
-    for (size_t m = 0; m < c->makeup_count; m++) {
-        int64_t i = (int64_t)c->makeups[m].date.days - c->start.days;
-        if (i >= 0 && i < c->days) {
-            c->kind[i] = WB_DAY_MAKEUP_WORKDAY;
-            c->entry[i] = (int32_t)m;
+        for (size_t m = 0; m < c->makeup_count; m++) {
+            int64_t i = (int64_t)c->makeups[m].date.days - c->start.days;
+            if (c->makeups[m].layer == layer && i >= 0 && i < c->days) {
+                c->kind[i] = WB_DAY_MAKEUP_WORKDAY;
+                c->entry[i] = (int32_t)m;
+            }
         }
     }
     int32_t w = 0;
@@ -439,9 +463,141 @@ static void build_table(builder *b)
     c->workday_count = w;
 }
 
+/* Copy a string of the base into this calendar's arena. */
+static const char *keep(builder *b, const char *s)
+{
+    if (s == NULL)
+        return NULL;
+    const char *copy = wb__arena_strdup(&b->c->arena, s);
+    if (copy == NULL)
+        b->status = WB_ENOMEM;
+    return copy;
+}
+
+/* The base's days, copied, so the stacked calendar stands on its own. */
+static void copy_base(builder *b)
+{
+    wb_calendar *c = b->c;
+    const wb_calendar *base = b->base;
+    c->first_year = base->first_year;
+    c->last_year = base->last_year;
+    c->final_through = base->final_through;
+    c->layers = base->layers + 1;
+    for (size_t i = 0; i < base->holiday_count && b->status == WB_OK; i++) {
+        if (!grow(b, (void **)&c->holidays, &b->holiday_cap, c->holiday_count,
+                  sizeof(wb_holiday)))
+            return;
+        wb_holiday h = base->holidays[i];
+        h.name = keep(b, h.name);
+        h.notice = keep(b, h.notice);
+        c->holidays[c->holiday_count++] = h;
+    }
+    for (size_t i = 0; i < base->makeup_count && b->status == WB_OK; i++) {
+        if (!grow(b, (void **)&c->makeups, &b->makeup_cap, c->makeup_count,
+                  sizeof(wb_makeup_day)))
+            return;
+        wb_makeup_day m = base->makeups[i];
+        m.holiday = keep(b, m.holiday);
+        m.notice = keep(b, m.notice);
+        c->makeups[c->makeup_count++] = m;
+    }
+}
+
+/*
+ * An overlay: a region's or an organisation's own days, read as one
+ * amending notice whose source is the overlay's document. Stacked on a
+ * base, its days must lie within the base's coverage.
+ */
+static void build_overlay(builder *b, const xmlNode *root)
+{
+    wb_calendar *c = b->c;
+    const char *edition = attr(b, root, "edition");
+    notice n = { edition, attr(b, root, "source"), NULL, 0, root };
+    if (b->status != WB_OK)
+        return;
+    if (b->base != NULL) {
+        copy_base(b);
+        size_t len = strlen(b->base->edition) + strlen(edition) + 2;
+        char *name = wb__arena_alloc(&c->arena, len);
+        if (name == NULL) {
+            b->status = WB_ENOMEM;
+            return;
+        }
+        snprintf(name, len, "%s+%s", b->base->edition, edition);
+        c->edition = name;
+    } else {
+        c->edition = edition;
+        c->layers = 1;
+    }
+    size_t h0 = c->holiday_count, m0 = c->makeup_count;
+    for (const xmlNode *el = wb__xml_first_element(root, NULL);
+         el != NULL && b->status == WB_OK; el = wb__xml_next_element(el, NULL)) {
+        const char *tag = (const char *)el->name;
+        wb_date end;
+        if (strcmp(tag, "holiday") == 0 && date_attr(b, el, "end", &end)) {
+            int y;      /* an overlay's "year" is where its holiday ends */
+            wb_date_to_ymd(end, &y, NULL, NULL);
+            n.year = y;
+            size_t before = c->holiday_count;
+            add_holiday(b, &n, el, 0);
+            if (c->holiday_count > before)
+                c->holidays[before].layer = c->layers - 1;
+        } else if (strcmp(tag, "workday") == 0) {
+            size_t before = c->makeup_count;
+            add_makeup(b, &n, el);
+            if (c->makeup_count > before) {
+                int y;
+                wb_date_to_ymd(c->makeups[before].date, &y, NULL, NULL);
+                c->makeups[before].year = y;
+                c->makeups[before].layer = c->layers - 1;
+            }
+        }
+    }
+    if (b->base == NULL)
+        return;
+    /* Days the base cannot answer for cannot be overridden either. */
+    wb_date lo, hi;
+    wb_date_from_ymd(&lo, c->first_year, 1, 1, NULL);
+    wb_date_from_ymd(&hi, c->last_year, 12, 31, NULL);
+    for (size_t i = h0; i < c->holiday_count; i++)
+        if (wb_date_cmp(c->holidays[i].start, lo) < 0 || wb_date_cmp(c->holidays[i].end, hi) > 0)
+            FINDING_AT(b, c->holidays[i].line, c->holidays[i].column, WB_CHECK_CAL_YEARS,
+                       "overlay holiday '%s' lies outside the base calendar's years %d-%d",
+                       "叠加日历的节假日“%s”超出基础日历的覆盖年份 %d—%d",
+                       c->holidays[i].name, c->first_year, c->last_year);
+    for (size_t i = m0; i < c->makeup_count; i++)
+        if (wb_date_cmp(c->makeups[i].date, lo) < 0 || wb_date_cmp(c->makeups[i].date, hi) > 0) {
+            char iso[WB_DATE_STRLEN];
+            wb_date_format(iso, c->makeups[i].date);
+            FINDING_AT(b, c->makeups[i].line, c->makeups[i].column, WB_CHECK_CAL_YEARS,
+                       "overlay working day %s lies outside the base calendar's years %d-%d",
+                       "叠加日历的上班日 %s 超出基础日历的覆盖年份 %d—%d",
+                       iso, c->first_year, c->last_year);
+        }
+}
+
 static void build(builder *b, const xmlNode *root)
 {
     wb_calendar *c = b->c;
+    if (strcmp((const char *)root->name, "overlay") == 0) {
+        build_overlay(b, root);
+        if (b->status != WB_OK)
+            return;
+        qsort(c->holidays, c->holiday_count, sizeof(wb_holiday), compare_holidays);
+        qsort(c->makeups, c->makeup_count, sizeof(wb_makeup_day), compare_makeups);
+        check_overlaps(b);
+        if (b->base != NULL && b->status == WB_OK &&
+            wb_diagnostics_count_at_least(b->diags, WB_SEVERITY_ERROR) == 0)
+            build_table(b);
+        return;
+    }
+    if (b->base != NULL) {
+        FINDING(b, root, WB_CHECK_DOCUMENT_KIND,
+                "a whole calendar cannot be stacked on another; give an <overlay>%s",
+                "完整日历不能叠加在另一日历上;请提供 <overlay> 文档%s", "");
+        return;
+    }
+    c->layers = 1;
     c->edition = attr(b, root, "edition");
     c->first_year = year_attr(b, root, "first-year");
     c->last_year = year_attr(b, root, "last-year");
@@ -473,7 +629,7 @@ static void build(builder *b, const xmlNode *root)
 }
 
 static int process(wb_calendar **out, wb_diagnostics *diags, const char *data,
-                   size_t len, const char *name)
+                   size_t len, const char *name, const wb_calendar *base)
 {
     wb__xml_doc doc;
     int rc = wb__xml_open(&doc, data, len, name, wb__embedded_calendar_xsd,
@@ -487,7 +643,7 @@ static int process(wb_calendar **out, wb_diagnostics *diags, const char *data,
         wb__xml_dispose(&doc);
         return WB_ENOMEM;
     }
-    builder b = { c, &doc, diags, WB_OK, 0, 0 };
+    builder b = { c, &doc, diags, WB_OK, 0, 0, base };
     c->origin = wb__arena_strdup(&c->arena, name);
     if (c->origin == NULL)
         b.status = WB_ENOMEM;
@@ -499,6 +655,14 @@ static int process(wb_calendar **out, wb_diagnostics *diags, const char *data,
     rc = b.status;
     if (rc == WB_OK && wb_diagnostics_count_at_least(diags, WB_SEVERITY_ERROR) > 0)
         rc = WB_ESCHEMA;
+    /* A lone overlay checks but is no calendar: it has no days to answer for. */
+    if (rc == WB_OK && out != NULL && c->kind == NULL) {
+        wb_calendar_free(c);
+        return wb__diagnostics_add(diags, WB_CHECK_DOCUMENT_KIND, name, 0, 0,
+                                   "an overlay loads only stacked on a calendar (wb_calendar_stack_file)%s",
+                                   "叠加日历只能叠加在基础日历上加载(wb_calendar_stack_file)%s",
+                                   "") == WB_OK ? WB_ESCHEMA : WB_ENOMEM;
+    }
     if (rc == WB_OK && out != NULL)
         *out = c;
     else
@@ -509,12 +673,12 @@ static int process(wb_calendar **out, wb_diagnostics *diags, const char *data,
 /* ================================================================ load */
 
 static int load(wb_calendar **out, const char *data, size_t len,
-                const char *name, wb_error *err)
+                const char *name, const wb_calendar *base, wb_error *err)
 {
     wb_diagnostics *diags = wb__diagnostics_new();
     if (diags == NULL)
         return wb__error_set(err, WB_ENOMEM, name, 0, 0, NULL, "out of memory");
-    int rc = process(out, diags, data, len, name);
+    int rc = process(out, diags, data, len, name, base);
     if (rc != WB_OK)
         wb__diagnostics_fail(diags, rc, name, err);
     wb_diagnostics_free(diags);
@@ -527,7 +691,7 @@ int wb_calendar_open_default(wb_calendar **out, wb_error *err)
         return wb__error_arg(err, "wb_calendar_open_default", "out");
     *out = NULL;
     return load(out, (const char *)wb__embedded_calendar_xml,
-                wb__embedded_calendar_xml_len, DEFAULT_ORIGIN, err);
+                wb__embedded_calendar_xml_len, DEFAULT_ORIGIN, NULL, err);
 }
 
 int wb_calendar_load_buffer(wb_calendar **out, const char *data, size_t len,
@@ -538,7 +702,41 @@ int wb_calendar_load_buffer(wb_calendar **out, const char *data, size_t len,
     *out = NULL;
     if (data == NULL)
         return wb__error_arg(err, "wb_calendar_load_buffer", "data");
-    return load(out, data, len, name != NULL ? name : "<buffer>", err);
+    return load(out, data, len, name != NULL ? name : "<buffer>", NULL, err);
+}
+
+int wb_calendar_stack_buffer(wb_calendar **out, const wb_calendar *base,
+                             const char *data, size_t len, const char *name,
+                             wb_error *err)
+{
+    if (out == NULL)
+        return wb__error_arg(err, "wb_calendar_stack_buffer", "out");
+    *out = NULL;
+    if (base == NULL)
+        return wb__error_arg(err, "wb_calendar_stack_buffer", "base");
+    if (data == NULL)
+        return wb__error_arg(err, "wb_calendar_stack_buffer", "data");
+    return load(out, data, len, name != NULL ? name : "<buffer>", base, err);
+}
+
+int wb_calendar_stack_file(wb_calendar **out, const wb_calendar *base,
+                           const char *path, wb_error *err)
+{
+    if (out == NULL)
+        return wb__error_arg(err, "wb_calendar_stack_file", "out");
+    *out = NULL;
+    if (base == NULL)
+        return wb__error_arg(err, "wb_calendar_stack_file", "base");
+    if (path == NULL)
+        return wb__error_arg(err, "wb_calendar_stack_file", "path");
+    char *data;
+    size_t len;
+    int rc = wb__read_file(&data, &len, path, err);
+    if (rc != WB_OK)
+        return rc;
+    rc = load(out, data, len, path, base, err);
+    free(data);
+    return rc;
 }
 
 int wb_calendar_load_file(wb_calendar **out, const char *path, wb_error *err)
@@ -553,7 +751,7 @@ int wb_calendar_load_file(wb_calendar **out, const char *path, wb_error *err)
     int rc = wb__read_file(&data, &len, path, err);
     if (rc != WB_OK)
         return rc;
-    rc = load(out, data, len, path, err);
+    rc = load(out, data, len, path, NULL, err);
     free(data);
     return rc;
 }
@@ -579,7 +777,7 @@ int wb_calendar_check_buffer(wb_diagnostics **out, const char *data, size_t len,
     wb_diagnostics *diags = wb__diagnostics_new();
     if (diags == NULL)
         return wb__error_set(err, WB_ENOMEM, name, 0, 0, NULL, "out of memory");
-    int rc = process(NULL, diags, data, len, name);
+    int rc = process(NULL, diags, data, len, name, NULL);
     if (rc == WB_ENOMEM || rc == WB_ERROR) {
         wb_diagnostics_free(diags);
         return wb__error_set(err, rc, name, 0, 0, NULL, "cannot check '%s': %s",

@@ -24,6 +24,7 @@ static const struct {
 } kinds[] = {
     { "urn:weibao:rubric:1", "rubric", WB_DOCUMENT_RUBRIC },
     { "urn:weibao:calendar:1", "calendar", WB_DOCUMENT_CALENDAR },
+    { "urn:weibao:calendar:1", "overlay", WB_DOCUMENT_CALENDAR_OVERLAY },
 };
 
 const char *wb_document_kind_name(wb_document_kind kind)
@@ -31,6 +32,7 @@ const char *wb_document_kind_name(wb_document_kind kind)
     switch (kind) {
     case WB_DOCUMENT_RUBRIC:   return "rubric";
     case WB_DOCUMENT_CALENDAR: return "calendar";
+    case WB_DOCUMENT_CALENDAR_OVERLAY: return "calendar-overlay";
     default:                   return "unknown";
     }
 }
@@ -80,8 +82,8 @@ int wb_check_buffer(wb_diagnostics **out, wb_document_kind *kind,
         int line, col;
         wb__xml_position(&doc, root, &line, &col);
         rc = wb__diagnostics_add(probe, WB_CHECK_DOCUMENT_KIND, name, line, col,
-                                 "root element '%s' in namespace '%s' is not a document libweibao reads (rubric, calendar)",
-                                 "根元素“%s”(命名空间“%s”)不是 libweibao 可读的文档(考核细则、日历)",
+                                 "root element '%s' in namespace '%s' is not a document libweibao reads (rubric, calendar, overlay)",
+                                 "根元素“%s”(命名空间“%s”)不是 libweibao 可读的文档(考核细则、日历、叠加日历)",
                                  local, ns);
         wb__xml_dispose(&doc);
         if (rc != WB_OK) {

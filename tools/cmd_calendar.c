@@ -16,12 +16,15 @@
 
 static const char calendar_usage[] =
     "usage: weibao-lint calendar YEAR|DATE [--format text|json] [--calendar FILE]\n"
+    "                                      [--overlay FILE]...\n"
     "       weibao-lint calendar import NOTICE.txt [-o OUT.xml]\n"
     "\n"
     "  YEAR             list the year's holidays and make-up working days\n"
     "  DATE             say what kind of day a date is (2026-02-14 or 2026年2月14日)\n"
     "  --format FORMAT  text (default) or json\n"
-    "  --calendar FILE  use this calendar edition instead of the built-in one\n";
+    "  --calendar FILE  use this calendar edition instead of the built-in one\n"
+    "  --overlay FILE   stack a region's or an organisation's own days on it\n"
+    "                   (an <overlay> document; may be given several times)\n";
 
 static const char import_usage[] =
     "usage: weibao-lint calendar import NOTICE.txt [-o OUT.xml] [--lang zh|en]\n"
@@ -36,6 +39,7 @@ static const char import_usage[] =
 static const char due_usage[] =
     "usage: weibao-lint due (--days|--months|--years|--workdays) N START\n"
     "                       [--no-move] [--format text|json] [--calendar FILE]\n"
+    "                       [--overlay FILE]...\n"
     "\n"
     "Print the last day of a period of N units counted from START, as the\n"
     "Civil Code counts it: the start day is not counted (art. 201); months and\n"
@@ -62,19 +66,46 @@ static const char *kind_zh(wb_day_kind kind)
     switch (kind) {
     case WB_DAY_WORKDAY:        return "工作日";
     case WB_DAY_WEEKEND:        return "休息日(周末)";
-    case WB_DAY_HOLIDAY:        return "法定节假日";
+    case WB_DAY_HOLIDAY:        return "节假日(放假)";
     case WB_DAY_MAKEUP_WORKDAY: return "调休上班日";
     default:                    return "?";
     }
 }
 
-static int open_calendar(wb_calendar **cal, const char *path)
+#define MAX_OVERLAYS 8
+
+/* The calendar to use: the built-in one or --calendar FILE, with each
+   --overlay FILE stacked on it in order. */
+static int open_calendar(wb_calendar **cal, const char *path,
+                         const char *const *overlays, int n)
 {
     wb_error err;
     wb_error_clear(&err);
     int rc = path != NULL ? wb_calendar_load_file(cal, path, &err)
                           : wb_calendar_open_default(cal, &err);
+    for (int i = 0; i < n && rc == WB_OK; i++) {
+        wb_calendar *stacked = NULL;
+        rc = wb_calendar_stack_file(&stacked, *cal, overlays[i], &err);
+        wb_calendar_free(*cal);
+        *cal = stacked;
+    }
     return rc == WB_OK ? 0 : (lint_fail_error(&err), -1);
+}
+
+/* --overlay FILE, which may be given several times. */
+static int overlay_option(int argc, char **argv, int *i, const char **overlays, int *n,
+                          const char *cmd)
+{
+    const char *value;
+    int got = lint_option_value(argc, argv, i, "--overlay", &value);
+    if (got == 0)
+        return 0;
+    if (got < 0)
+        return lint_fail("%s: --overlay takes a file", cmd), -1;
+    if (*n == MAX_OVERLAYS)
+        return lint_fail("%s: at most %d overlays", cmd, MAX_OVERLAYS), -1;
+    overlays[(*n)++] = value;
+    return 1;
 }
 
 /* A whole year's arrangements. */
@@ -261,13 +292,17 @@ int lint_cmd_calendar(int argc, char **argv)
     if (argc > 1 && strcmp(argv[1], "import") == 0)
         return cmd_import(argc - 1, argv + 1);
 
-    const char *what = NULL, *path = NULL, *value;
+    const char *what = NULL, *path = NULL, *value, *overlays[MAX_OVERLAYS];
+    int noverlays = 0;
     lint_format format = LINT_FORMAT_TEXT;
     for (int i = 1; i < argc; i++) {
         int got;
         if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
             fputs(calendar_usage, stdout);
             return lint_finish(LINT_EXIT_CLEAN);
+        } else if ((got = overlay_option(argc, argv, &i, overlays, &noverlays, "calendar")) != 0) {
+            if (got < 0)
+                return LINT_EXIT_USAGE;
         } else if ((got = lint_option_value(argc, argv, &i, "--format", &value)) != 0) {
             if (got < 0 || lint_parse_format(value, &format) != 0)
                 return lint_fail("calendar: --format takes text or json");
@@ -297,7 +332,7 @@ int lint_cmd_calendar(int argc, char **argv)
         return lint_fail("calendar: %s", err.message);
 
     wb_calendar *cal = NULL;
-    if (open_calendar(&cal, path) != 0)
+    if (open_calendar(&cal, path, overlays, noverlays) != 0)
         return LINT_EXIT_USAGE;
     int status = LINT_EXIT_CLEAN;
     if (is_year) {
@@ -319,6 +354,8 @@ static const char *const unit_zh[] = { "日", "个月", "年", "个工作日" };
 int lint_cmd_due(int argc, char **argv)
 {
     const char *start_text = NULL, *path = NULL, *value, *count_text = NULL;
+    const char *overlays[MAX_OVERLAYS];
+    int noverlays = 0;
     lint_format format = LINT_FORMAT_TEXT;
     wb_period_unit unit = WB_PERIOD_DAYS;
     wb_period_options opts = WB_PERIOD_OPTIONS_INIT;
@@ -345,7 +382,10 @@ int lint_cmd_due(int argc, char **argv)
             }
         if (got != 0)
             continue;
-        if ((got = lint_option_value(argc, argv, &i, "--format", &value)) != 0) {
+        if ((got = overlay_option(argc, argv, &i, overlays, &noverlays, "due")) != 0) {
+            if (got < 0)
+                return LINT_EXIT_USAGE;
+        } else if ((got = lint_option_value(argc, argv, &i, "--format", &value)) != 0) {
             if (got < 0 || lint_parse_format(value, &format) != 0)
                 return lint_fail("due: --format takes text or json");
         } else if ((got = lint_option_value(argc, argv, &i, "--calendar", &value)) != 0) {
@@ -373,7 +413,7 @@ int lint_cmd_due(int argc, char **argv)
         return lint_fail("due: %s", err.message);
 
     wb_calendar *cal = NULL;
-    if (open_calendar(&cal, path) != 0)
+    if (open_calendar(&cal, path, overlays, noverlays) != 0)
         return LINT_EXIT_USAGE;
     wb_deadline dl;
     int status = LINT_EXIT_CLEAN;

@@ -73,6 +73,25 @@ WB_API int wb_calendar_load_file(wb_calendar **out, const char *path, wb_error *
 WB_API int wb_calendar_load_buffer(wb_calendar **out, const char *data, size_t len,
                                    const char *name, wb_error *err);
 
+/**
+ * Stack an overlay on a calendar: a region's own holidays (an ethnic
+ * autonomous area's festivals), one organisation's closures. The overlay
+ * is an <overlay> document of the calendar format; its days override the
+ * base's for the days they name, and lie within the base's coverage.
+ * The result is a new calendar that does not need the base any more;
+ * stack again to add another layer. Its edition is "base+overlay".
+ *
+ * @return as wb_calendar_load_file(); WB_EINVAL when base is NULL
+ * @since 0.2
+ */
+WB_API int wb_calendar_stack_file(wb_calendar **out, const wb_calendar *base,
+                                  const char *path, wb_error *err);
+
+/** As wb_calendar_stack_file(), from memory. @since 0.2 */
+WB_API int wb_calendar_stack_buffer(wb_calendar **out, const wb_calendar *base,
+                                    const char *data, size_t len,
+                                    const char *name, wb_error *err);
+
 /** Release a calendar. Accepts NULL. @since 0.2 */
 WB_API void wb_calendar_free(wb_calendar *calendar);
 

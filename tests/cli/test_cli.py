@@ -270,6 +270,21 @@ class CalendarCommand(unittest.TestCase):
             self.assertEqual(out, "", args)
             self.assertIn(fragment, err, args)
 
+    def test_overlay_stacks_on_the_calendar(self):
+        overlay = os.path.join(DATA, "valid", "calendar-overlay", "input.xml")
+        rc, out, _ = run("calendar", "2030-10-12", "--calendar", SYNTHETIC,
+                         "--overlay", overlay, "--format", "json")
+        self.assertEqual(rc, 0)
+        day = json.loads(out)
+        self.assertEqual((day["kind"], day["holiday"], day["notice"]),
+                         ("holiday", "州庆闭馆", "测试州〔2030〕2号"))
+        rc, out, _ = run("due", "--workdays", "1", "2030-03-04", "--calendar", SYNTHETIC,
+                         "--overlay", overlay, "--format", "json")
+        self.assertEqual(json.loads(out)["due"], "2030-03-08")
+        rc, out, err = run("calendar", "2026-01-05", "--overlay", overlay)
+        self.assertEqual(rc, 2)                     # the overlay's days are not in 2021-2026
+        self.assertIn("[calendar-years]", err)
+
     def test_another_edition(self):
         rc, out, _ = run("calendar", "2030-02-09", "--calendar", SYNTHETIC)
         self.assertEqual(rc, 0)

@@ -354,6 +354,97 @@ static void test_calendar__period_bad_arguments(void **state)
     assert_int_equal(wb_period_end(&dl, cal, D("2030-01-01"), 1, WB_PERIOD_DAYS, &bad, NULL), WB_EINVAL);
 }
 
+#define OVERLAY WB_TEST_DATA "/valid/calendar-overlay/input.xml"
+
+static void test_calendar__overlay_overrides_its_days(void **state)
+{
+    (void)state;
+    wb_calendar *region = NULL;
+    wb_error err;
+    wb_error_clear(&err);
+    assert_int_equal(wb_calendar_stack_file(&region, cal, OVERLAY, &err), WB_OK);
+    assert_string_equal(wb_calendar_edition(region), "test-synthetic+test-region");
+    wb_day_info d;
+    assert_int_equal(wb_calendar_day(&d, region, D("2030-03-06"), NULL), WB_OK);
+    assert_int_equal(d.kind, WB_DAY_HOLIDAY);
+    assert_string_equal(d.holiday, "测试节");
+    assert_string_equal(d.notice, "测试州〔2030〕2号");
+    assert_int_equal(wb_calendar_day(&d, region, D("2030-03-09"), NULL), WB_OK);
+    assert_int_equal(d.kind, WB_DAY_MAKEUP_WORKDAY);
+    /* The region closes on a day the national calendar makes a working day. */
+    assert_int_equal(wb_calendar_day(&d, region, D("2030-10-12"), NULL), WB_OK);
+    assert_int_equal(d.kind, WB_DAY_HOLIDAY);
+    assert_string_equal(d.holiday, "州庆闭馆");
+    /* National days stay as they were. */
+    assert_int_equal(wb_calendar_day(&d, region, D("2030-10-03"), NULL), WB_OK);
+    assert_string_equal(d.holiday, "国庆节");
+    /* The base is unchanged. */
+    assert_int_equal(wb_calendar_day(&d, cal, D("2030-03-06"), NULL), WB_OK);
+    assert_int_equal(d.kind, WB_DAY_WORKDAY);
+    assert_int_equal(wb_calendar_day(&d, cal, D("2030-10-12"), NULL), WB_OK);
+    assert_int_equal(d.kind, WB_DAY_MAKEUP_WORKDAY);
+    /* Counting sees the region's days: 03-04 (Mon) + 1 working day. */
+    wb_date out;
+    assert_int_equal(wb_calendar_add_workdays(&out, region, D("2030-03-04"), 1, NULL), WB_OK);
+    char iso[WB_DATE_STRLEN];
+    wb_date_format(iso, out);
+    assert_string_equal(iso, "2030-03-08");
+    assert_int_equal(wb_calendar_add_workdays(&out, cal, D("2030-03-04"), 1, NULL), WB_OK);
+    wb_date_format(iso, out);
+    assert_string_equal(iso, "2030-03-05");
+    wb_calendar_free(region);
+}
+
+static void test_calendar__overlays_stack_and_outlive_their_base(void **state)
+{
+    (void)state;
+    wb_calendar *base = NULL, *one = NULL, *two = NULL;
+    assert_int_equal(wb_calendar_load_file(&base, SYNTHETIC, NULL), WB_OK);
+    assert_int_equal(wb_calendar_stack_file(&one, base, OVERLAY, NULL), WB_OK);
+    wb_calendar_free(base);                      /* the stack stands alone */
+    static const char org[] =
+        "<overlay xmlns=\"urn:weibao:calendar:1\" format=\"1\" edition=\"org\""
+        " scope=\"某单位\" source=\"单位通知\"><title>t</title>"
+        "<holiday name=\"闭馆\" start=\"2030-03-08\" end=\"2030-03-08\"/></overlay>";
+    assert_int_equal(wb_calendar_stack_buffer(&two, one, org, sizeof(org) - 1, "org.xml", NULL), WB_OK);
+    assert_string_equal(wb_calendar_edition(two), "test-synthetic+test-region+org");
+    wb_day_info d;
+    assert_int_equal(wb_calendar_day(&d, two, D("2030-03-08"), NULL), WB_OK);
+    assert_string_equal(d.holiday, "闭馆");
+    assert_int_equal(wb_calendar_day(&d, two, D("2030-03-06"), NULL), WB_OK);
+    assert_string_equal(d.holiday, "测试节");
+    assert_int_equal(wb_calendar_holiday_count(two), 8);
+    wb_calendar_free(one);
+    wb_calendar_free(two);
+}
+
+static void test_calendar__overlay_errors(void **state)
+{
+    (void)state;
+    wb_calendar *out = NULL;
+    wb_error err;
+    /* An overlay alone is no calendar. */
+    wb_error_clear(&err);
+    assert_int_equal(wb_calendar_load_file(&out, OVERLAY, &err), WB_ESCHEMA);
+    assert_null(out);
+    assert_string_equal(err.rule, "document-kind");
+    /* A whole calendar cannot be stacked. */
+    wb_error_clear(&err);
+    assert_int_equal(wb_calendar_stack_file(&out, cal, SYNTHETIC, &err), WB_ESCHEMA);
+    assert_string_equal(err.rule, "document-kind");
+    /* Days beyond the base's coverage. */
+    static const char late[] =
+        "<overlay xmlns=\"urn:weibao:calendar:1\" format=\"1\" edition=\"x\""
+        " scope=\"s\" source=\"n\"><title>t</title>\n"
+        "<holiday name=\"h\" start=\"2032-01-05\" end=\"2032-01-05\"/></overlay>";
+    wb_error_clear(&err);
+    assert_int_equal(wb_calendar_stack_buffer(&out, cal, late, sizeof(late) - 1, "late.xml", &err),
+                     WB_ESCHEMA);
+    assert_string_equal(err.rule, "calendar-years");
+    assert_int_equal(err.line, 2);
+    assert_int_equal(wb_calendar_stack_file(&out, NULL, OVERLAY, NULL), WB_EINVAL);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_calendar__edition),
     cmocka_unit_test(test_calendar__kinds_of_days),
@@ -372,6 +463,9 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_calendar__period_move_can_be_turned_off),
     cmocka_unit_test(test_calendar__period_provisional_and_coverage),
     cmocka_unit_test(test_calendar__period_bad_arguments),
+    cmocka_unit_test(test_calendar__overlay_overrides_its_days),
+    cmocka_unit_test(test_calendar__overlays_stack_and_outlive_their_base),
+    cmocka_unit_test(test_calendar__overlay_errors),
 };
 
 /* Each case runs with the calendar loaded once for the group. */
