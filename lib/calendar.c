@@ -71,6 +71,7 @@ struct wb_calendar {
     size_t makeup_count;
 
     int layers;             /* 1 + the number of overlays stacked */
+    wb_date projected_from; /* first projected day; INT32_MAX when none */
 
     wb_date start;          /* day 0 of the table */
     int32_t days;           /* days covered */
@@ -91,7 +92,9 @@ typedef struct builder {
     wb_diagnostics *diags;
     int status;
     size_t holiday_cap, makeup_cap;
-    const wb_calendar *base;    /* when stacking an overlay */
+    const wb_calendar *base;    /* when stacking an overlay or projecting */
+    int through;                /* when projecting: the last year asked for */
+    int beyond;                 /* the projection data does not reach it */
 } builder;
 
 #define FINDING_AT(b, line, col, rule, en, zh, ...)                           \
@@ -482,6 +485,7 @@ static void copy_base(builder *b)
     c->first_year = base->first_year;
     c->last_year = base->last_year;
     c->final_through = base->final_through;
+    c->projected_from = base->projected_from;
     c->layers = base->layers + 1;
     for (size_t i = 0; i < base->holiday_count && b->status == WB_OK; i++) {
         if (!grow(b, (void **)&c->holidays, &b->holiday_cap, c->holiday_count,
@@ -528,6 +532,7 @@ static void build_overlay(builder *b, const xmlNode *root)
     } else {
         c->edition = edition;
         c->layers = 1;
+        c->projected_from.days = INT32_MAX;
     }
     size_t h0 = c->holiday_count, m0 = c->makeup_count;
     for (const xmlNode *el = wb__xml_first_element(root, NULL);
@@ -576,9 +581,89 @@ static void build_overlay(builder *b, const xmlNode *root)
         }
 }
 
+/*
+ * A projection: the holidays the holiday law fixes, for the years after
+ * the base calendar's last notice, up to the year asked for. No make-up
+ * days are invented; every day from the first projected year on is
+ * marked projected.
+ */
+static void build_projection(builder *b, const xmlNode *root)
+{
+    wb_calendar *c = b->c;
+    const xmlNode *law = wb__xml_first_element(root, "law");
+    notice n = { attr(b, root, "edition"), attr(b, law, "number"), NULL, 0, root };
+    int pfirst = year_attr(b, root, "first-year"), plast = year_attr(b, root, "last-year");
+    if (b->status != WB_OK)
+        return;
+    if (pfirst > plast) {
+        FINDING(b, root, WB_CHECK_CAL_YEARS,
+                "first-year %d is after last-year %d", "起始年份 %d 晚于结束年份 %d",
+                pfirst, plast);
+        return;
+    }
+    int from = pfirst, to = plast;
+    if (b->base != NULL) {
+        copy_base(b);
+        from = b->base->last_year + 1;
+        to = b->through;
+        if (to < from)
+            return;                 /* nothing beyond the notices to project */
+        if (to > plast || from < pfirst) {
+            b->beyond = 1;
+            return;
+        }
+        size_t len = strlen(b->base->edition) + strlen(n.id) + 2;
+        char *name = wb__arena_alloc(&c->arena, len);
+        if (name == NULL) {
+            b->status = WB_ENOMEM;
+            return;
+        }
+        snprintf(name, len, "%s+%s", b->base->edition, n.id);
+        c->edition = name;
+        c->last_year = to;
+        wb_date_from_ymd(&c->projected_from, from, 1, 1, NULL);
+    } else {
+        c->edition = n.id;
+        c->layers = 1;
+        c->projected_from.days = INT32_MAX;
+    }
+    for (int y = from; y <= to && b->status == WB_OK; y++) {
+        const xmlNode *year = NULL;
+        for (const xmlNode *el = wb__xml_first_element(root, "year"); el != NULL;
+             el = wb__xml_next_element(el, "year"))
+            if (year_attr(b, el, "value") == y)
+                year = el;
+        if (year == NULL) {
+            FINDING(b, root, WB_CHECK_CAL_MISSING,
+                    "no projected holidays for %d, which the projection says it covers",
+                    "预测数据声明覆盖 %d 年,但没有该年的节日", y);
+            continue;
+        }
+        n.year = y;
+        for (const xmlNode *h = wb__xml_first_element(year, "holiday");
+             h != NULL && b->status == WB_OK; h = wb__xml_next_element(h, "holiday")) {
+            size_t before = c->holiday_count;
+            add_holiday(b, &n, h, 0);
+            if (c->holiday_count > before)
+                c->holidays[before].layer = c->layers - 1;
+        }
+    }
+}
+
 static void build(builder *b, const xmlNode *root)
 {
     wb_calendar *c = b->c;
+    if (strcmp((const char *)root->name, "projection") == 0) {
+        build_projection(b, root);
+        if (b->status != WB_OK || b->beyond)
+            return;
+        qsort(c->holidays, c->holiday_count, sizeof(wb_holiday), compare_holidays);
+        check_overlaps(b);
+        if (b->base != NULL && b->status == WB_OK &&
+            wb_diagnostics_count_at_least(b->diags, WB_SEVERITY_ERROR) == 0)
+            build_table(b);
+        return;
+    }
     if (strcmp((const char *)root->name, "overlay") == 0) {
         build_overlay(b, root);
         if (b->status != WB_OK)
@@ -591,6 +676,7 @@ static void build(builder *b, const xmlNode *root)
             build_table(b);
         return;
     }
+    c->projected_from.days = INT32_MAX;
     if (b->base != NULL) {
         FINDING(b, root, WB_CHECK_DOCUMENT_KIND,
                 "a whole calendar cannot be stacked on another; give an <overlay>%s",
@@ -629,7 +715,7 @@ static void build(builder *b, const xmlNode *root)
 }
 
 static int process(wb_calendar **out, wb_diagnostics *diags, const char *data,
-                   size_t len, const char *name, const wb_calendar *base)
+                   size_t len, const char *name, const wb_calendar *base, int through)
 {
     wb__xml_doc doc;
     int rc = wb__xml_open(&doc, data, len, name, wb__embedded_calendar_xsd,
@@ -643,7 +729,7 @@ static int process(wb_calendar **out, wb_diagnostics *diags, const char *data,
         wb__xml_dispose(&doc);
         return WB_ENOMEM;
     }
-    builder b = { c, &doc, diags, WB_OK, 0, 0, base };
+    builder b = { c, &doc, diags, WB_OK, 0, 0, base, through, 0 };
     c->origin = wb__arena_strdup(&c->arena, name);
     if (c->origin == NULL)
         b.status = WB_ENOMEM;
@@ -653,14 +739,18 @@ static int process(wb_calendar **out, wb_diagnostics *diags, const char *data,
     wb__diagnostics_sort(diags);
 
     rc = b.status;
+    if (rc == WB_OK && b.beyond) {
+        wb_calendar_free(c);
+        return WB_ECOVERAGE;
+    }
     if (rc == WB_OK && wb_diagnostics_count_at_least(diags, WB_SEVERITY_ERROR) > 0)
         rc = WB_ESCHEMA;
     /* A lone overlay checks but is no calendar: it has no days to answer for. */
     if (rc == WB_OK && out != NULL && c->kind == NULL) {
         wb_calendar_free(c);
         return wb__diagnostics_add(diags, WB_CHECK_DOCUMENT_KIND, name, 0, 0,
-                                   "an overlay loads only stacked on a calendar (wb_calendar_stack_file)%s",
-                                   "叠加日历只能叠加在基础日历上加载(wb_calendar_stack_file)%s",
+                                   "an overlay or a projection loads only on a calendar (wb_calendar_stack_file, wb_calendar_project)%s",
+                                   "叠加日历或预测数据只能在基础日历上加载(wb_calendar_stack_file、wb_calendar_project)%s",
                                    "") == WB_OK ? WB_ESCHEMA : WB_ENOMEM;
     }
     if (rc == WB_OK && out != NULL)
@@ -673,13 +763,16 @@ static int process(wb_calendar **out, wb_diagnostics *diags, const char *data,
 /* ================================================================ load */
 
 static int load(wb_calendar **out, const char *data, size_t len,
-                const char *name, const wb_calendar *base, wb_error *err)
+                const char *name, const wb_calendar *base, int through, wb_error *err)
 {
     wb_diagnostics *diags = wb__diagnostics_new();
     if (diags == NULL)
         return wb__error_set(err, WB_ENOMEM, name, 0, 0, NULL, "out of memory");
-    int rc = process(out, diags, data, len, name, base);
-    if (rc != WB_OK)
+    int rc = process(out, diags, data, len, name, base, through);
+    if (rc == WB_ECOVERAGE)
+        wb__error_set(err, rc, name, 0, 0, NULL,
+                      "the projection '%s' does not reach %d", name, through);
+    else if (rc != WB_OK)
         wb__diagnostics_fail(diags, rc, name, err);
     wb_diagnostics_free(diags);
     return rc;
@@ -691,7 +784,7 @@ int wb_calendar_open_default(wb_calendar **out, wb_error *err)
         return wb__error_arg(err, "wb_calendar_open_default", "out");
     *out = NULL;
     return load(out, (const char *)wb__embedded_calendar_xml,
-                wb__embedded_calendar_xml_len, DEFAULT_ORIGIN, NULL, err);
+                wb__embedded_calendar_xml_len, DEFAULT_ORIGIN, NULL, 0, err);
 }
 
 int wb_calendar_load_buffer(wb_calendar **out, const char *data, size_t len,
@@ -702,7 +795,7 @@ int wb_calendar_load_buffer(wb_calendar **out, const char *data, size_t len,
     *out = NULL;
     if (data == NULL)
         return wb__error_arg(err, "wb_calendar_load_buffer", "data");
-    return load(out, data, len, name != NULL ? name : "<buffer>", NULL, err);
+    return load(out, data, len, name != NULL ? name : "<buffer>", NULL, 0, err);
 }
 
 int wb_calendar_stack_buffer(wb_calendar **out, const wb_calendar *base,
@@ -716,7 +809,7 @@ int wb_calendar_stack_buffer(wb_calendar **out, const wb_calendar *base,
         return wb__error_arg(err, "wb_calendar_stack_buffer", "base");
     if (data == NULL)
         return wb__error_arg(err, "wb_calendar_stack_buffer", "data");
-    return load(out, data, len, name != NULL ? name : "<buffer>", base, err);
+    return load(out, data, len, name != NULL ? name : "<buffer>", base, 0, err);
 }
 
 int wb_calendar_stack_file(wb_calendar **out, const wb_calendar *base,
@@ -734,9 +827,61 @@ int wb_calendar_stack_file(wb_calendar **out, const wb_calendar *base,
     int rc = wb__read_file(&data, &len, path, err);
     if (rc != WB_OK)
         return rc;
-    rc = load(out, data, len, path, base, err);
+    rc = load(out, data, len, path, base, 0, err);
     free(data);
     return rc;
+}
+
+static int project_check(wb_calendar **out, const wb_calendar *base, wb_error *err)
+{
+    if (out == NULL)
+        return wb__error_arg(err, "wb_calendar_project", "out");
+    *out = NULL;
+    if (base == NULL)
+        return wb__error_arg(err, "wb_calendar_project", "base");
+    if (base->projected_from.days != INT32_MAX)
+        return wb__error_set(err, WB_EINVAL, NULL, 0, 0, NULL,
+                             "calendar '%s' is projected already", base->edition);
+    return WB_OK;
+}
+
+int wb_calendar_project(wb_calendar **out, const wb_calendar *base, int through_year,
+                        wb_error *err)
+{
+    int rc = project_check(out, base, err);
+    if (rc != WB_OK)
+        return rc;
+    return load(out, (const char *)wb__embedded_projection_xml,
+                wb__embedded_projection_xml_len, "<default projection>", base,
+                through_year, err);
+}
+
+int wb_calendar_project_file(wb_calendar **out, const wb_calendar *base,
+                             const char *path, int through_year, wb_error *err)
+{
+    int rc = project_check(out, base, err);
+    if (rc != WB_OK)
+        return rc;
+    if (path == NULL)
+        return wb__error_arg(err, "wb_calendar_project_file", "path");
+    char *data;
+    size_t len;
+    rc = wb__read_file(&data, &len, path, err);
+    if (rc != WB_OK)
+        return rc;
+    rc = load(out, data, len, path, base, through_year, err);
+    free(data);
+    return rc;
+}
+
+int wb_calendar_projected_from(wb_date *out, const wb_calendar *c)
+{
+    if (out == NULL || c == NULL)
+        return WB_EINVAL;
+    if (c->projected_from.days == INT32_MAX)
+        return WB_ENOTFOUND;
+    *out = c->projected_from;
+    return WB_OK;
 }
 
 int wb_calendar_load_file(wb_calendar **out, const char *path, wb_error *err)
@@ -751,7 +896,7 @@ int wb_calendar_load_file(wb_calendar **out, const char *path, wb_error *err)
     int rc = wb__read_file(&data, &len, path, err);
     if (rc != WB_OK)
         return rc;
-    rc = load(out, data, len, path, NULL, err);
+    rc = load(out, data, len, path, NULL, 0, err);
     free(data);
     return rc;
 }
@@ -777,7 +922,7 @@ int wb_calendar_check_buffer(wb_diagnostics **out, const char *data, size_t len,
     wb_diagnostics *diags = wb__diagnostics_new();
     if (diags == NULL)
         return wb__error_set(err, WB_ENOMEM, name, 0, 0, NULL, "out of memory");
-    int rc = process(NULL, diags, data, len, name, NULL);
+    int rc = process(NULL, diags, data, len, name, NULL, 0);
     if (rc == WB_ENOMEM || rc == WB_ERROR) {
         wb_diagnostics_free(diags);
         return wb__error_set(err, rc, name, 0, 0, NULL, "cannot check '%s': %s",
@@ -851,6 +996,7 @@ int wb_calendar_day(wb_day_info *out, const wb_calendar *c, wb_date date,
     out->kind = (wb_day_kind)c->kind[i];
     out->is_workday = out->kind == WB_DAY_WORKDAY || out->kind == WB_DAY_MAKEUP_WORKDAY;
     out->provisional = date.days > c->final_through.days;
+    out->projected = date.days >= c->projected_from.days;
     if (out->kind == WB_DAY_HOLIDAY) {
         out->holiday = c->holidays[c->entry[i]].name;
         out->notice = c->holidays[c->entry[i]].notice;

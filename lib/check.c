@@ -25,6 +25,7 @@ static const struct {
     { "urn:weibao:rubric:1", "rubric", WB_DOCUMENT_RUBRIC },
     { "urn:weibao:calendar:1", "calendar", WB_DOCUMENT_CALENDAR },
     { "urn:weibao:calendar:1", "overlay", WB_DOCUMENT_CALENDAR_OVERLAY },
+    { "urn:weibao:calendar:1", "projection", WB_DOCUMENT_CALENDAR_PROJECTION },
 };
 
 const char *wb_document_kind_name(wb_document_kind kind)
@@ -33,6 +34,7 @@ const char *wb_document_kind_name(wb_document_kind kind)
     case WB_DOCUMENT_RUBRIC:   return "rubric";
     case WB_DOCUMENT_CALENDAR: return "calendar";
     case WB_DOCUMENT_CALENDAR_OVERLAY: return "calendar-overlay";
+    case WB_DOCUMENT_CALENDAR_PROJECTION: return "calendar-projection";
     default:                   return "unknown";
     }
 }
@@ -82,8 +84,8 @@ int wb_check_buffer(wb_diagnostics **out, wb_document_kind *kind,
         int line, col;
         wb__xml_position(&doc, root, &line, &col);
         rc = wb__diagnostics_add(probe, WB_CHECK_DOCUMENT_KIND, name, line, col,
-                                 "root element '%s' in namespace '%s' is not a document libweibao reads (rubric, calendar, overlay)",
-                                 "根元素“%s”(命名空间“%s”)不是 libweibao 可读的文档(考核细则、日历、叠加日历)",
+                                 "root element '%s' in namespace '%s' is not a document libweibao reads (rubric, calendar, overlay, projection)",
+                                 "根元素“%s”(命名空间“%s”)不是 libweibao 可读的文档(考核细则、日历、叠加日历、预测数据)",
                                  local, ns);
         wb__xml_dispose(&doc);
         if (rc != WB_OK) {

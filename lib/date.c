@@ -140,11 +140,14 @@ static int read_digit(const char **p, int *chinese)
             return v;
         }
     }
-    if (strncmp(*p, "零", strlen("零")) == 0) {
-        *p += strlen("零");
-        *chinese = 1;
-        return 0;
-    }
+    /* 零, and ○ (U+25CB), which many documents print for 〇. */
+    static const char *const zeros[] = { "零", "○" };
+    for (int z = 0; z < 2; z++)
+        if (strncmp(*p, zeros[z], strlen(zeros[z])) == 0) {
+            *p += strlen(zeros[z]);
+            *chinese = 1;
+            return 0;
+        }
     return -1;
 }
 

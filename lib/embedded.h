@@ -18,5 +18,7 @@ extern const unsigned char wb__embedded_calendar_xml[];
 extern const size_t wb__embedded_calendar_xml_len;
 extern const unsigned char wb__embedded_calendar_xsd[];
 extern const size_t wb__embedded_calendar_xsd_len;
+extern const unsigned char wb__embedded_projection_xml[];
+extern const size_t wb__embedded_projection_xml_len;
 
 #endif

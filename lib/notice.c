@@ -23,6 +23,7 @@
 #include "weibao/calendar.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,6 +55,8 @@ typedef struct importer {
     char number[128];
     wb_date signed_on;
     int has_signed;
+    wb_date anchor;         /* the first date of the item being read */
+    int has_anchor;
     entry *entries;
     size_t count, cap;
     char (*names)[128];     /* one per item */
@@ -167,11 +170,12 @@ static const char *read_date(importer *im, const char *line, int lineno,
                              const char *p, int *year, int *month, found_date *out)
 {
     const char *s = p;
-    int y = *year, m = *month, n = number_at(&s, 4);
+    int y = *year, m = *month, n = number_at(&s, 4), explicit_year = 0;
     if (n < 0)
         return NULL;
     if (starts(s, "年")) {
         y = n;
+        explicit_year = 1;
         s += strlen("年");
         n = number_at(&s, 2);
         if (n < 0)
@@ -187,6 +191,21 @@ static const char *read_date(importer *im, const char *line, int lineno,
     if (!starts(s, "日"))
         return NULL;
     s += strlen("日");
+    /* A date written without its year belongs to the year that puts it
+       nearest the item's first date: "其中,1月1日…12月30日…" in an item
+       from 2007-12-30 to 2008-01-01 means 2007-12-30. */
+    if (!explicit_year && im->has_anchor) {
+        wb_date here, before, after;
+        if (wb_date_from_ymd(&here, y, m, n, NULL) == WB_OK &&
+            wb_date_from_ymd(&before, y - 1, m, n, NULL) == WB_OK &&
+            wb_date_from_ymd(&after, y + 1, m, n, NULL) == WB_OK) {
+            int32_t dh = abs(wb_date_diff_days(here, im->anchor));
+            if (abs(wb_date_diff_days(before, im->anchor)) < dh)
+                y -= 1;
+            else if (abs(wb_date_diff_days(after, im->anchor)) < dh)
+                y += 1;
+        }
+    }
     wb_error err;
     if (wb_date_from_ymd(&out->date, y, m, n, &err) != WB_OK) {
         char what[64];
@@ -200,6 +219,10 @@ static const char *read_date(importer *im, const char *line, int lineno,
     }
     *year = y;
     *month = m;
+    if (!im->has_anchor) {
+        im->anchor = out->date;
+        im->has_anchor = 1;
+    }
     char note[128];
     s = skip_note(s, note, sizeof(note));
     int said = note_weekday(note);
@@ -265,14 +288,18 @@ static void read_sentence(importer *im, const char *line, int lineno,
         return;
     const char *off = find_in(from, to, "放假");
     const char *work = find_in(from, to, "上班");
-    if (off == NULL && work == NULL)
+    const char *moved = find_in(from, to, "公休日");
+    if (off == NULL && work == NULL && moved == NULL)
         return;     /* an explanation (其中…), nothing to record */
 
-    size_t first_work = 0;
     if (off != NULL && !*had_days_off) {
         entry e = { 1, name, dates[0].date, dates[0].date, 0 };
         size_t used = 1;
+        /* X至Y, or X—Y in the older notices. */
         const char *to_word = find_in(line + dates[0].end, to, "至");
+        const char *dash = find_in(line + dates[0].end, to, "—");
+        if (to_word == NULL || (dash != NULL && dash < to_word))
+            to_word = dash;
         if (n > 1 && to_word != NULL && to_word < line + dates[1].at) {
             e.end = dates[1].date;
             used = 2;
@@ -294,15 +321,53 @@ static void read_sentence(importer *im, const char *line, int lineno,
         *had_days_off = 1;
         if (!add_entry(im, &e))
             return;
-        first_work = used;
     }
-    if (work != NULL)
-        for (size_t i = first_work; i < n; i++)
-            if (off == NULL || line + dates[i].at > off) {
-                entry e = { 0, name, dates[i].date, dates[i].date, 0 };
-                if (!add_entry(im, &e))
-                    return;
+    /* Make-up working days: the dates of a clause (up to a comma) that ends
+       in 上班; and, in the older notices, the weekend days "公休日调至"
+       another day when they fall outside the days off. */
+    const char *clause = from;
+    while (clause < to) {
+        const char *end = to;
+        const char *commas[] = { "，", "," };
+        for (int k = 0; k < 2; k++) {
+            const char *c = find_in(clause, to, commas[k]);
+            if (c != NULL && c < end)
+                end = c;
+        }
+        const char *rest = find_in(clause, end, "公休日");
+        const char *moved_to = rest != NULL ? find_in(rest, end, "调至") : NULL;
+        int works = find_in(clause, end, "上班") != NULL;
+        for (size_t i = 0; i < n; i++) {
+            const char *at = line + dates[i].at;
+            if (at < clause || at >= end)
+                continue;
+            int add = works;
+            if (!add && moved_to != NULL && at < moved_to && im->count > 0) {
+                const entry *days_off = NULL;
+                for (size_t k = im->count; k-- > 0;)
+                    if (im->entries[k].is_holiday && im->entries[k].name == name) {
+                        days_off = &im->entries[k];
+                        break;
+                    }
+                add = days_off != NULL &&
+                      (wb_date_cmp(dates[i].date, days_off->start) < 0 ||
+                       wb_date_cmp(dates[i].date, days_off->end) > 0);
             }
+            if (!add)
+                continue;
+            int seen = 0;
+            for (size_t k = 0; k < im->count; k++)
+                if (!im->entries[k].is_holiday && im->entries[k].name == name &&
+                    im->entries[k].start.days == dates[i].date.days)
+                    seen = 1;
+            entry e = { 0, name, dates[i].date, dates[i].date, 0 };
+            if (!seen && !add_entry(im, &e))
+                return;
+        }
+        if (end == to)
+            break;
+        clause = end + (starts(end, ",") ? 1 : strlen("，"));
+    }
 }
 
 /* "一、春节：…" → the item's name, and the body after the colon. */
@@ -341,6 +406,7 @@ static void read_item(importer *im, const char *line, int lineno, const char *bo
                       size_t name)
 {
     int year = im->year, month = 1, had_days_off = 0;
+    im->has_anchor = 0;
     const char *end = body + strlen(body);
     const char *from = body;
     while (from < end && im->status == WB_OK) {

@@ -82,5 +82,9 @@ int wb_period_end(wb_deadline *out, const wb_calendar *calendar, wb_date start,
     }
     if (wb_date_cmp(out->end, final) > 0)
         out->provisional = 1;
+    wb_date projected;
+    if (wb_calendar_projected_from(&projected, calendar) == WB_OK &&
+        wb_date_cmp(out->end, projected) >= 0)
+        out->projected = 1;
     return WB_OK;
 }

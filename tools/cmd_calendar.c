@@ -24,7 +24,9 @@ static const char calendar_usage[] =
     "  --format FORMAT  text (default) or json\n"
     "  --calendar FILE  use this calendar edition instead of the built-in one\n"
     "  --overlay FILE   stack a region's or an organisation's own days on it\n"
-    "                   (an <overlay> document; may be given several times)\n";
+    "                   (an <overlay> document; may be given several times)\n"
+    "  --project YEAR   beyond the notices, through YEAR, use the holidays the\n"
+    "                   holiday law fixes (no make-up days); answers say so\n";
 
 static const char import_usage[] =
     "usage: weibao-lint calendar import NOTICE.txt [-o OUT.xml] [--lang zh|en]\n"
@@ -39,7 +41,7 @@ static const char import_usage[] =
 static const char due_usage[] =
     "usage: weibao-lint due (--days|--months|--years|--workdays) N START\n"
     "                       [--no-move] [--format text|json] [--calendar FILE]\n"
-    "                       [--overlay FILE]...\n"
+    "                       [--overlay FILE]... [--project YEAR]\n"
     "\n"
     "Print the last day of a period of N units counted from START, as the\n"
     "Civil Code counts it: the start day is not counted (art. 201); months and\n"
@@ -77,7 +79,7 @@ static const char *kind_zh(wb_day_kind kind)
 /* The calendar to use: the built-in one or --calendar FILE, with each
    --overlay FILE stacked on it in order. */
 static int open_calendar(wb_calendar **cal, const char *path,
-                         const char *const *overlays, int n)
+                         const char *const *overlays, int n, int project)
 {
     wb_error err;
     wb_error_clear(&err);
@@ -89,7 +91,30 @@ static int open_calendar(wb_calendar **cal, const char *path,
         wb_calendar_free(*cal);
         *cal = stacked;
     }
+    if (rc == WB_OK && project > 0) {
+        wb_calendar *projected = NULL;
+        rc = wb_calendar_project(&projected, *cal, project, &err);
+        wb_calendar_free(*cal);
+        *cal = projected;
+    }
+    if (rc == WB_ECOVERAGE)
+        return lint_fail("%s", err.message), -1;
     return rc == WB_OK ? 0 : (lint_fail_error(&err), -1);
+}
+
+/* --project YEAR: opt in to the law's holidays beyond the notices. */
+static int project_option(int argc, char **argv, int *i, int *year, const char *cmd)
+{
+    const char *value;
+    int got = lint_option_value(argc, argv, i, "--project", &value);
+    if (got == 0)
+        return 0;
+    char *end;
+    long y = got > 0 ? strtol(value, &end, 10) : 0;
+    if (got < 0 || *value == '\0' || *end != '\0' || y < 1 || y > 9999)
+        return lint_fail("%s: --project takes a year", cmd), -1;
+    *year = (int)y;
+    return 1;
 }
 
 /* --overlay FILE, which may be given several times. */
@@ -183,14 +208,17 @@ static int show_day(const wb_calendar *cal, wb_date date, lint_format format)
         lint_json_string(stdout, info.holiday);
         fputs(",\"notice\":", stdout);
         lint_json_string(stdout, info.notice);
-        printf(",\"provisional\":%s}\n", info.provisional ? "true" : "false");
+        printf(",\"provisional\":%s,\"projected\":%s}\n", info.provisional ? "true" : "false",
+               info.projected ? "true" : "false");
         return LINT_EXIT_CLEAN;
     }
     printf("%s(%s):%s,%s", iso, weekday_names[wb_date_weekday(date)],
            info.is_workday ? "上班" : "不上班", kind_zh(info.kind));
     if (info.holiday != NULL)
         printf("(%s,%s)", info.holiday, info.notice);
-    if (info.provisional)
+    if (info.projected)
+        fputs(";推算:尚无该年通知,按放假办法所定节日推算,不含调休", stdout);
+    else if (info.provisional)
         fputs(";暂定:次年通知仍可能调整", stdout);
     fputc('\n', stdout);
     return LINT_EXIT_CLEAN;
@@ -293,14 +321,15 @@ int lint_cmd_calendar(int argc, char **argv)
         return cmd_import(argc - 1, argv + 1);
 
     const char *what = NULL, *path = NULL, *value, *overlays[MAX_OVERLAYS];
-    int noverlays = 0;
+    int noverlays = 0, project = 0;
     lint_format format = LINT_FORMAT_TEXT;
     for (int i = 1; i < argc; i++) {
         int got;
         if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
             fputs(calendar_usage, stdout);
             return lint_finish(LINT_EXIT_CLEAN);
-        } else if ((got = overlay_option(argc, argv, &i, overlays, &noverlays, "calendar")) != 0) {
+        } else if ((got = overlay_option(argc, argv, &i, overlays, &noverlays, "calendar")) != 0 ||
+                   (got = project_option(argc, argv, &i, &project, "calendar")) != 0) {
             if (got < 0)
                 return LINT_EXIT_USAGE;
         } else if ((got = lint_option_value(argc, argv, &i, "--format", &value)) != 0) {
@@ -332,7 +361,7 @@ int lint_cmd_calendar(int argc, char **argv)
         return lint_fail("calendar: %s", err.message);
 
     wb_calendar *cal = NULL;
-    if (open_calendar(&cal, path, overlays, noverlays) != 0)
+    if (open_calendar(&cal, path, overlays, noverlays, project) != 0)
         return LINT_EXIT_USAGE;
     int status = LINT_EXIT_CLEAN;
     if (is_year) {
@@ -355,7 +384,7 @@ int lint_cmd_due(int argc, char **argv)
 {
     const char *start_text = NULL, *path = NULL, *value, *count_text = NULL;
     const char *overlays[MAX_OVERLAYS];
-    int noverlays = 0;
+    int noverlays = 0, project = 0;
     lint_format format = LINT_FORMAT_TEXT;
     wb_period_unit unit = WB_PERIOD_DAYS;
     wb_period_options opts = WB_PERIOD_OPTIONS_INIT;
@@ -382,7 +411,8 @@ int lint_cmd_due(int argc, char **argv)
             }
         if (got != 0)
             continue;
-        if ((got = overlay_option(argc, argv, &i, overlays, &noverlays, "due")) != 0) {
+        if ((got = overlay_option(argc, argv, &i, overlays, &noverlays, "due")) != 0 ||
+            (got = project_option(argc, argv, &i, &project, "due")) != 0) {
             if (got < 0)
                 return LINT_EXIT_USAGE;
         } else if ((got = lint_option_value(argc, argv, &i, "--format", &value)) != 0) {
@@ -413,7 +443,7 @@ int lint_cmd_due(int argc, char **argv)
         return lint_fail("due: %s", err.message);
 
     wb_calendar *cal = NULL;
-    if (open_calendar(&cal, path, overlays, noverlays) != 0)
+    if (open_calendar(&cal, path, overlays, noverlays, project) != 0)
         return LINT_EXIT_USAGE;
     wb_deadline dl;
     int status = LINT_EXIT_CLEAN;
@@ -446,7 +476,9 @@ int lint_cmd_due(int argc, char **argv)
                 fputs(",依《民法典》第二百零三条顺延至其后第一个工作日", stdout);
             }
             fputs("。\n", stdout);
-            if (dl.provisional)
+            if (dl.projected)
+                fputs("推算:结果取决于尚无通知的年份,按放假办法所定节日推算,不含调休。\n", stdout);
+            else if (dl.provisional)
                 fputs("暂定:结果取决于次年节假日通知可能调整的日期。\n", stdout);
         }
     }

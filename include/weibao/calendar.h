@@ -49,13 +49,15 @@ typedef struct wb_day_info {
     int provisional;       /**< 1 when the date lies after the final-through date. */
     const char *holiday;   /**< The holiday's name (for a holiday or make-up day), or NULL. Borrowed. */
     const char *notice;    /**< The number of the notice that set it (国办发明电〔…〕…号), or NULL. Borrowed. */
+    int projected;         /**< 1 when the date lies beyond the notices, in a projection. */
 } wb_day_info;
 
 /* ---------------------------------------------------------------- load */
 
 /**
- * Open the edition compiled into the library: the notices for 2008
- * through 2026, with their amendments.
+ * Open the edition compiled into the library: the notices for 2010
+ * through 2026, with their amendments (the 2015 victory day, the 2019
+ * Labour Day change, the 2020 Spring Festival extension).
  * @return WB_OK, WB_ENOMEM, WB_EINVAL
  * @since 0.2
  */
@@ -91,6 +93,37 @@ WB_API int wb_calendar_stack_file(wb_calendar **out, const wb_calendar *base,
 WB_API int wb_calendar_stack_buffer(wb_calendar **out, const wb_calendar *base,
                                     const char *data, size_t len,
                                     const char *name, wb_error *err);
+
+/**
+ * Extend a calendar beyond its last notice, on request, with the holidays
+ * the holiday law itself fixes (全国年节及纪念日放假办法, 2024 revision:
+ * 元旦; 春节 from 除夕 to 初三; 清明 on its solar term; 劳动节 May 1–2;
+ * 端午; 中秋; 国庆 Oct 1–3), through through_year. Only a notice sets
+ * make-up days and bridges, so none are projected. Every day from the
+ * first projected year on answers with projected = 1, and so does every
+ * deadline resting on one. The built-in projection data covers 2027–2050.
+ *
+ * @return WB_OK; WB_ECOVERAGE when the projection data does not reach
+ *         through_year; WB_EINVAL (NULL arguments, or a base that is a
+ *         projection already). through_year at or before the base's last
+ *         year gives a plain copy.
+ * @since 0.2
+ */
+WB_API int wb_calendar_project(wb_calendar **out, const wb_calendar *base,
+                               int through_year, wb_error *err);
+
+/** As wb_calendar_project(), with projection data from a file (a
+ *  <projection> document of the calendar format). @since 0.2 */
+WB_API int wb_calendar_project_file(wb_calendar **out, const wb_calendar *base,
+                                    const char *path, int through_year,
+                                    wb_error *err);
+
+/**
+ * The first projected day of a calendar.
+ * @return WB_OK, WB_ENOTFOUND when nothing is projected, WB_EINVAL
+ * @since 0.2
+ */
+WB_API int wb_calendar_projected_from(wb_date *out, const wb_calendar *calendar);
 
 /** Release a calendar. Accepts NULL. @since 0.2 */
 WB_API void wb_calendar_free(wb_calendar *calendar);

@@ -54,7 +54,7 @@ typedef struct wb_deadline {
     const char *holiday;        /**< when moved off a holiday: its name; else NULL. Borrowed from the calendar. */
     const char *notice;         /**< the notice that set that holiday, or NULL. Borrowed. */
     int provisional;            /**< 1 when a day it depends on may still change (after final-through) */
-    int projected;              /**< 1 when computed beyond the calendar's coverage (not yet offered: always 0) */
+    int projected;              /**< 1 when it rests on days projected beyond the notices (wb_calendar_project) */
 } wb_deadline;
 
 /**

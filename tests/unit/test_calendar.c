@@ -445,6 +445,76 @@ static void test_calendar__overlay_errors(void **state)
     assert_int_equal(wb_calendar_stack_file(&out, NULL, OVERLAY, NULL), WB_EINVAL);
 }
 
+#define PROJECTION WB_TEST_DATA "/valid/calendar-projection/input.xml"
+
+static void test_calendar__projection_is_opt_in_and_marked(void **state)
+{
+    (void)state;
+    /* Without a projection, 2032 is simply not known. */
+    wb_day_info d;
+    assert_int_equal(wb_calendar_day(&d, cal, D("2032-02-11"), NULL), WB_ECOVERAGE);
+    wb_date from;
+    assert_int_equal(wb_calendar_projected_from(&from, cal), WB_ENOTFOUND);
+
+    wb_calendar *p = NULL;
+    wb_error err;
+    wb_error_clear(&err);
+    assert_int_equal(wb_calendar_project_file(&p, cal, PROJECTION, 2032, &err), WB_OK);
+    assert_int_equal(wb_calendar_last_year(p), 2032);
+    assert_int_equal(wb_calendar_projected_from(&from, p), WB_OK);
+    assert_iso(from, "2032-01-01");
+    assert_string_equal(wb_calendar_edition(p), "test-synthetic+test-law");
+
+    assert_int_equal(wb_calendar_day(&d, p, D("2032-02-11"), NULL), WB_OK);
+    assert_int_equal(d.kind, WB_DAY_HOLIDAY);
+    assert_string_equal(d.holiday, "春节");
+    assert_string_equal(d.notice, "测试令第1号");
+    assert_true(d.projected);
+    /* No make-up days are invented: a projected Saturday stays a rest day. */
+    assert_int_equal(wb_calendar_day(&d, p, D("2032-02-14"), NULL), WB_OK);
+    assert_int_equal(d.kind, WB_DAY_WEEKEND);
+    assert_true(d.projected);
+    /* Days the notices cover are not projected. */
+    assert_int_equal(wb_calendar_day(&d, p, D("2031-06-02"), NULL), WB_OK);
+    assert_false(d.projected);
+    /* Still nothing past the year asked for. */
+    assert_int_equal(wb_calendar_day(&d, p, D("2033-01-03"), NULL), WB_ECOVERAGE);
+
+    /* A deadline resting on a projected day says so. */
+    wb_deadline dl;
+    assert_int_equal(wb_period_end(&dl, p, D("2031-12-10"), 2, WB_PERIOD_MONTHS, NULL, NULL), WB_OK);
+    assert_iso(dl.end, "2032-02-16");     /* 02-10 is 春节 in the projection */
+    assert_true(dl.moved);
+    assert_true(dl.projected);
+    assert_int_equal(wb_period_end(&dl, p, D("2031-11-02"), 1, WB_PERIOD_MONTHS, NULL, NULL), WB_OK);
+    assert_false(dl.projected);
+    wb_calendar_free(p);
+}
+
+static void test_calendar__projection_limits(void **state)
+{
+    (void)state;
+    wb_calendar *p = NULL, *q = NULL;
+    wb_error err;
+    wb_error_clear(&err);
+    assert_int_equal(wb_calendar_project_file(&p, cal, PROJECTION, 2034, &err), WB_ECOVERAGE);
+    assert_null(p);
+    assert_non_null(strstr(err.message, "2034"));
+    /* Asking for a year the notices already cover changes nothing. */
+    assert_int_equal(wb_calendar_project_file(&p, cal, PROJECTION, 2031, NULL), WB_OK);
+    assert_int_equal(wb_calendar_last_year(p), 2031);
+    wb_date from;
+    assert_int_equal(wb_calendar_projected_from(&from, p), WB_ENOTFOUND);
+    wb_calendar_free(p);
+    /* A projection is made once. */
+    assert_int_equal(wb_calendar_project_file(&p, cal, PROJECTION, 2033, NULL), WB_OK);
+    assert_int_equal(wb_calendar_project_file(&q, p, PROJECTION, 2033, NULL), WB_EINVAL);
+    assert_null(q);
+    wb_calendar_free(p);
+    /* Projection data alone is not a calendar. */
+    assert_int_equal(wb_calendar_load_file(&p, PROJECTION, NULL), WB_ESCHEMA);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_calendar__edition),
     cmocka_unit_test(test_calendar__kinds_of_days),
@@ -466,6 +536,8 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_calendar__overlay_overrides_its_days),
     cmocka_unit_test(test_calendar__overlays_stack_and_outlive_their_base),
     cmocka_unit_test(test_calendar__overlay_errors),
+    cmocka_unit_test(test_calendar__projection_is_opt_in_and_marked),
+    cmocka_unit_test(test_calendar__projection_limits),
 };
 
 /* Each case runs with the calendar loaded once for the group. */

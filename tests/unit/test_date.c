@@ -123,6 +123,7 @@ static void test_date__parses_iso_and_chinese_forms(void **state)
     expect_parse("二〇二〇年一月二十七日", "2020-01-27");
     expect_parse("二〇一九年十一月二十一日", "2019-11-21");
     expect_parse("二零一四年十月十一日", "2014-10-11");
+    expect_parse("二○○九年十二月七日", "2009-12-07");     /* ○ U+25CB for 〇 */
     expect_parse("2024年2月29日", "2024-02-29");
 }
 
