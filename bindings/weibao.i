@@ -12,7 +12,12 @@
  *  - wb_error *err disappears from the argument list; a failed call (a
  *    negative return) raises the target language's exception instead;
  *  - the `**out` parameters become the return value, replacing the status
- *    code, which after a success is always WB_OK;
+ *    code, which after a success is always WB_OK; so do the value outputs
+ *    (`wb_date *out`, `int32_t *out`, `wb_day_info *out`, `wb_deadline
+ *    *out`), which are converted at once into the language's own values:
+ *    a wb_date becomes the language's date type, and a struct becomes a
+ *    plain record whose borrowed strings are already copied;
+ *  - a wb_date passed in is the language's date type, never a day count;
  *  - paths, buffers and names get strict string conversions.
  */
 /* Each language's build may rename the compiled module with -module; the
@@ -36,11 +41,27 @@
 %ignore WB_ERROR_MESSAGE_SIZE;
 %ignore WB_ERROR_SOURCE_SIZE;
 %ignore WB_ERROR_RULE_SIZE;
-/* No function hands out owned strings yet, so nothing to release. */
+/* The one owned string (wb_calendar_import_notice's XML) is copied and
+ * released by its typemap; nothing else is ever released through it. */
 %ignore wb_free;
 /* Bindings turn half points into their own exact number type. */
 %ignore wb_points_format;
 %ignore WB_POINTS_STRLEN;
+/* A wb_date crosses as the language's own date type, which splits and
+ * formats dates itself; these write into caller memory. */
+%ignore wb_date;
+%ignore wb_date_to_ymd;
+%ignore wb_date_format;
+%ignore wb_date_format_chinese;
+/* Value structs cross as records built by the typemaps below; the
+ * options struct is built from the language's keyword arguments. */
+%ignore wb_day_info;
+%ignore wb_deadline;
+%ignore wb_period_options;
+%ignore WB_PERIOD_OPTIONS_INIT;
+
+/* int32_t and friends as plain integers, range-checked. */
+%include <stdint.i>
 
 /* ----------------------------------------------------------- typemaps */
 
@@ -118,6 +139,280 @@ WB_OUTPUT_POINTER(wb_diagnostics)
 WB_OUTPUT_POINTER(const wb_item)
 WB_OUTPUT_POINTER(const wb_unit)
 
+WB_OUTPUT_POINTER(wb_calendar)
+
+/* ---- dates: datetime.date both ways, by ordinal arithmetic.
+ * A wb_date counts days from 1970-01-01 and Python's date.toordinal()
+ * counts them from 0001-01-01 (day 1), so the two differ by the ordinal
+ * of 1970-01-01. Both run over exactly 0001-01-01 … 9999-12-31, so every
+ * date converts and every valid wb_date does; the arithmetic is
+ * Python's own (date.toordinal, date.fromordinal). */
+%{
+#include <datetime.h>
+
+#define WBPY_EPOCH_ORDINAL 719163L   /* date(1970, 1, 1).toordinal() */
+#define WBPY_MAX_ORDINAL 3652059L    /* date(9999, 12, 31).toordinal() */
+
+/* datetime.date, or a subclass of it other than datetime.datetime (a
+ * datetime is a date too, but silently dropping its time would hide a
+ * bug in the caller) -> wb_date. 0, or -1 with TypeError set. */
+static int wbpy_date_in(PyObject *obj, wb_date *out)
+{
+    if (PyDateTime_Check(obj)) {
+        PyErr_Format(PyExc_TypeError,
+                     "expected datetime.date, not %.200s (pass its .date())",
+                     Py_TYPE(obj)->tp_name);
+        return -1;
+    }
+    if (!PyDate_Check(obj)) {
+        PyErr_Format(PyExc_TypeError, "expected datetime.date, not %.200s",
+                     Py_TYPE(obj)->tp_name);
+        return -1;
+    }
+    /* date.toordinal(obj), not obj.toordinal(): a subclass may not
+     * redefine what day it is. */
+    PyObject *ordinal = PyObject_CallMethod((PyObject *)PyDateTimeAPI->DateType,
+                                            "toordinal", "O", obj);
+    if (ordinal == NULL)
+        return -1;
+    long n = PyLong_AsLong(ordinal);
+    Py_DECREF(ordinal);
+    if (n == -1 && PyErr_Occurred())
+        return -1;
+    out->days = (int32_t)(n - WBPY_EPOCH_ORDINAL);
+    return 0;
+}
+
+/* wb_date -> a new datetime.date; NULL with OverflowError set for a day
+ * number outside 0001-01-01 … 9999-12-31. */
+static PyObject *wbpy_date_out(wb_date date)
+{
+    long ordinal = (long)date.days + WBPY_EPOCH_ORDINAL;
+    if (ordinal < 1 || ordinal > WBPY_MAX_ORDINAL) {
+        PyErr_Format(PyExc_OverflowError,
+                     "day number %ld lies outside 0001-01-01 to 9999-12-31",
+                     (long)date.days);
+        return NULL;
+    }
+    return PyObject_CallMethod((PyObject *)PyDateTimeAPI->DateType,
+                               "fromordinal", "l", ordinal);
+}
+%}
+
+%init %{
+    PyDateTime_IMPORT;
+    if (PyDateTimeAPI == NULL)
+        return NULL;
+%}
+
+%typemap(in) wb_date {
+    if (wbpy_date_in($input, &$1) < 0)
+        SWIG_fail;
+}
+%typemap(out) wb_date {
+    $result = wbpy_date_out($1);
+    if ($result == NULL)
+        SWIG_fail;
+}
+
+/* The value outputs. On a failed call the return value is None, which
+ * the wb_error typemap then replaces with an exception; a call with no
+ * error record (wb_calendar_projected_from) returns None for "no date". */
+%typemap(in, numinputs=0) wb_date *out (wb_date temp) {
+    temp.days = 0;
+    $1 = &temp;
+}
+%typemap(argout) wb_date *out {
+    Py_XDECREF($result);
+    if (result < 0) {
+        Py_INCREF(Py_None);
+        $result = Py_None;
+    } else {
+        $result = wbpy_date_out(*$1);
+        if ($result == NULL)
+            SWIG_fail;
+    }
+}
+
+%typemap(in, numinputs=0) int32_t *out (int32_t temp) {
+    temp = 0;
+    $1 = &temp;
+}
+%typemap(argout) int32_t *out {
+    Py_XDECREF($result);
+    $result = PyLong_FromLong((long)*$1);
+    if ($result == NULL)
+        SWIG_fail;
+}
+
+%{
+/* Borrowed text -> a new str (None for NULL), copied now, so the record
+ * does not depend on the calendar that lent it. Decoded as SWIG decodes
+ * every other returned string. */
+static PyObject *wbpy_text(const char *text)
+{
+    if (text == NULL)
+        Py_RETURN_NONE;
+    return wbpy_decode(text, "surrogateescape");
+}
+
+/* dict[key] = value, dropping the reference to value. 0, or -1 with an
+ * exception set (value NULL means its conversion failed). */
+static int wbpy_set(PyObject *dict, const char *key, PyObject *value)
+{
+    int rc = value == NULL ? -1 : PyDict_SetItemString(dict, key, value);
+    Py_XDECREF(value);
+    return rc;
+}
+
+/* wb_day_info -> {field: value}, by the C field names. */
+static PyObject *wbpy_day_info(const wb_day_info *info)
+{
+    PyObject *d = PyDict_New();
+    if (d == NULL)
+        return NULL;
+    if (wbpy_set(d, "kind", PyLong_FromLong((long)info->kind)) < 0
+        || wbpy_set(d, "is_workday", PyBool_FromLong(info->is_workday)) < 0
+        || wbpy_set(d, "provisional", PyBool_FromLong(info->provisional)) < 0
+        || wbpy_set(d, "holiday", wbpy_text(info->holiday)) < 0
+        || wbpy_set(d, "notice", wbpy_text(info->notice)) < 0
+        || wbpy_set(d, "projected", PyBool_FromLong(info->projected)) < 0) {
+        Py_DECREF(d);
+        return NULL;
+    }
+    return d;
+}
+
+/* wb_deadline -> {field: value}, by the C field names. */
+static PyObject *wbpy_deadline(const wb_deadline *dl)
+{
+    PyObject *d = PyDict_New();
+    if (d == NULL)
+        return NULL;
+    if (wbpy_set(d, "start", wbpy_date_out(dl->start)) < 0
+        || wbpy_set(d, "nominal_end", wbpy_date_out(dl->nominal_end)) < 0
+        || wbpy_set(d, "end", wbpy_date_out(dl->end)) < 0
+        || wbpy_set(d, "moved", PyBool_FromLong(dl->moved)) < 0
+        || wbpy_set(d, "nominal_kind", PyLong_FromLong((long)dl->nominal_kind)) < 0
+        || wbpy_set(d, "holiday", wbpy_text(dl->holiday)) < 0
+        || wbpy_set(d, "notice", wbpy_text(dl->notice)) < 0
+        || wbpy_set(d, "provisional", PyBool_FromLong(dl->provisional)) < 0
+        || wbpy_set(d, "projected", PyBool_FromLong(dl->projected)) < 0) {
+        Py_DECREF(d);
+        return NULL;
+    }
+    return d;
+}
+%}
+
+%define WB_OUTPUT_RECORD(TYPE, CONVERT)
+%typemap(in, numinputs=0) TYPE *out (TYPE temp) {
+    memset(&temp, 0, sizeof temp);
+    $1 = &temp;
+}
+%typemap(argout) TYPE *out {
+    Py_XDECREF($result);
+    if (result < 0) {
+        Py_INCREF(Py_None);
+        $result = Py_None;
+    } else {
+        $result = CONVERT($1);
+        if ($result == NULL)
+            SWIG_fail;
+    }
+}
+%enddef
+
+WB_OUTPUT_RECORD(wb_day_info, wbpy_day_info)
+WB_OUTPUT_RECORD(wb_deadline, wbpy_deadline)
+
+/* Period options: None for the library's defaults, or a dict of the
+ * struct's fields (version aside), e.g. {"move_off_rest_days": False};
+ * fields not given keep their defaults, unknown ones are a TypeError. */
+%typemap(in) const wb_period_options *options (wb_period_options temp) {
+    if ($input == Py_None) {
+        $1 = NULL;
+    } else if (PyDict_Check($input)) {
+        const wb_period_options defaults = WB_PERIOD_OPTIONS_INIT;
+        PyObject *key, *value;
+        Py_ssize_t pos = 0;
+        temp = defaults;
+        while (PyDict_Next($input, &pos, &key, &value)) {
+            if (PyUnicode_Check(key)
+                && PyUnicode_CompareWithASCIIString(key, "move_off_rest_days") == 0) {
+                int flag = PyObject_IsTrue(value);
+                if (flag < 0)
+                    SWIG_fail;
+                temp.move_off_rest_days = flag;
+            } else {
+                PyErr_Format(PyExc_TypeError, "unknown period option %R", key);
+                SWIG_fail;
+            }
+        }
+        $1 = &temp;
+    } else {
+        PyErr_Format(PyExc_TypeError, "expected a dict of options or None, not %.200s",
+                     Py_TYPE($input)->tp_name);
+        SWIG_fail;
+    }
+}
+
+/* wb_check_*: (findings, the kind recognised). The findings list goes to
+ * the caller, who frees it; here only if it could not be handed over. */
+%typemap(in, numinputs=0) (wb_diagnostics **out, wb_document_kind *kind)
+        (wb_diagnostics *list = NULL, wb_document_kind temp = WB_DOCUMENT_UNKNOWN) {
+    $1 = &list;
+    $2 = &temp;
+}
+%typemap(argout) (wb_diagnostics **out, wb_document_kind *kind) {
+    if (result >= 0) {
+        PyObject *pair = Py_BuildValue("(Ni)",
+            SWIG_NewPointerObj(SWIG_as_voidptr(*$1), $descriptor(wb_diagnostics *), 0),
+            (int)*$2);
+        Py_XDECREF($result);
+        $result = pair;
+        if (pair == NULL)
+            SWIG_fail;
+        *$1 = NULL;   /* now the caller's */
+    }
+}
+%typemap(freearg) (wb_diagnostics **out, wb_document_kind *kind) {
+    if ($1 != NULL)
+        wb_diagnostics_free(*$1);
+}
+
+/* wb_calendar_import_notice: (xml or None, findings). The XML is copied
+ * into a str and released with wb_free() here, whatever happens; the
+ * findings list goes to the caller, who frees it. */
+%typemap(in, numinputs=0) (char **xml_out, wb_diagnostics **findings)
+        (char *xml = NULL, wb_diagnostics *list = NULL) {
+    $1 = &xml;
+    $2 = &list;
+}
+%typemap(argout) (char **xml_out, wb_diagnostics **findings) {
+    if (result >= 0) {
+        PyObject *text = wbpy_text(*$1);
+        PyObject *found = text == NULL ? NULL
+            : SWIG_NewPointerObj(SWIG_as_voidptr(*$2),
+                                 $descriptor(wb_diagnostics *), 0);
+        PyObject *pair = found == NULL ? NULL : PyTuple_Pack(2, text, found);
+        Py_XDECREF(found);
+        Py_XDECREF(text);
+        Py_XDECREF($result);
+        $result = pair;
+        if (pair == NULL)
+            SWIG_fail;
+        *$2 = NULL;   /* now the caller's */
+    }
+}
+%typemap(freearg) (char **xml_out, wb_diagnostics **findings) {
+    /* NULL when a failure came before the arguments were set up. */
+    if ($1 != NULL)
+        wb_free(*$1);
+    if ($2 != NULL)
+        wb_diagnostics_free(*$2);
+}
+
 /* A path: str, bytes or os.PathLike, encoded as the file system expects;
  * an embedded NUL is a ValueError rather than a shorter path. */
 %typemap(in) const char *path (PyObject *encoded = NULL) {
@@ -143,11 +438,14 @@ WB_OUTPUT_POINTER(const wb_unit)
     $1 = bytes;
     $2 = (size_t)size;
 }
+%apply (const char *data, size_t len) { (const char *text, size_t len) };
 
-/* An id or a name: str (or None for an optional name), UTF-8 encoded. A
- * NUL inside would silently cut the text, so it is refused. The pointer
- * is cached by the str object, which outlives the call. */
-%typemap(in) const char *id, const char *name, const char *rule_id {
+/* An id, a name or a date's text: str (or None for an optional name),
+ * UTF-8 encoded. A NUL inside would silently cut the text, so it is
+ * refused. The pointer is cached by the str object, which outlives the
+ * call. */
+%typemap(in) const char *id, const char *name, const char *rule_id,
+              const char *text {
     if ($input == Py_None) {
         $1 = NULL;
     } else if (PyUnicode_Check($input)) {
@@ -174,5 +472,9 @@ WB_OUTPUT_POINTER(const wb_unit)
 %include "weibao/common.h"
 %include "weibao/version.h"
 %include "weibao/errors.h"
+%include "weibao/date.h"
 %include "weibao/diagnostic.h"
 %include "weibao/rubric.h"
+%include "weibao/calendar.h"
+%include "weibao/period.h"
+%include "weibao/check.h"

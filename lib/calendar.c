@@ -957,6 +957,7 @@ const char *wb_calendar_schema(void)
 /* ============================================================= queries */
 
 const char *wb_calendar_edition(const wb_calendar *c) { return c ? c->edition : NULL; }
+const char *wb_calendar_origin(const wb_calendar *c) { return c ? c->origin : NULL; }
 int wb_calendar_first_year(const wb_calendar *c) { return c ? c->first_year : 0; }
 int wb_calendar_last_year(const wb_calendar *c) { return c ? c->last_year : 0; }
 

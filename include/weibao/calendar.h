@@ -16,6 +16,10 @@
  * days, the kind of each day, a running count of working days and the
  * position of every working day.
  *
+ * Coverage is asked of the days an answer depends on: a working-day
+ * count needs its start day covered, while a period in days or months
+ * (wb_period_end) needs only the days it ends on.
+ *
  * Ownership and threads: as wb_rubric. A loaded calendar never changes;
  * one handle may be read from many threads at once. Strings it returns
  * live as long as the calendar.
@@ -156,7 +160,7 @@ WB_API const char *wb_calendar_schema(void);
  *                  NULL when the findings include an error
  * @param findings  receives the findings (free with wb_diagnostics_free())
  * @param text      UTF-8 text, len bytes
- * @param name      the name findings give the text, or NULL
+ * @param name      the name findings give the text, or NULL for "<notice>"
  * @return WB_OK whenever the text was read, whatever was found;
  *         WB_ENOMEM; WB_EINVAL
  * @since 0.2
@@ -167,13 +171,18 @@ WB_API int wb_calendar_import_notice(char **xml_out, wb_diagnostics **findings,
 
 /* ------------------------------------------------------------- edition */
 
-/** @since 0.2 */
+/** The edition's name; a stacked or projected calendar's is "base+layer". @since 0.2 */
 WB_API const char *wb_calendar_edition(const wb_calendar *calendar);
+/** The file or buffer name it was loaded from ("<default>" for the built-in one). @since 0.2 */
+WB_API const char *wb_calendar_origin(const wb_calendar *calendar);
 /** The first and last covered years. @since 0.2 */
 WB_API int wb_calendar_first_year(const wb_calendar *calendar);
 /** @since 0.2 */
 WB_API int wb_calendar_last_year(const wb_calendar *calendar);
-/** The last day no later notice is expected to change. @since 0.2 */
+/**
+ * The last day no later notice is expected to change. For a NULL
+ * calendar, a date that wb_date_is_valid() refuses. @since 0.2
+ */
 WB_API wb_date wb_calendar_final_through(const wb_calendar *calendar);
 
 /* ------------------------------------------------------------- queries */

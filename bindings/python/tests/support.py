@@ -28,6 +28,17 @@ def minimal_xml_path():
     return source_dir() / "tests" / "data" / "valid" / "minimal" / "input.xml"
 
 
+def synthetic_calendar_path():
+    """A made-up two-year calendar (2030–2031) with an amendment."""
+    return source_dir() / "tests" / "data" / "valid" / "calendar-synthetic" / "input.xml"
+
+
+def notice_text(year):
+    """A State Council holiday notice as published, as text."""
+    path = source_dir() / "tests" / "data" / "notices" / f"{year}.txt"
+    return path.read_text(encoding="utf-8")
+
+
 def line_of(text, needle):
     """The 1-based line of the first occurrence of needle in text."""
     index = text.index(needle)

@@ -1,5 +1,6 @@
 """libweibao for Python: China's minor-protection demonstration assessment
-(全国未成年人保护示范创建) as typed data.
+(全国未成年人保护示范创建) as typed data, with the working-day calendar and
+legal periods its deadlines are counted in.
 
     >>> import weibao
     >>> rubric = weibao.Rubric.default()
@@ -9,24 +10,39 @@
     Decimal('2')
     >>> [item.id for item in rubric.standards_for_unit("市公安局")][:3]
     ['1.5', '1.6', '2.1']
+    >>> from datetime import date
+    >>> cal = weibao.Calendar.default()
+    >>> cal.day(date(2026, 2, 14)).kind
+    'makeup-workday'
+    >>> cal.period_end(date(2026, 9, 1), 1, "months").end
+    datetime.date(2026, 10, 8)
 
 Failures raise subclasses of :class:`weibao.Error` that carry the
 library's message, code, file, line and column.
 """
 
 from . import _weibao_core as _core
-from ._errors import (Error, FileError, InvalidArgumentError, NotFoundError,
-                      OutOfMemoryError, ParseError, PatternError, SchemaError,
-                      Status)
+from ._errors import (CoverageError, Error, FileError, InvalidArgumentError,
+                      NotFoundError, OutOfMemoryError, ParseError,
+                      PatternError, SchemaError, Status)
 from ._rubric import Category, Item, Rubric, Topic, Unit
-from ._diagnostics import Diagnostic, check_rubric_file, check_rubric_string
+from ._diagnostics import (Diagnostic, check_calendar_file,
+                           check_calendar_string, check_file, check_rubric_file,
+                           check_rubric_string, check_string)
+from ._calendar import (Calendar, Day, Deadline, Holiday, MakeupDay,
+                        import_notice, parse_date)
 
 __all__ = [
     "__version__", "version", "version_info",
     "Rubric", "Category", "Topic", "Item", "Unit",
-    "Diagnostic", "check_rubric_file", "check_rubric_string",
+    "Calendar", "Day", "Holiday", "MakeupDay", "Deadline",
+    "parse_date", "import_notice",
+    "Diagnostic", "check_file", "check_string",
+    "check_rubric_file", "check_rubric_string",
+    "check_calendar_file", "check_calendar_string",
     "Status", "Error", "InvalidArgumentError", "OutOfMemoryError",
     "FileError", "NotFoundError", "ParseError", "SchemaError", "PatternError",
+    "CoverageError",
 ]
 
 
@@ -42,8 +58,9 @@ version_info = ((_core.wb_version() >> 16) & 0xFF,
 
 # Show the public names where users find them: weibao.Item, not
 # weibao._rubric.Item, in reprs and tracebacks.
-for _cls in (Rubric, Category, Topic, Item, Unit, Diagnostic, Status, Error,
+for _cls in (Rubric, Category, Topic, Item, Unit, Calendar, Day, Holiday,
+             MakeupDay, Deadline, Diagnostic, Status, Error,
              InvalidArgumentError, OutOfMemoryError, FileError, NotFoundError,
-             ParseError, PatternError, SchemaError):
+             ParseError, PatternError, SchemaError, CoverageError):
     _cls.__module__ = __name__
 del _cls

@@ -1,4 +1,5 @@
-"""Checking a rubric document: every finding, not just the first."""
+"""Checking documents (rubric and calendar editions): every finding, not
+just the first."""
 
 import os
 import weakref
@@ -6,7 +7,9 @@ import weakref
 from . import _weibao_core as _core
 from ._rubric import _document_bytes
 
-__all__ = ["Diagnostic", "check_rubric_file", "check_rubric_string"]
+__all__ = ["Diagnostic", "check_file", "check_string",
+           "check_rubric_file", "check_rubric_string",
+           "check_calendar_file", "check_calendar_string"]
 
 
 class _Findings:
@@ -35,8 +38,8 @@ class Diagnostic:
     __slots__ = ("_ptr", "_owner")
 
     def __init__(self, *args, **kwargs):
-        raise TypeError("Diagnostic objects come from check_rubric_file() "
-                        "or check_rubric_string()")
+        raise TypeError("Diagnostic objects come from check_file(), "
+                        "check_string() and the other check functions")
 
     @classmethod
     def _wrap(cls, ptr, owner):
@@ -95,3 +98,36 @@ def check_rubric_string(text, name=None):
     ``name`` in the findings ("<buffer>" if None)."""
     ptr = _core.wb_rubric_check_buffer(_document_bytes(text), name)
     return _Findings(ptr).to_list()
+
+
+def check_calendar_file(path):
+    """As check_rubric_file(), for a calendar edition (data/calendar.xsd
+    and the calendar-* rules of docs/checks.md)."""
+    return _Findings(_core.wb_calendar_check_file(os.fspath(path))).to_list()
+
+
+def check_calendar_string(text, name=None):
+    """As check_calendar_file(), for XML text (str, or UTF-8 bytes)."""
+    ptr = _core.wb_calendar_check_buffer(_document_bytes(text), name)
+    return _Findings(ptr).to_list()
+
+
+def check_file(path):
+    """Check a document of any kind, recognised from its content (the
+    namespace and name of its root element), not its file name.
+
+    Returns ``(kind, findings)``: kind is 'rubric', 'calendar',
+    'calendar-overlay', 'calendar-projection' or 'unknown', and findings a
+    list of Diagnostic. A document of no known kind is 'unknown' with a
+    document-kind finding, not an exception. Raises FileError when the
+    file cannot be read.
+    """
+    ptr, kind = _core.wb_check_file(os.fspath(path))
+    return _core.wb_document_kind_name(kind), _Findings(ptr).to_list()
+
+
+def check_string(text, name=None):
+    """As check_file(), for text (str, or UTF-8 bytes) called ``name`` in
+    the findings ("<buffer>" if None)."""
+    ptr, kind = _core.wb_check_buffer(_document_bytes(text), name)
+    return _core.wb_document_kind_name(kind), _Findings(ptr).to_list()

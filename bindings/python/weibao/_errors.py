@@ -19,6 +19,7 @@ __all__ = [
     "ParseError",
     "SchemaError",
     "PatternError",
+    "CoverageError",
 ]
 
 
@@ -34,6 +35,7 @@ class Status(enum.IntEnum):
     EPARSE = _core.WB_EPARSE
     ESCHEMA = _core.WB_ESCHEMA
     EREGEX = _core.WB_EREGEX
+    ECOVERAGE = _core.WB_ECOVERAGE
 
 
 class Error(Exception):
@@ -97,6 +99,16 @@ class PatternError(Error, ValueError):
     """WB_EREGEX: a pattern that does not compile."""
 
 
+class CoverageError(Error):
+    """WB_ECOVERAGE: a date outside the years the calendar's data covers.
+
+    Only an :class:`Error`, deliberately not a ValueError or LookupError:
+    the date is a real date and the question a fair one, the calendar
+    just has no notice to answer it from. Load an edition that covers
+    the year. The message names the date and the coverage.
+    """
+
+
 _CLASSES = {
     Status.EINVAL: InvalidArgumentError,
     Status.ENOMEM: OutOfMemoryError,
@@ -105,6 +117,7 @@ _CLASSES = {
     Status.EPARSE: ParseError,
     Status.ESCHEMA: SchemaError,
     Status.EREGEX: PatternError,
+    Status.ECOVERAGE: CoverageError,
 }
 
 
