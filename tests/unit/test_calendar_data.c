@@ -137,6 +137,59 @@ static void test_calendar_data__counts_per_year(void **state)
     wb_calendar_free(cal);
 }
 
+/*
+ * The two long holidays of every covered year, written out by hand: every
+ * day inside is a day off of that holiday, and the day before and the day
+ * after are not.
+ */
+static const struct {
+    const char *name, *start, *end;
+} long_holidays[] = {
+    { "春节", "2010-02-13", "2010-02-19" }, { "国庆节", "2010-10-01", "2010-10-07" },
+    { "春节", "2011-02-02", "2011-02-08" }, { "国庆节", "2011-10-01", "2011-10-07" },
+    { "春节", "2012-01-22", "2012-01-28" }, { "中秋节、国庆节", "2012-09-30", "2012-10-07" },
+    { "春节", "2013-02-09", "2013-02-15" }, { "国庆节", "2013-10-01", "2013-10-07" },
+    { "春节", "2014-01-31", "2014-02-06" }, { "国庆节", "2014-10-01", "2014-10-07" },
+    { "春节", "2015-02-18", "2015-02-24" }, { "国庆节", "2015-10-01", "2015-10-07" },
+    { "春节", "2016-02-07", "2016-02-13" }, { "国庆节", "2016-10-01", "2016-10-07" },
+    { "春节", "2017-01-27", "2017-02-02" }, { "中秋节、国庆节", "2017-10-01", "2017-10-08" },
+    { "春节", "2018-02-15", "2018-02-21" }, { "国庆节", "2018-10-01", "2018-10-07" },
+    { "春节", "2019-02-04", "2019-02-10" }, { "国庆节", "2019-10-01", "2019-10-07" },
+    { "春节", "2020-01-24", "2020-02-02" }, { "国庆节、中秋节", "2020-10-01", "2020-10-08" },
+    { "春节", "2021-02-11", "2021-02-17" }, { "国庆节", "2021-10-01", "2021-10-07" },
+    { "春节", "2022-01-31", "2022-02-06" }, { "国庆节", "2022-10-01", "2022-10-07" },
+    { "春节", "2023-01-21", "2023-01-27" }, { "中秋节、国庆节", "2023-09-29", "2023-10-06" },
+    { "春节", "2024-02-10", "2024-02-17" }, { "国庆节", "2024-10-01", "2024-10-07" },
+    { "春节", "2025-01-28", "2025-02-04" }, { "国庆节、中秋节", "2025-10-01", "2025-10-08" },
+    { "春节", "2026-02-15", "2026-02-23" }, { "国庆节", "2026-10-01", "2026-10-07" },
+};
+
+static void test_calendar_data__spring_festival_and_national_day(void **state)
+{
+    (void)state;
+    wb_calendar *cal = NULL;
+    assert_int_equal(wb_calendar_open_default(&cal, NULL), WB_OK);
+    size_t n = sizeof(long_holidays) / sizeof(long_holidays[0]);
+    assert_int_equal(n, 2 * (size_t)(wb_calendar_last_year(cal) - wb_calendar_first_year(cal) + 1));
+    for (size_t k = 0; k < n; k++) {
+        wb_date start = D(long_holidays[k].start), end = D(long_holidays[k].end);
+        for (wb_date d = { start.days - 1 }; d.days <= end.days + 1; d.days++) {
+            wb_day_info info;
+            assert_int_equal(wb_calendar_day(&info, cal, d, NULL), WB_OK);
+            int inside = d.days >= start.days && d.days <= end.days;
+            int is_it = info.kind == WB_DAY_HOLIDAY &&
+                        strcmp(info.holiday, long_holidays[k].name) == 0;
+            if (inside != is_it) {
+                char iso[WB_DATE_STRLEN];
+                wb_date_format(iso, d);
+                fail_msg("%s: %s %s", iso, inside ? "should be" : "should not be",
+                         long_holidays[k].name);
+            }
+        }
+    }
+    wb_calendar_free(cal);
+}
+
 static void test_calendar_data__deadlines_of_the_issue(void **state)
 {
     (void)state;
@@ -176,6 +229,7 @@ static void test_calendar_data__deadlines_of_the_issue(void **state)
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_calendar_data__every_year_agrees_with_its_notice),
     cmocka_unit_test(test_calendar_data__counts_per_year),
+    cmocka_unit_test(test_calendar_data__spring_festival_and_national_day),
     cmocka_unit_test(test_calendar_data__deadlines_of_the_issue),
 };
 
