@@ -3,7 +3,8 @@
 #
 #   sh tools/dev.sh deps    install the build dependencies (apt-get, as root or with sudo)
 #   sh tools/dev.sh build   deps, then configure and build into build/
-#   sh tools/dev.sh demo    build, then print the built-in rubric and check data/rubric.xml
+#   sh tools/dev.sh demo    build, then print the built-in rubric, check the bundled
+#                           data files and compute one deadline
 #   sh tools/dev.sh test    build, run every test, then the C tests again under
 #                           AddressSanitizer and UndefinedBehaviorSanitizer (build-asan/)
 #
@@ -44,8 +45,11 @@ demo() {
     build >/dev/null
     ./build/tools/weibao-lint rubric
     echo
-    ./build/tools/weibao-lint check data/rubric.xml
-    echo "data/rubric.xml: OK"
+    ./build/tools/weibao-lint check data/rubric.xml data/calendar.xml data/projection.xml
+    echo "data/rubric.xml, data/calendar.xml, data/projection.xml: OK"
+    echo
+    echo "2.3: 30 working days after a query result received on 2026-02-10:"
+    ./build/tools/weibao-lint due --workdays 30 2026-02-10
 }
 
 sanitize() {
