@@ -27,9 +27,9 @@
 
 #include "arena.h"
 #include "diagnostic_internal.h"
+#include "document.h"
 #include "embedded.h"
 #include "errors_internal.h"
-#include "fileio.h"
 #include "xml.h"
 
 struct wb_holiday {
@@ -609,6 +609,9 @@ static void build_projection(builder *b, const xmlNode *root)
         if (to < from)
             return;                 /* nothing beyond the notices to project */
         if (to > plast || from < pfirst) {
+            FINDING(b, root, WB_CHECK_CAL_YEARS,
+                    "the projection covers %d-%d, and %d was asked for",
+                    "预测数据覆盖 %d—%d 年,所求为 %d 年", pfirst, plast, to);
             b->beyond = 1;
             return;
         }
@@ -714,9 +717,18 @@ static void build(builder *b, const xmlNode *root)
         build_table(b);
 }
 
-static int process(wb_calendar **out, wb_diagnostics *diags, const char *data,
-                   size_t len, const char *name, const wb_calendar *base, int through)
+/* What a load builds on: nothing, or a base to stack or project on. */
+typedef struct read_context {
+    const wb_calendar *base;
+    int through;                /* projecting: the last year asked for */
+} read_context;
+
+static int process(void **out, wb_diagnostics *diags, const char *data,
+                   size_t len, const char *name, const void *context)
 {
+    const read_context *ctx = context;
+    const wb_calendar *base = ctx != NULL ? ctx->base : NULL;
+    int through = ctx != NULL ? ctx->through : 0;
     wb__xml_doc doc;
     int rc = wb__xml_open(&doc, data, len, name, wb__embedded_calendar_xsd,
                           wb__embedded_calendar_xsd_len, diags);
@@ -762,19 +774,14 @@ static int process(wb_calendar **out, wb_diagnostics *diags, const char *data,
 
 /* ================================================================ load */
 
-static int load(wb_calendar **out, const char *data, size_t len,
-                const char *name, const wb_calendar *base, int through, wb_error *err)
+/* Load through the shared document reader, into a wb_calendar. */
+static int load(wb_calendar **out, const char *data, size_t len, const char *name,
+                const char *path, const read_context *ctx, wb_error *err)
 {
-    wb_diagnostics *diags = wb__diagnostics_new();
-    if (diags == NULL)
-        return wb__error_set(err, WB_ENOMEM, name, 0, 0, NULL, "out of memory");
-    int rc = process(out, diags, data, len, name, base, through);
-    if (rc == WB_ECOVERAGE)
-        wb__error_set(err, rc, name, 0, 0, NULL,
-                      "the projection '%s' does not reach %d", name, through);
-    else if (rc != WB_OK)
-        wb__diagnostics_fail(diags, rc, name, err);
-    wb_diagnostics_free(diags);
+    void *c = NULL;
+    int rc = path != NULL ? wb__document_load_file(&c, process, ctx, path, err)
+                          : wb__document_load(&c, process, ctx, data, len, name, err);
+    *out = c;
     return rc;
 }
 
@@ -782,9 +789,8 @@ int wb_calendar_open_default(wb_calendar **out, wb_error *err)
 {
     if (out == NULL)
         return wb__error_arg(err, "wb_calendar_open_default", "out");
-    *out = NULL;
     return load(out, (const char *)wb__embedded_calendar_xml,
-                wb__embedded_calendar_xml_len, DEFAULT_ORIGIN, NULL, 0, err);
+                wb__embedded_calendar_xml_len, DEFAULT_ORIGIN, NULL, NULL, err);
 }
 
 int wb_calendar_load_buffer(wb_calendar **out, const char *data, size_t len,
@@ -795,7 +801,17 @@ int wb_calendar_load_buffer(wb_calendar **out, const char *data, size_t len,
     *out = NULL;
     if (data == NULL)
         return wb__error_arg(err, "wb_calendar_load_buffer", "data");
-    return load(out, data, len, name != NULL ? name : "<buffer>", NULL, 0, err);
+    return load(out, data, len, name != NULL ? name : "<buffer>", NULL, NULL, err);
+}
+
+int wb_calendar_load_file(wb_calendar **out, const char *path, wb_error *err)
+{
+    if (out == NULL)
+        return wb__error_arg(err, "wb_calendar_load_file", "out");
+    *out = NULL;
+    if (path == NULL)
+        return wb__error_arg(err, "wb_calendar_load_file", "path");
+    return load(out, NULL, 0, NULL, path, NULL, err);
 }
 
 int wb_calendar_stack_buffer(wb_calendar **out, const wb_calendar *base,
@@ -809,7 +825,8 @@ int wb_calendar_stack_buffer(wb_calendar **out, const wb_calendar *base,
         return wb__error_arg(err, "wb_calendar_stack_buffer", "base");
     if (data == NULL)
         return wb__error_arg(err, "wb_calendar_stack_buffer", "data");
-    return load(out, data, len, name != NULL ? name : "<buffer>", base, 0, err);
+    read_context ctx = { base, 0 };
+    return load(out, data, len, name != NULL ? name : "<buffer>", NULL, &ctx, err);
 }
 
 int wb_calendar_stack_file(wb_calendar **out, const wb_calendar *base,
@@ -822,14 +839,8 @@ int wb_calendar_stack_file(wb_calendar **out, const wb_calendar *base,
         return wb__error_arg(err, "wb_calendar_stack_file", "base");
     if (path == NULL)
         return wb__error_arg(err, "wb_calendar_stack_file", "path");
-    char *data;
-    size_t len;
-    int rc = wb__read_file(&data, &len, path, err);
-    if (rc != WB_OK)
-        return rc;
-    rc = load(out, data, len, path, base, 0, err);
-    free(data);
-    return rc;
+    read_context ctx = { base, 0 };
+    return load(out, NULL, 0, NULL, path, &ctx, err);
 }
 
 static int project_check(wb_calendar **out, const wb_calendar *base, wb_error *err)
@@ -851,9 +862,9 @@ int wb_calendar_project(wb_calendar **out, const wb_calendar *base, int through_
     int rc = project_check(out, base, err);
     if (rc != WB_OK)
         return rc;
+    read_context ctx = { base, through_year };
     return load(out, (const char *)wb__embedded_projection_xml,
-                wb__embedded_projection_xml_len, "<default projection>", base,
-                through_year, err);
+                wb__embedded_projection_xml_len, "<default projection>", NULL, &ctx, err);
 }
 
 int wb_calendar_project_file(wb_calendar **out, const wb_calendar *base,
@@ -864,14 +875,8 @@ int wb_calendar_project_file(wb_calendar **out, const wb_calendar *base,
         return rc;
     if (path == NULL)
         return wb__error_arg(err, "wb_calendar_project_file", "path");
-    char *data;
-    size_t len;
-    rc = wb__read_file(&data, &len, path, err);
-    if (rc != WB_OK)
-        return rc;
-    rc = load(out, data, len, path, base, through_year, err);
-    free(data);
-    return rc;
+    read_context ctx = { base, through_year };
+    return load(out, NULL, 0, NULL, path, &ctx, err);
 }
 
 int wb_calendar_projected_from(wb_date *out, const wb_calendar *c)
@@ -882,23 +887,6 @@ int wb_calendar_projected_from(wb_date *out, const wb_calendar *c)
         return WB_ENOTFOUND;
     *out = c->projected_from;
     return WB_OK;
-}
-
-int wb_calendar_load_file(wb_calendar **out, const char *path, wb_error *err)
-{
-    if (out == NULL)
-        return wb__error_arg(err, "wb_calendar_load_file", "out");
-    *out = NULL;
-    if (path == NULL)
-        return wb__error_arg(err, "wb_calendar_load_file", "path");
-    char *data;
-    size_t len;
-    int rc = wb__read_file(&data, &len, path, err);
-    if (rc != WB_OK)
-        return rc;
-    rc = load(out, data, len, path, NULL, 0, err);
-    free(data);
-    return rc;
 }
 
 void wb_calendar_free(wb_calendar *calendar)
@@ -917,19 +905,8 @@ int wb_calendar_check_buffer(wb_diagnostics **out, const char *data, size_t len,
     *out = NULL;
     if (data == NULL)
         return wb__error_arg(err, "wb_calendar_check_buffer", "data");
-    if (name == NULL)
-        name = "<buffer>";
-    wb_diagnostics *diags = wb__diagnostics_new();
-    if (diags == NULL)
-        return wb__error_set(err, WB_ENOMEM, name, 0, 0, NULL, "out of memory");
-    int rc = process(NULL, diags, data, len, name, NULL, 0);
-    if (rc == WB_ENOMEM || rc == WB_ERROR) {
-        wb_diagnostics_free(diags);
-        return wb__error_set(err, rc, name, 0, 0, NULL, "cannot check '%s': %s",
-                             name, wb_strerror(rc));
-    }
-    *out = diags;
-    return WB_OK;
+    return wb__document_check(out, process, NULL, data, len,
+                              name != NULL ? name : "<buffer>", err);
 }
 
 int wb_calendar_check_file(wb_diagnostics **out, const char *path, wb_error *err)
@@ -939,14 +916,7 @@ int wb_calendar_check_file(wb_diagnostics **out, const char *path, wb_error *err
     *out = NULL;
     if (path == NULL)
         return wb__error_arg(err, "wb_calendar_check_file", "path");
-    char *data;
-    size_t len;
-    int rc = wb__read_file(&data, &len, path, err);
-    if (rc != WB_OK)
-        return rc;
-    rc = wb_calendar_check_buffer(out, data, len, path, err);
-    free(data);
-    return rc;
+    return wb__document_check_file(out, process, NULL, path, err);
 }
 
 const char *wb_calendar_schema(void)

@@ -22,9 +22,9 @@
 
 #include "arena.h"
 #include "diagnostic_internal.h"
+#include "document.h"
 #include "embedded.h"
 #include "errors_internal.h"
-#include "fileio.h"
 #include "xml.h"
 
 struct wb_unit {
@@ -610,9 +610,10 @@ static void build(builder *b, const xmlNode *root)
  * NULL and no error was found, *out receives the rubric. Returns WB_OK,
  * WB_EPARSE, WB_ESCHEMA (the document has errors) or WB_ENOMEM/WB_ERROR.
  */
-static int process(wb_rubric **out, wb_diagnostics *diags, const char *data,
-                   size_t len, const char *name)
+static int process(void **out, wb_diagnostics *diags, const char *data,
+                   size_t len, const char *name, const void *context)
 {
+    (void)context;
     wb__xml_doc doc;
     int rc = wb__xml_open(&doc, data, len, name, wb__embedded_rubric_xsd,
                           wb__embedded_rubric_xsd_len, diags);
@@ -647,26 +648,15 @@ static int process(wb_rubric **out, wb_diagnostics *diags, const char *data,
 
 /* ================================================================ load */
 
-static int load(wb_rubric **out, const char *data, size_t len,
-                const char *name, wb_error *err)
-{
-    wb_diagnostics *diags = wb__diagnostics_new();
-    if (diags == NULL)
-        return wb__error_set(err, WB_ENOMEM, name, 0, 0, NULL, "out of memory");
-    int rc = process(out, diags, data, len, name);
-    if (rc != WB_OK)
-        wb__diagnostics_fail(diags, rc, name, err);
-    wb_diagnostics_free(diags);
-    return rc;
-}
-
 int wb_rubric_open_default(wb_rubric **out, wb_error *err)
 {
     if (out == NULL)
         return wb__error_arg(err, "wb_rubric_open_default", "out");
-    *out = NULL;
-    return load(out, (const char *)wb__embedded_rubric_xml,
-                wb__embedded_rubric_xml_len, DEFAULT_ORIGIN, err);
+    void *r = NULL;
+    int rc = wb__document_load(&r, process, NULL, (const char *)wb__embedded_rubric_xml,
+                               wb__embedded_rubric_xml_len, DEFAULT_ORIGIN, err);
+    *out = r;
+    return rc;
 }
 
 int wb_rubric_load_buffer(wb_rubric **out, const char *data, size_t len,
@@ -677,7 +667,11 @@ int wb_rubric_load_buffer(wb_rubric **out, const char *data, size_t len,
     *out = NULL;
     if (data == NULL)
         return wb__error_arg(err, "wb_rubric_load_buffer", "data");
-    return load(out, data, len, name != NULL ? name : "<buffer>", err);
+    void *r = NULL;
+    int rc = wb__document_load(&r, process, NULL, data, len,
+                               name != NULL ? name : "<buffer>", err);
+    *out = r;
+    return rc;
 }
 
 int wb_rubric_load_file(wb_rubric **out, const char *path, wb_error *err)
@@ -687,13 +681,9 @@ int wb_rubric_load_file(wb_rubric **out, const char *path, wb_error *err)
     *out = NULL;
     if (path == NULL)
         return wb__error_arg(err, "wb_rubric_load_file", "path");
-    char *data;
-    size_t len;
-    int rc = wb__read_file(&data, &len, path, err);
-    if (rc != WB_OK)
-        return rc;
-    rc = load(out, data, len, path, err);
-    free(data);
+    void *r = NULL;
+    int rc = wb__document_load_file(&r, process, NULL, path, err);
+    *out = r;
     return rc;
 }
 
@@ -715,19 +705,8 @@ int wb_rubric_check_buffer(wb_diagnostics **out, const char *data, size_t len,
     *out = NULL;
     if (data == NULL)
         return wb__error_arg(err, "wb_rubric_check_buffer", "data");
-    if (name == NULL)
-        name = "<buffer>";
-    wb_diagnostics *diags = wb__diagnostics_new();
-    if (diags == NULL)
-        return wb__error_set(err, WB_ENOMEM, name, 0, 0, NULL, "out of memory");
-    int rc = process(NULL, diags, data, len, name);
-    if (rc == WB_ENOMEM || rc == WB_ERROR) {
-        wb_diagnostics_free(diags);
-        return wb__error_set(err, rc, name, 0, 0, NULL, "cannot check '%s': %s",
-                             name, wb_strerror(rc));
-    }
-    *out = diags;
-    return WB_OK;
+    return wb__document_check(out, process, NULL, data, len,
+                              name != NULL ? name : "<buffer>", err);
 }
 
 int wb_rubric_check_file(wb_diagnostics **out, const char *path, wb_error *err)
@@ -737,14 +716,7 @@ int wb_rubric_check_file(wb_diagnostics **out, const char *path, wb_error *err)
     *out = NULL;
     if (path == NULL)
         return wb__error_arg(err, "wb_rubric_check_file", "path");
-    char *data;
-    size_t len;
-    int rc = wb__read_file(&data, &len, path, err);
-    if (rc != WB_OK)
-        return rc;
-    rc = wb_rubric_check_buffer(out, data, len, path, err);
-    free(data);
-    return rc;
+    return wb__document_check_file(out, process, NULL, path, err);
 }
 
 const char *wb_rubric_schema(void)

@@ -1,0 +1,66 @@
+/*
+ * document.c - loading and checking, the same for every document kind.
+ */
+#include "document.h"
+
+#include <stdlib.h>
+
+#include "errors_internal.h"
+#include "fileio.h"
+
+int wb__document_load(void **out, wb__document_reader read, const void *context,
+                      const char *data, size_t len, const char *name,
+                      wb_error *err)
+{
+    wb_diagnostics *diags = wb__diagnostics_new();
+    if (diags == NULL)
+        return wb__error_set(err, WB_ENOMEM, name, 0, 0, NULL, "out of memory");
+    int rc = read(out, diags, data, len, name, context);
+    if (rc != WB_OK)
+        wb__diagnostics_fail(diags, rc, name, err);
+    wb_diagnostics_free(diags);
+    return rc;
+}
+
+int wb__document_load_file(void **out, wb__document_reader read,
+                           const void *context, const char *path, wb_error *err)
+{
+    char *data;
+    size_t len;
+    int rc = wb__read_file(&data, &len, path, err);
+    if (rc != WB_OK)
+        return rc;
+    rc = wb__document_load(out, read, context, data, len, path, err);
+    free(data);
+    return rc;
+}
+
+int wb__document_check(wb_diagnostics **out, wb__document_reader read,
+                       const void *context, const char *data, size_t len,
+                       const char *name, wb_error *err)
+{
+    wb_diagnostics *diags = wb__diagnostics_new();
+    if (diags == NULL)
+        return wb__error_set(err, WB_ENOMEM, name, 0, 0, NULL, "out of memory");
+    int rc = read(NULL, diags, data, len, name, context);
+    if (rc == WB_ENOMEM || rc == WB_ERROR) {
+        wb_diagnostics_free(diags);
+        return wb__error_set(err, rc, name, 0, 0, NULL, "cannot check '%s': %s",
+                             name, wb_strerror(rc));
+    }
+    *out = diags;
+    return WB_OK;
+}
+
+int wb__document_check_file(wb_diagnostics **out, wb__document_reader read,
+                            const void *context, const char *path, wb_error *err)
+{
+    char *data;
+    size_t len;
+    int rc = wb__read_file(&data, &len, path, err);
+    if (rc != WB_OK)
+        return rc;
+    rc = wb__document_check(out, read, context, data, len, path, err);
+    free(data);
+    return rc;
+}
