@@ -88,6 +88,42 @@ static int load_file(void)
     return rc;
 }
 
+static int calendar_queries(void)
+{
+    wb_calendar *cal = NULL, *projected = NULL;
+    int rc = wb_calendar_open_default(&cal, NULL);
+    if (rc == WB_OK)
+        rc = wb_calendar_project(&projected, cal, 2028, NULL);
+    if (rc == WB_OK) {
+        wb_deadline dl;
+        wb_date start;
+        wb_date_from_ymd(&start, 2026, 12, 10, NULL);
+        rc = wb_period_end(&dl, projected, start, 3, WB_PERIOD_MONTHS, NULL, NULL);
+    }
+    wb_calendar_free(projected);
+    wb_calendar_free(cal);
+    return rc;
+}
+
+static int import_notice(void)
+{
+    static const char text[] =
+        "国务院办公厅关于2030年部分节假日安排的通知\n"
+        "国办发明电〔2029〕1号\n"
+        "一、元旦:1月1日放假,与周末连休。\n"
+        "二、春节:2月2日至8日放假调休,共7天。1月27日(星期日)、2月9日(星期六)上班。\n"
+        "国务院办公厅\n"
+        "2029年11月1日\n";
+    char *xml = NULL;
+    wb_diagnostics *findings = NULL;
+    int rc = wb_calendar_import_notice(&xml, &findings, text, sizeof(text) - 1, "n.txt", NULL);
+    if (rc == WB_OK && (xml == NULL || wb_diagnostics_count(findings) != 0))
+        rc = WB_ERROR;
+    wb_free(xml);
+    wb_diagnostics_free(findings);
+    return rc;
+}
+
 /* Fail allocation 0, 1, 2, … until the operation no longer reaches it. */
 static void fail_each_allocation(operation op)
 {
@@ -124,8 +160,22 @@ static void test_oom__load_file(void **state)
     fail_each_allocation(load_file);
 }
 
+static void test_oom__calendar_and_projection(void **state)
+{
+    (void)state;
+    fail_each_allocation(calendar_queries);
+}
+
+static void test_oom__notice_import(void **state)
+{
+    (void)state;
+    fail_each_allocation(import_notice);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_oom__open_default),
+    cmocka_unit_test(test_oom__calendar_and_projection),
+    cmocka_unit_test(test_oom__notice_import),
     cmocka_unit_test(test_oom__check_with_findings),
     cmocka_unit_test(test_oom__load_file),
 };
