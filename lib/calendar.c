@@ -606,8 +606,10 @@ static void build_projection(builder *b, const xmlNode *root)
         copy_base(b);
         from = b->base->last_year + 1;
         to = b->through;
-        if (to < from)
-            return;                 /* nothing beyond the notices to project */
+        if (to < from) {            /* nothing beyond the notices to project */
+            c->edition = keep(b, b->base->edition);
+            return;
+        }
         if (to > plast || from < pfirst) {
             FINDING(b, root, WB_CHECK_CAL_YEARS,
                     "the projection covers %d-%d, and %d was asked for",

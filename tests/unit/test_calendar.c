@@ -503,6 +503,7 @@ static void test_calendar__projection_limits(void **state)
     /* Asking for a year the notices already cover changes nothing. */
     assert_int_equal(wb_calendar_project_file(&p, cal, PROJECTION, 2031, NULL), WB_OK);
     assert_int_equal(wb_calendar_last_year(p), 2031);
+    assert_string_equal(wb_calendar_edition(p), "test-synthetic");
     wb_date from;
     assert_int_equal(wb_calendar_projected_from(&from, p), WB_ENOTFOUND);
     wb_calendar_free(p);
