@@ -453,7 +453,7 @@ static void read_title(importer *im, const char *line)
         return;
     p += strlen("关于");
     int y = number_at(&p, 4);
-    if (y >= 1000 && starts(p, "年")) {
+    if (y >= 1000 && starts(p, "年") && strlen(line) < sizeof(im->title)) {
         im->year = y;
         snprintf(im->title, sizeof(im->title), "%s", line);
     }
