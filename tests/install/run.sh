@@ -29,7 +29,9 @@ LD_LIBRARY_PATH=$libdir "$stage/example-build/list_rubric" | grep -q '^standards
 
 echo "== installed CLI"
 "$stage/bin/weibao-lint" rubric 2.3 | grep -q '30个工作日内'
-"$stage/bin/weibao-lint" check "$stage/share/weibao/rubric.xml"
+"$stage/bin/weibao-lint" check "$stage/share/weibao/rubric.xml" \
+    "$stage/share/weibao/calendar.xml" "$stage/share/weibao/projection.xml"
+"$stage/bin/weibao-lint" due --workdays 30 2026-02-10 | grep -q "^2026-03-30"
 
 echo "== python"
 pydir=$(find "$stage" -type d \( -name dist-packages -o -name site-packages \) | head -n 1)
