@@ -138,10 +138,15 @@ static void list_year(const wb_calendar *cal, int year, lint_format format)
 {
     char a[WB_DATE_STRLEN], b[WB_DATE_STRLEN];
     size_t printed = 0;
+    wb_date from;
+    int py = 0, projected = wb_calendar_projected_from(&from, cal) == WB_OK &&
+                            wb_date_to_ymd(from, &py, NULL, NULL) == WB_OK && year >= py;
     if (format == LINT_FORMAT_JSON)
-        printf("{\"year\":%d,\"holidays\":[", year);
+        printf("{\"year\":%d,\"projected\":%s,\"holidays\":[", year,
+               projected ? "true" : "false");
     else
-        printf("%d 年节假日安排(%s)\n", year, wb_calendar_edition(cal));
+        printf("%d 年节假日安排(%s)%s\n", year, wb_calendar_edition(cal),
+               projected ? ",推算:尚无该年通知,仅列放假办法所定节日,不含调休" : "");
     for (size_t i = 0; i < wb_calendar_holiday_count(cal); i++) {
         const wb_holiday *h = wb_calendar_holiday_at(cal, i);
         if (wb_holiday_year(h) != year)
