@@ -190,6 +190,57 @@ static void test_calendar_data__spring_festival_and_national_day(void **state)
     wb_calendar_free(cal);
 }
 
+/*
+ * The built-in projection: 2027-2050, the 13 days the law fixes each year
+ * (12 where 中秋 falls inside 国庆, 2028, 2031 and 2039, which are one run
+ * of days off), 春节 always 除夕 to 初三, and no make-up days at all.
+ */
+static void test_calendar_data__projection_2027_to_2050(void **state)
+{
+    (void)state;
+    wb_calendar *cal = NULL, *p = NULL;
+    assert_int_equal(wb_calendar_open_default(&cal, NULL), WB_OK);
+    assert_int_equal(wb_calendar_project(&p, cal, 2051, NULL), WB_ECOVERAGE);
+    assert_null(p);
+    assert_int_equal(wb_calendar_project(&p, cal, 2050, NULL), WB_OK);
+    size_t makeups_before = wb_calendar_makeup_count(cal);
+    assert_int_equal(wb_calendar_makeup_count(p), makeups_before);
+    for (int y = 2027; y <= 2050; y++) {
+        int days = 0, spring = 0;
+        for (size_t i = 0; i < wb_calendar_holiday_count(p); i++) {
+            const wb_holiday *h = wb_calendar_holiday_at(p, i);
+            if (wb_holiday_year(h) != y)
+                continue;
+            int n = (int)wb_date_diff_days(wb_holiday_end(h), wb_holiday_start(h)) + 1;
+            days += n;
+            if (strcmp(wb_holiday_name(h), "春节") == 0) {
+                spring = n;
+                assert_string_equal(wb_holiday_notice(h), "国务院令第795号");
+            }
+        }
+        int merged = y == 2028 || y == 2031 || y == 2039;
+        if (days != (merged ? 12 : 13) || spring != 4)
+            fail_msg("%d: %d days off, 春节 %d days", y, days, spring);
+    }
+    static const struct { const char *date, *holiday; } spots[] = {
+        { "2027-02-05", "春节" }, { "2027-02-08", "春节" }, { "2027-04-05", "清明节" },
+        { "2027-06-09", "端午节" }, { "2027-09-15", "中秋节" }, { "2028-10-03", "国庆节、中秋节" },
+        { "2033-09-08", "中秋节" }, { "2050-01-22", "春节" },
+    };
+    for (size_t i = 0; i < sizeof(spots) / sizeof(spots[0]); i++) {
+        wb_day_info d;
+        assert_int_equal(wb_calendar_day(&d, p, D(spots[i].date), NULL), WB_OK);
+        assert_int_equal(d.kind, WB_DAY_HOLIDAY);
+        assert_string_equal(d.holiday, spots[i].holiday);
+        assert_true(d.projected);
+    }
+    wb_day_info d;
+    assert_int_equal(wb_calendar_day(&d, p, D("2027-02-09"), NULL), WB_OK);
+    assert_int_equal(d.kind, WB_DAY_WORKDAY);     /* 初四: no bridge is projected */
+    wb_calendar_free(p);
+    wb_calendar_free(cal);
+}
+
 static void test_calendar_data__deadlines_of_the_issue(void **state)
 {
     (void)state;
@@ -230,6 +281,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_calendar_data__every_year_agrees_with_its_notice),
     cmocka_unit_test(test_calendar_data__counts_per_year),
     cmocka_unit_test(test_calendar_data__spring_festival_and_national_day),
+    cmocka_unit_test(test_calendar_data__projection_2027_to_2050),
     cmocka_unit_test(test_calendar_data__deadlines_of_the_issue),
 };
 
