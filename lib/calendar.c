@@ -97,20 +97,6 @@ typedef struct builder {
     int beyond;                 /* the projection data does not reach it */
 } builder;
 
-#define FINDING_AT(b, line, col, rule, en, zh, ...)                           \
-    do {                                                                      \
-        if (wb__diagnostics_add((b)->diags, (rule), (b)->doc->name, (line),   \
-                                (col), (en), (zh), __VA_ARGS__) != WB_OK)     \
-            (b)->status = WB_ENOMEM;                                          \
-    } while (0)
-
-#define FINDING(b, node, rule, en, zh, ...)                                   \
-    do {                                                                      \
-        int line_, col_;                                                      \
-        wb__xml_position((b)->doc, (node), &line_, &col_);                    \
-        FINDING_AT(b, line_, col_, rule, en, zh, __VA_ARGS__);                \
-    } while (0)
-
 static char *attr(builder *b, const xmlNode *node, const char *name)
 {
     char *v = wb__xml_attr(&b->c->arena, node, name);
@@ -129,7 +115,7 @@ static int date_attr(builder *b, const xmlNode *node, const char *name,
         return 0;
     wb_error err;
     if (wb_date_parse(out, text, &err) != WB_OK) {
-        FINDING(b, node, WB_CHECK_CAL_DATE, "%s", "%s", err.message);
+        WB__FINDING(b, node, WB_CHECK_CAL_DATE, "%s", "%s", err.message);
         return 0;
     }
     return 1;
@@ -179,7 +165,7 @@ static void add_holiday(builder *b, const notice *n, const xmlNode *el, int amen
         return;
 
     if (wb_date_cmp(h.end, h.start) < 0) {
-        FINDING(b, el, WB_CHECK_CAL_RANGE,
+        WB__FINDING(b, el, WB_CHECK_CAL_RANGE,
                 "holiday '%s' ends before it starts", "节假日“%s”的结束日期早于开始日期",
                 h.name);
         return;
@@ -189,7 +175,7 @@ static void add_holiday(builder *b, const notice *n, const xmlNode *el, int amen
         long stated = atol(days);
         int32_t actual = wb_date_diff_days(h.end, h.start) + 1;
         if (stated != actual)
-            FINDING(b, el, WB_CHECK_CAL_DAYS,
+            WB__FINDING(b, el, WB_CHECK_CAL_DAYS,
                     "holiday '%s' is said to last %ld days but runs %ld",
                     "节假日“%s”注明共 %ld 天,实际日期范围为 %ld 天",
                     h.name, stated, (long)actual);
@@ -199,7 +185,7 @@ static void add_holiday(builder *b, const notice *n, const xmlNode *el, int amen
     wb_date_to_ymd(h.start, &sy, &sm, NULL);
     wb_date_to_ymd(h.end, &ey, NULL, NULL);
     if (ey != n->year || (sy != n->year && !(sy == n->year - 1 && sm == 12)))
-        FINDING(b, el, WB_CHECK_CAL_YEAR,
+        WB__FINDING(b, el, WB_CHECK_CAL_YEAR,
                 "holiday '%s' lies outside %d, the year its notice arranges",
                 "节假日“%s”不在其通知安排的 %d 年内", h.name, n->year);
 
@@ -230,7 +216,7 @@ static void add_makeup(builder *b, const notice *n, const xmlNode *el)
     if (wd != WB_SATURDAY && wd != WB_SUNDAY) {
         char iso[WB_DATE_STRLEN];
         wb_date_format(iso, m.date);
-        FINDING(b, el, WB_CHECK_CAL_MAKEUP,
+        WB__FINDING(b, el, WB_CHECK_CAL_MAKEUP,
                 "make-up working day %s is not a Saturday or Sunday",
                 "调休上班日 %s 不是周六或周日", iso);
     }
@@ -253,7 +239,7 @@ static void cancel_makeup(builder *b, const notice *n, const xmlNode *el)
         }
     char iso[WB_DATE_STRLEN];
     wb_date_format(iso, d);
-    FINDING(b, el, WB_CHECK_CAL_AMENDS,
+    WB__FINDING(b, el, WB_CHECK_CAL_AMENDS,
             "%s cancels make-up day %s, which no earlier notice of %d set",
             "%s 取消的调休上班日 %s 并非此前 %d 年通知所定", n->id, iso, n->year);
 }
@@ -270,7 +256,7 @@ static void apply_notice(builder *b, const notice *n, int amending)
         else if (amending)
             cancel_makeup(b, n, el);
         else
-            FINDING(b, el, WB_CHECK_CAL_AMENDS,
+            WB__FINDING(b, el, WB_CHECK_CAL_AMENDS,
                     "notice '%s' cancels a make-up day but amends no notice",
                     "通知“%s”取消调休上班日,但未注明所修改的通知", n->id);
     }
@@ -312,14 +298,14 @@ static void read_notices(builder *b, const xmlNode *root)
         if (same != NULL) {
             int line, col;
             wb__xml_position(b->doc, same->node, &line, &col);
-            FINDING(b, el, WB_CHECK_CAL_DUPLICATE,
+            WB__FINDING(b, el, WB_CHECK_CAL_DUPLICATE,
                     "notice id '%s' is already used at line %d",
                     "通知编号“%s”已在第 %d 行使用", n->id, line);
         }
         if (n->amends == NULL)
             for (size_t j = 0; j < k; j++)
                 if (list[j].amends == NULL && list[j].year == n->year)
-                    FINDING(b, el, WB_CHECK_CAL_DUPLICATE,
+                    WB__FINDING(b, el, WB_CHECK_CAL_DUPLICATE,
                             "a second yearly notice for %d (the first is '%s')",
                             "%d 年有第二份年度通知(第一份为“%s”)", n->year, list[j].id);
     }
@@ -333,7 +319,7 @@ static void read_notices(builder *b, const xmlNode *root)
             continue;
         const notice *target = find_notice(list, count, n->amends);
         if (target == NULL || target->amends != NULL || target->year != n->year) {
-            FINDING(b, n->node, WB_CHECK_CAL_AMENDS,
+            WB__FINDING(b, n->node, WB_CHECK_CAL_AMENDS,
                     "notice '%s' amends '%s', which is not a yearly notice of %d",
                     "通知“%s”所修改的“%s”不是 %d 年的年度通知",
                     n->id, n->amends, n->year);
@@ -349,7 +335,7 @@ static void read_notices(builder *b, const xmlNode *root)
             if (list[i].amends == NULL && list[i].year == y)
                 found = 1;
         if (!found)
-            FINDING(b, root, WB_CHECK_CAL_MISSING,
+            WB__FINDING(b, root, WB_CHECK_CAL_MISSING,
                     "no yearly notice for %d, which the calendar says it covers",
                     "日历声明覆盖 %d 年,但没有该年的年度通知", y);
     }
@@ -382,7 +368,7 @@ static void check_overlaps(builder *b)
             }
         if (prev != NULL && h->layer == c->layers - 1 && wb_date_cmp(h->start, prev->end) <= 0) {
             wb_date_format(a, h->start);
-            FINDING_AT(b, h->line, h->column, WB_CHECK_CAL_OVERLAP,
+            WB__FINDING_AT(b, h->line, h->column, WB_CHECK_CAL_OVERLAP,
                        "holiday '%s' from %s overlaps '%s' (line %d)",
                        "节假日“%s”(自 %s 起)与“%s”(第 %d 行)重叠",
                        h->name, a, prev->name, prev->line);
@@ -398,13 +384,13 @@ static void check_overlaps(builder *b)
         wb_date_format(a, m->date);
         for (size_t j = 0; j < i; j++)
             if (c->makeups[j].layer == top && c->makeups[j].date.days == m->date.days)
-                FINDING_AT(b, m->line, m->column, WB_CHECK_CAL_OVERLAP,
+                WB__FINDING_AT(b, m->line, m->column, WB_CHECK_CAL_OVERLAP,
                            "make-up working day %s is set twice", "调休上班日 %s 重复设定", a);
         for (size_t h = 0; h < c->holiday_count; h++) {
             const wb_holiday *hol = &c->holidays[h];
             if (hol->layer == top && wb_date_cmp(hol->start, m->date) <= 0 &&
                 wb_date_cmp(m->date, hol->end) <= 0)
-                FINDING_AT(b, m->line, m->column, WB_CHECK_CAL_OVERLAP,
+                WB__FINDING_AT(b, m->line, m->column, WB_CHECK_CAL_OVERLAP,
                            "make-up working day %s falls inside holiday '%s' (line %d)",
                            "调休上班日 %s 落在节假日“%s”(第 %d 行)之内",
                            a, hol->name, hol->line);
@@ -566,7 +552,7 @@ static void build_overlay(builder *b, const xmlNode *root)
     wb_date_from_ymd(&hi, c->last_year, 12, 31, NULL);
     for (size_t i = h0; i < c->holiday_count; i++)
         if (wb_date_cmp(c->holidays[i].start, lo) < 0 || wb_date_cmp(c->holidays[i].end, hi) > 0)
-            FINDING_AT(b, c->holidays[i].line, c->holidays[i].column, WB_CHECK_CAL_YEARS,
+            WB__FINDING_AT(b, c->holidays[i].line, c->holidays[i].column, WB_CHECK_CAL_YEARS,
                        "overlay holiday '%s' lies outside the base calendar's years %d-%d",
                        "叠加日历的节假日“%s”超出基础日历的覆盖年份 %d—%d",
                        c->holidays[i].name, c->first_year, c->last_year);
@@ -574,7 +560,7 @@ static void build_overlay(builder *b, const xmlNode *root)
         if (wb_date_cmp(c->makeups[i].date, lo) < 0 || wb_date_cmp(c->makeups[i].date, hi) > 0) {
             char iso[WB_DATE_STRLEN];
             wb_date_format(iso, c->makeups[i].date);
-            FINDING_AT(b, c->makeups[i].line, c->makeups[i].column, WB_CHECK_CAL_YEARS,
+            WB__FINDING_AT(b, c->makeups[i].line, c->makeups[i].column, WB_CHECK_CAL_YEARS,
                        "overlay working day %s lies outside the base calendar's years %d-%d",
                        "叠加日历的上班日 %s 超出基础日历的覆盖年份 %d—%d",
                        iso, c->first_year, c->last_year);
@@ -596,7 +582,7 @@ static void build_projection(builder *b, const xmlNode *root)
     if (b->status != WB_OK)
         return;
     if (pfirst > plast) {
-        FINDING(b, root, WB_CHECK_CAL_YEARS,
+        WB__FINDING(b, root, WB_CHECK_CAL_YEARS,
                 "first-year %d is after last-year %d", "起始年份 %d 晚于结束年份 %d",
                 pfirst, plast);
         return;
@@ -611,7 +597,7 @@ static void build_projection(builder *b, const xmlNode *root)
             return;
         }
         if (to > plast || from < pfirst) {
-            FINDING(b, root, WB_CHECK_CAL_YEARS,
+            WB__FINDING(b, root, WB_CHECK_CAL_YEARS,
                     "the projection covers %d-%d, and %d was asked for",
                     "预测数据覆盖 %d—%d 年,所求为 %d 年", pfirst, plast, to);
             b->beyond = 1;
@@ -639,7 +625,7 @@ static void build_projection(builder *b, const xmlNode *root)
             if (year_attr(b, el, "value") == y)
                 year = el;
         if (year == NULL) {
-            FINDING(b, root, WB_CHECK_CAL_MISSING,
+            WB__FINDING(b, root, WB_CHECK_CAL_MISSING,
                     "no projected holidays for %d, which the projection says it covers",
                     "预测数据声明覆盖 %d 年,但没有该年的节日", y);
             continue;
@@ -683,7 +669,7 @@ static void build(builder *b, const xmlNode *root)
     }
     c->projected_from.days = INT32_MAX;
     if (b->base != NULL) {
-        FINDING(b, root, WB_CHECK_DOCUMENT_KIND,
+        WB__FINDING(b, root, WB_CHECK_DOCUMENT_KIND,
                 "a whole calendar cannot be stacked on another; give an <overlay>%s",
                 "完整日历不能叠加在另一日历上;请提供 <overlay> 文档%s", "");
         return;
@@ -695,7 +681,7 @@ static void build(builder *b, const xmlNode *root)
     if (b->status != WB_OK)
         return;
     if (c->first_year > c->last_year) {
-        FINDING(b, root, WB_CHECK_CAL_YEARS,
+        WB__FINDING(b, root, WB_CHECK_CAL_YEARS,
                 "first-year %d is after last-year %d", "起始年份 %d 晚于结束年份 %d",
                 c->first_year, c->last_year);
         return;
@@ -705,7 +691,7 @@ static void build(builder *b, const xmlNode *root)
     int fy;
     wb_date_to_ymd(c->final_through, &fy, NULL, NULL);
     if (fy < c->first_year || fy > c->last_year)
-        FINDING(b, root, WB_CHECK_CAL_YEARS,
+        WB__FINDING(b, root, WB_CHECK_CAL_YEARS,
                 "final-through lies outside the covered years %d-%d",
                 "final-through 不在覆盖年份 %d—%d 之内", c->first_year, c->last_year);
 
@@ -725,31 +711,26 @@ typedef struct read_context {
     int through;                /* projecting: the last year asked for */
 } read_context;
 
-static int process(void **out, wb_diagnostics *diags, const char *data,
-                   size_t len, const char *name, const void *context)
+int wb__calendar_read(void **out, wb_diagnostics *diags, const wb__xml_doc *doc,
+                      const void *context)
 {
     const read_context *ctx = context;
     const wb_calendar *base = ctx != NULL ? ctx->base : NULL;
     int through = ctx != NULL ? ctx->through : 0;
-    wb__xml_doc doc;
-    int rc = wb__xml_open(&doc, data, len, name, wb__embedded_calendar_xsd,
-                          wb__embedded_calendar_xsd_len, diags);
-    if (rc != WB_OK) {
-        wb__xml_dispose(&doc);
+    const char *name = doc->name;
+    int rc = wb__xml_validate(doc, (const char *)wb__embedded_calendar_xsd,
+                              wb__embedded_calendar_xsd_len, diags);
+    if (rc != WB_OK)
         return rc;
-    }
     wb_calendar *c = calloc(1, sizeof(*c));
-    if (c == NULL) {
-        wb__xml_dispose(&doc);
+    if (c == NULL)
         return WB_ENOMEM;
-    }
-    builder b = { c, &doc, diags, WB_OK, 0, 0, base, through, 0 };
+    builder b = { c, doc, diags, WB_OK, 0, 0, base, through, 0 };
     c->origin = wb__arena_strdup(&c->arena, name);
     if (c->origin == NULL)
         b.status = WB_ENOMEM;
     else
-        build(&b, xmlDocGetRootElement(doc.doc));
-    wb__xml_dispose(&doc);
+        build(&b, xmlDocGetRootElement(doc->doc));
     wb__diagnostics_sort(diags);
 
     rc = b.status;
@@ -781,8 +762,8 @@ static int load(wb_calendar **out, const char *data, size_t len, const char *nam
                 const char *path, const read_context *ctx, wb_error *err)
 {
     void *c = NULL;
-    int rc = path != NULL ? wb__document_load_file(&c, process, ctx, path, err)
-                          : wb__document_load(&c, process, ctx, data, len, name, err);
+    int rc = path != NULL ? wb__document_load_file(&c, wb__calendar_read, ctx, path, err)
+                          : wb__document_load(&c, wb__calendar_read, ctx, data, len, name, err);
     *out = c;
     return rc;
 }
@@ -907,7 +888,7 @@ int wb_calendar_check_buffer(wb_diagnostics **out, const char *data, size_t len,
     *out = NULL;
     if (data == NULL)
         return wb__error_arg(err, "wb_calendar_check_buffer", "data");
-    return wb__document_check(out, process, NULL, data, len,
+    return wb__document_check(out, wb__calendar_read, NULL, data, len,
                               name != NULL ? name : "<buffer>", err);
 }
 
@@ -918,7 +899,7 @@ int wb_calendar_check_file(wb_diagnostics **out, const char *path, wb_error *err
     *out = NULL;
     if (path == NULL)
         return wb__error_arg(err, "wb_calendar_check_file", "path");
-    return wb__document_check_file(out, process, NULL, path, err);
+    return wb__document_check_file(out, wb__calendar_read, NULL, path, err);
 }
 
 const char *wb_calendar_schema(void)

@@ -2,17 +2,16 @@
  * check.c - recognise a document's kind from its root element and check
  * it as that kind.
  *
- * The document is parsed once to read its root (the kind's own check then
- * parses it again): simple, and checking is not the hot path.
+ * The document is parsed once; its root names the kind, whose reader then
+ * validates and builds the same tree.
  */
 #include "weibao/check.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "weibao/calendar.h"
-#include "weibao/rubric.h"
 #include "diagnostic_internal.h"
+#include "document.h"
 #include "errors_internal.h"
 #include "fileio.h"
 #include "xml.h"
@@ -95,11 +94,17 @@ int wb_check_buffer(wb_diagnostics **out, wb_document_kind *kind,
         *out = probe;
         return WB_OK;
     }
+    /* The document is parsed already: hand it to its kind's reader. */
+    rc = found == WB_DOCUMENT_RUBRIC ? wb__rubric_read(NULL, probe, &doc, NULL)
+                                     : wb__calendar_read(NULL, probe, &doc, NULL);
     wb__xml_dispose(&doc);
-    wb_diagnostics_free(probe);
-    if (found == WB_DOCUMENT_RUBRIC)
-        return wb_rubric_check_buffer(out, data, len, name, err);
-    return wb_calendar_check_buffer(out, data, len, name, err);
+    if (rc == WB_ENOMEM || rc == WB_ERROR) {
+        wb_diagnostics_free(probe);
+        return wb__error_set(err, rc, name, 0, 0, NULL, "cannot check '%s': %s",
+                             name, wb_strerror(rc));
+    }
+    *out = probe;
+    return WB_OK;
 }
 
 int wb_check_file(wb_diagnostics **out, wb_document_kind *kind, const char *path,

@@ -8,6 +8,19 @@
 #include "errors_internal.h"
 #include "fileio.h"
 
+/* Parse once, then let the kind's reader validate and build. */
+static int parse_and_read(void **out, wb__document_reader read, const void *context,
+                          const char *data, size_t len, const char *name,
+                          wb_diagnostics *diags)
+{
+    wb__xml_doc doc;
+    int rc = wb__xml_parse(&doc, data, len, name, diags);
+    if (rc == WB_OK)
+        rc = read(out, diags, &doc, context);
+    wb__xml_dispose(&doc);
+    return rc;
+}
+
 int wb__document_load(void **out, wb__document_reader read, const void *context,
                       const char *data, size_t len, const char *name,
                       wb_error *err)
@@ -15,23 +28,10 @@ int wb__document_load(void **out, wb__document_reader read, const void *context,
     wb_diagnostics *diags = wb__diagnostics_new();
     if (diags == NULL)
         return wb__error_set(err, WB_ENOMEM, name, 0, 0, NULL, "out of memory");
-    int rc = read(out, diags, data, len, name, context);
+    int rc = parse_and_read(out, read, context, data, len, name, diags);
     if (rc != WB_OK)
         wb__diagnostics_fail(diags, rc, name, err);
     wb_diagnostics_free(diags);
-    return rc;
-}
-
-int wb__document_load_file(void **out, wb__document_reader read,
-                           const void *context, const char *path, wb_error *err)
-{
-    char *data;
-    size_t len;
-    int rc = wb__read_file(&data, &len, path, err);
-    if (rc != WB_OK)
-        return rc;
-    rc = wb__document_load(out, read, context, data, len, path, err);
-    free(data);
     return rc;
 }
 
@@ -42,7 +42,7 @@ int wb__document_check(wb_diagnostics **out, wb__document_reader read,
     wb_diagnostics *diags = wb__diagnostics_new();
     if (diags == NULL)
         return wb__error_set(err, WB_ENOMEM, name, 0, 0, NULL, "out of memory");
-    int rc = read(NULL, diags, data, len, name, context);
+    int rc = parse_and_read(NULL, read, context, data, len, name, diags);
     if (rc == WB_ENOMEM || rc == WB_ERROR) {
         wb_diagnostics_free(diags);
         return wb__error_set(err, rc, name, 0, 0, NULL, "cannot check '%s': %s",
@@ -52,15 +52,31 @@ int wb__document_check(wb_diagnostics **out, wb__document_reader read,
     return WB_OK;
 }
 
-int wb__document_check_file(wb_diagnostics **out, wb__document_reader read,
-                            const void *context, const char *path, wb_error *err)
+/* Read a file whole, then load it (out_object) or check it (out_findings). */
+static int from_file(void **out_object, wb_diagnostics **out_findings,
+                     wb__document_reader read, const void *context,
+                     const char *path, wb_error *err)
 {
     char *data;
     size_t len;
     int rc = wb__read_file(&data, &len, path, err);
     if (rc != WB_OK)
         return rc;
-    rc = wb__document_check(out, read, context, data, len, path, err);
+    rc = out_findings != NULL
+             ? wb__document_check(out_findings, read, context, data, len, path, err)
+             : wb__document_load(out_object, read, context, data, len, path, err);
     free(data);
     return rc;
+}
+
+int wb__document_load_file(void **out, wb__document_reader read,
+                           const void *context, const char *path, wb_error *err)
+{
+    return from_file(out, NULL, read, context, path, err);
+}
+
+int wb__document_check_file(wb_diagnostics **out, wb__document_reader read,
+                            const void *context, const char *path, wb_error *err)
+{
+    return from_file(NULL, out, read, context, path, err);
 }

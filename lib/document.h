@@ -12,16 +12,44 @@
 #include <stddef.h>
 
 #include "diagnostic_internal.h"
+#include "xml.h"
 
 /*
- * Read a document. Findings go to diags. When out is not NULL and the
+ * Read a parsed document of one kind: validate it against the kind's
+ * schema and build it. Findings go to diags. When out is not NULL and the
  * document has no error, *out receives the object built. Returns WB_OK,
- * a status naming what stopped it (WB_EPARSE, WB_ESCHEMA, WB_ECOVERAGE:
- * a finding says why), or WB_ENOMEM / WB_ERROR.
+ * a status naming what stopped it (WB_ESCHEMA, WB_ECOVERAGE: a finding
+ * says why), or WB_ENOMEM / WB_ERROR. Parsing is done once, by the caller.
  */
 typedef int (*wb__document_reader)(void **out, wb_diagnostics *diags,
-                                   const char *data, size_t len,
-                                   const char *name, const void *context);
+                                   const wb__xml_doc *doc, const void *context);
+
+/*
+ * Record a finding while building a document. `b` is the reader's builder:
+ * any struct with `doc` (the wb__xml_doc), `diags` and an int `status` that
+ * turns WB_ENOMEM when a finding cannot be kept. The two formats take the
+ * same arguments, English then Chinese.
+ */
+#define WB__FINDING_AT(b, line, col, rule, en, zh, ...)                       \
+    do {                                                                      \
+        if (wb__diagnostics_add((b)->diags, (rule), (b)->doc->name, (line),   \
+                                (col), (en), (zh), __VA_ARGS__) != WB_OK)     \
+            (b)->status = WB_ENOMEM;                                          \
+    } while (0)
+
+/* As WB__FINDING_AT(), at the start tag of an element (or its attribute). */
+#define WB__FINDING(b, node, rule, en, zh, ...)                               \
+    do {                                                                      \
+        int line_, col_;                                                      \
+        wb__xml_position((b)->doc, (node), &line_, &col_);                    \
+        WB__FINDING_AT(b, line_, col_, rule, en, zh, __VA_ARGS__);            \
+    } while (0)
+
+/* The readers of each kind (rubric.c, calendar.c), for wb_check_*. */
+int wb__rubric_read(void **out, wb_diagnostics *diags, const wb__xml_doc *doc,
+                    const void *context);
+int wb__calendar_read(void **out, wb_diagnostics *diags, const wb__xml_doc *doc,
+                      const void *context);
 
 /* Load from memory: the first error finding fills err. */
 int wb__document_load(void **out, wb__document_reader read, const void *context,

@@ -105,16 +105,6 @@ typedef struct builder {
     int status;     /* WB_OK, or WB_ENOMEM once anything failed to allocate */
 } builder;
 
-/* Record a finding at a node. The formats take the same arguments. */
-#define FINDING(b, node, rule, en, zh, ...)                                   \
-    do {                                                                      \
-        int line_, col_;                                                      \
-        wb__xml_position((b)->doc, (node), &line_, &col_);                    \
-        if (wb__diagnostics_add((b)->diags, (rule), (b)->doc->name, line_,    \
-                                col_, (en), (zh), __VA_ARGS__) != WB_OK)      \
-            (b)->status = WB_ENOMEM;                                          \
-    } while (0)
-
 static char *attr(builder *b, const xmlNode *node, const char *name)
 {
     char *v = wb__xml_attr(&b->r->arena, node, name);
@@ -217,13 +207,13 @@ static void check_directory(builder *b, const xmlNode *const *nodes)
         for (size_t j = 0; j < i; j++) {
             const wb_unit *v = &r->units[j];
             if (strcmp(u->id, v->id) == 0)
-                FINDING(b, nodes[i], WB_CHECK_DUPLICATE_UNIT,
+                WB__FINDING(b, nodes[i], WB_CHECK_DUPLICATE_UNIT,
                         "unit id '%s' is already used at line %d",
                         "单位编号“%s”已在第 %d 行使用", u->id, v->line);
             for (size_t a = 0; a < unit_name_count(u); a++)
                 for (size_t c = 0; c < unit_name_count(v); c++)
                     if (strcmp(unit_name_at(u, a), unit_name_at(v, c)) == 0)
-                        FINDING(b, nodes[i], WB_CHECK_DUPLICATE_UNIT,
+                        WB__FINDING(b, nodes[i], WB_CHECK_DUPLICATE_UNIT,
                                 "unit name '%s' already names '%s' at line %d",
                                 "单位名称“%s”已用于“%s”(第 %d 行)",
                                 unit_name_at(u, a), v->id, v->line);
@@ -285,12 +275,12 @@ static void build_units(builder *b, const xmlNode *units_el)
                 return;
             const wb_unit *target = unit_by_id(r, ref);
             if (target == NULL)
-                FINDING(b, mem, WB_CHECK_BAD_MEMBER,
+                WB__FINDING(b, mem, WB_CHECK_BAD_MEMBER,
                         "group '%s' lists member '%s', which is not a unit id",
                         "单位组“%s”的成员“%s”不是单位目录中的编号",
                         u->name, ref);
             else if (target->kind == WB_UNIT_GROUP)
-                FINDING(b, mem, WB_CHECK_BAD_MEMBER,
+                WB__FINDING(b, mem, WB_CHECK_BAD_MEMBER,
                         "group '%s' lists member '%s', which is itself a group",
                         "单位组“%s”的成员“%s”本身是单位组",
                         u->name, ref);
@@ -325,7 +315,7 @@ static void build_item_body(builder *b, wb_item *it, const xmlNode *el)
             return;
         const wb_unit *unit = unit_by_name(r, spelling);
         if (unit == NULL) {
-            FINDING(b, u, WB_CHECK_UNKNOWN_UNIT,
+            WB__FINDING(b, u, WB_CHECK_UNKNOWN_UNIT,
                     "%s names unit '%s', which is not in the unit directory",
                     "%s 的责任单位“%s”不在单位目录中", it->id, spelling);
             continue;
@@ -335,7 +325,7 @@ static void build_item_body(builder *b, wb_item *it, const xmlNode *el)
             if (it->units[i] == unit)
                 repeated = 1;
         if (repeated) {
-            FINDING(b, u, WB_CHECK_REPEATED_UNIT,
+            WB__FINDING(b, u, WB_CHECK_REPEATED_UNIT,
                     "%s names unit '%s' twice", "%s 重复列出责任单位“%s”",
                     it->id, unit->name);
             continue;
@@ -375,7 +365,7 @@ static void build_categories(builder *b, const xmlNode *root)
             return;
         for (size_t j = 0; j < ci; j++)
             if (strcmp(r->categories[j].id, cat->id) == 0)
-                FINDING(b, c, WB_CHECK_DUPLICATE_ID,
+                WB__FINDING(b, c, WB_CHECK_DUPLICATE_ID,
                         "category id '%s' is already used at line %d",
                         "项目编号“%s”已在第 %d 行使用", cat->id,
                         r->categories[j].line);
@@ -419,12 +409,12 @@ static void build_categories(builder *b, const xmlNode *root)
                 size_t prefix = strcspn(it->id, ".");
                 if (strlen(cat->id) != prefix ||
                     strncmp(it->id, cat->id, prefix) != 0)
-                    FINDING(b, s, WB_CHECK_ID_CATEGORY,
+                    WB__FINDING(b, s, WB_CHECK_ID_CATEGORY,
                             "standard '%s' is in category %s; its id must start with '%s.'",
                             "工作标准“%s”属于项目 %s,编号应以“%s.”开头",
                             it->id, cat->id, cat->id);
                 if (it->half_points == 0)
-                    FINDING(b, s, WB_CHECK_POINTS,
+                    WB__FINDING(b, s, WB_CHECK_POINTS,
                             "standard '%s' is worth %s points; points must be above zero",
                             "工作标准“%s”分值为 %s;分值必须大于零",
                             it->id, points);
@@ -595,7 +585,7 @@ static void build(builder *b, const xmlNode *root)
     if (sum != r->total_half_points) {
         char summed[WB_POINTS_STRLEN];
         wb_points_format(summed, sum);
-        FINDING(b, root, WB_CHECK_TOTAL,
+        WB__FINDING(b, root, WB_CHECK_TOTAL,
                 "the rubric declares a total of %s points, but its standards add up to %s",
                 "考核细则声明满分为 %s 分,但各工作标准分值之和为 %s 分",
                 total, summed);
@@ -606,34 +596,28 @@ static void build(builder *b, const xmlNode *root)
 }
 
 /*
- * Run every stage on a document. Findings go to diags. When out is not
+ * Validate and build a parsed document. Findings go to diags. When out is not
  * NULL and no error was found, *out receives the rubric. Returns WB_OK,
  * WB_EPARSE, WB_ESCHEMA (the document has errors) or WB_ENOMEM/WB_ERROR.
  */
-static int process(void **out, wb_diagnostics *diags, const char *data,
-                   size_t len, const char *name, const void *context)
+int wb__rubric_read(void **out, wb_diagnostics *diags, const wb__xml_doc *doc,
+                    const void *context)
 {
     (void)context;
-    wb__xml_doc doc;
-    int rc = wb__xml_open(&doc, data, len, name, wb__embedded_rubric_xsd,
-                          wb__embedded_rubric_xsd_len, diags);
-    if (rc != WB_OK) {
-        wb__xml_dispose(&doc);
+    int rc = wb__xml_validate(doc, (const char *)wb__embedded_rubric_xsd,
+                              wb__embedded_rubric_xsd_len, diags);
+    if (rc != WB_OK)
         return rc;
-    }
 
     wb_rubric *r = calloc(1, sizeof(*r));
-    if (r == NULL) {
-        wb__xml_dispose(&doc);
+    if (r == NULL)
         return WB_ENOMEM;
-    }
-    builder b = { r, &doc, diags, WB_OK };
-    r->origin = wb__arena_strdup(&r->arena, name);
+    builder b = { r, doc, diags, WB_OK };
+    r->origin = wb__arena_strdup(&r->arena, doc->name);
     if (r->origin == NULL)
         b.status = WB_ENOMEM;
     else
-        build(&b, xmlDocGetRootElement(doc.doc));
-    wb__xml_dispose(&doc);
+        build(&b, xmlDocGetRootElement(doc->doc));
     wb__diagnostics_sort(diags);
 
     rc = b.status;
@@ -653,7 +637,7 @@ int wb_rubric_open_default(wb_rubric **out, wb_error *err)
     if (out == NULL)
         return wb__error_arg(err, "wb_rubric_open_default", "out");
     void *r = NULL;
-    int rc = wb__document_load(&r, process, NULL, (const char *)wb__embedded_rubric_xml,
+    int rc = wb__document_load(&r, wb__rubric_read, NULL, (const char *)wb__embedded_rubric_xml,
                                wb__embedded_rubric_xml_len, DEFAULT_ORIGIN, err);
     *out = r;
     return rc;
@@ -668,7 +652,7 @@ int wb_rubric_load_buffer(wb_rubric **out, const char *data, size_t len,
     if (data == NULL)
         return wb__error_arg(err, "wb_rubric_load_buffer", "data");
     void *r = NULL;
-    int rc = wb__document_load(&r, process, NULL, data, len,
+    int rc = wb__document_load(&r, wb__rubric_read, NULL, data, len,
                                name != NULL ? name : "<buffer>", err);
     *out = r;
     return rc;
@@ -682,7 +666,7 @@ int wb_rubric_load_file(wb_rubric **out, const char *path, wb_error *err)
     if (path == NULL)
         return wb__error_arg(err, "wb_rubric_load_file", "path");
     void *r = NULL;
-    int rc = wb__document_load_file(&r, process, NULL, path, err);
+    int rc = wb__document_load_file(&r, wb__rubric_read, NULL, path, err);
     *out = r;
     return rc;
 }
@@ -705,7 +689,7 @@ int wb_rubric_check_buffer(wb_diagnostics **out, const char *data, size_t len,
     *out = NULL;
     if (data == NULL)
         return wb__error_arg(err, "wb_rubric_check_buffer", "data");
-    return wb__document_check(out, process, NULL, data, len,
+    return wb__document_check(out, wb__rubric_read, NULL, data, len,
                               name != NULL ? name : "<buffer>", err);
 }
 
@@ -716,7 +700,7 @@ int wb_rubric_check_file(wb_diagnostics **out, const char *path, wb_error *err)
     *out = NULL;
     if (path == NULL)
         return wb__error_arg(err, "wb_rubric_check_file", "path");
-    return wb__document_check_file(out, process, NULL, path, err);
+    return wb__document_check_file(out, wb__rubric_read, NULL, path, err);
 }
 
 const char *wb_rubric_schema(void)

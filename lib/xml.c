@@ -366,16 +366,6 @@ int wb__xml_validate(const wb__xml_doc *doc, const char *xsd, size_t xsd_len,
     return WB_OK;
 }
 
-int wb__xml_open(wb__xml_doc *out, const char *data, size_t len,
-                 const char *name, const unsigned char *xsd, size_t xsd_len,
-                 wb_diagnostics *diags)
-{
-    int rc = wb__xml_parse(out, data, len, name, diags);
-    if (rc == WB_OK)
-        rc = wb__xml_validate(out, (const char *)xsd, xsd_len, diags);
-    return rc;
-}
-
 void wb__xml_dispose(wb__xml_doc *doc)
 {
     if (doc == NULL)

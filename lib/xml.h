@@ -43,16 +43,6 @@ int wb__xml_parse(wb__xml_doc *out, const char *data, size_t len,
 int wb__xml_validate(const wb__xml_doc *doc, const char *xsd, size_t xsd_len,
                      wb_diagnostics *diags);
 
-/*
- * Parse and validate in one step, as every document kind is read:
- * WB_OK when the tree may be built; otherwise the findings are in diags
- * and the status says which stage stopped (WB_EPARSE, WB_ESCHEMA), or
- * WB_ENOMEM / WB_ERROR. Dispose *out in every case.
- */
-int wb__xml_open(wb__xml_doc *out, const char *data, size_t len,
-                 const char *name, const unsigned char *xsd, size_t xsd_len,
-                 wb_diagnostics *diags);
-
 /* Line and column (1-based, code points) where an element's start tag begins. */
 void wb__xml_position(const wb__xml_doc *doc, const xmlNode *node,
                       int *line, int *column);
