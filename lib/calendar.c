@@ -289,7 +289,9 @@ static void read_notices(builder *b, const xmlNode *root)
         notice *n = &list[k];
         n->node = el;
         n->id = attr(b, el, "id");
-        n->number = attr(b, el, "number");
+        /* A notice no official copy gave a number for is cited by its title. */
+        n->number = wb__xml_has_attr(el, "number") ? attr(b, el, "number")
+                                                      : attr(b, el, "title");
         n->amends = attr(b, el, "amends");
         n->year = year_attr(b, el, "year");
         if (b->status != WB_OK)

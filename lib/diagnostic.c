@@ -116,8 +116,11 @@ static const check_info checks[] = {
       "A notice names a weekday in brackets that is not the weekday of its date.",
       "通知括号中所写星期与该日期实际星期不符。" },
     { WB_CHECK_NOTICE_MISSING, WB_SEVERITY_ERROR,
-      "A notice's text lacks its title, document number, signing date or holiday items.",
-      "通知正文缺少标题、发文字号、成文日期或节假日条目。" },
+      "A notice's text lacks the title that names its year, or any holiday item.",
+      "通知正文缺少写明年份的标题,或没有节假日条目。" },
+    { WB_CHECK_NOTICE_UNCITED, WB_SEVERITY_WARNING,
+      "A notice's text lacks its document number or signing date; the edition is written without them.",
+      "通知正文缺少发文字号或成文日期;导入的日历版本不写这两项。" },
 };
 
 #define CHECK_COUNT (sizeof(checks) / sizeof(checks[0]))

@@ -36,6 +36,7 @@
 #define WB_CHECK_NOTICE_UNREADABLE   "notice-unreadable"
 #define WB_CHECK_NOTICE_WEEKDAY      "notice-weekday"
 #define WB_CHECK_NOTICE_MISSING      "notice-missing"
+#define WB_CHECK_NOTICE_UNCITED      "notice-uncited"
 
 wb_diagnostics *wb__diagnostics_new(void);
 

@@ -535,17 +535,24 @@ static char *write_edition(const importer *im)
     char iso[WB_DATE_STRLEN];
     put(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     put(&b, "<!-- Imported from the text of %s by weibao-lint calendar import. -->\n",
-        im->number);
+        im->number[0] != '\0' ? im->number : im->title);
     put(&b, "<calendar xmlns=\"urn:weibao:calendar:1\" format=\"1\" edition=\"notice-%d\"\n"
             "          first-year=\"%d\" last-year=\"%d\" final-through=\"%d-12-24\">\n",
         im->year, im->year, im->year, im->year);
     put(&b, "  <title>");
     put_escaped(&b, im->title);
     put(&b, "</title>\n");
-    wb_date_format(iso, im->signed_on);
-    put(&b, "  <notice id=\"%d\" year=\"%d\" number=\"", im->year, im->year);
-    put_escaped(&b, im->number);
-    put(&b, "\" date=\"%s\"\n          title=\"", iso);
+    put(&b, "  <notice id=\"%d\" year=\"%d\"", im->year, im->year);
+    if (im->number[0] != '\0') {
+        put(&b, " number=\"");
+        put_escaped(&b, im->number);
+        put(&b, "\"");
+    }
+    if (im->has_signed) {
+        wb_date_format(iso, im->signed_on);
+        put(&b, " date=\"%s\"", iso);
+    }
+    put(&b, "\n          title=\"");
     put_escaped(&b, im->title);
     put(&b, "\">\n");
     for (size_t i = 0; i < im->count; i++) {
@@ -645,17 +652,20 @@ int wb_calendar_import_notice(char **xml_out, wb_diagnostics **findings,
             FINDING(&im, WB_CHECK_NOTICE_MISSING, 1, 1,
                     "no title naming the year (国务院办公厅关于XXXX年部分节假日安排的通知)%s",
                     "未找到写明年份的标题(国务院办公厅关于XXXX年部分节假日安排的通知)%s", "");
-        else if (im.number[0] == '\0')
-            FINDING(&im, WB_CHECK_NOTICE_MISSING, 2, 1,
-                    "no document number (发文字号, e.g. 国办发明电〔2025〕7号)%s",
-                    "未找到发文字号(如 国办发明电〔2025〕7号)%s", "");
-        else if (!im.has_signed)
-            FINDING(&im, WB_CHECK_NOTICE_MISSING, lineno, 1,
-                    "no signing date (a line such as 2025年11月4日)%s",
-                    "未找到成文日期(如 2025年11月4日 一行)%s", "");
         else if (im.count == 0)
             FINDING(&im, WB_CHECK_NOTICE_MISSING, lineno, 1,
                     "no holiday items (一、元旦:…)%s", "未找到节假日条目(一、元旦:…)%s", "");
+        /* A copy without its number or date still gives the days: the
+           edition leaves the citation out rather than guess it. */
+        if (im.year != 0 && im.number[0] == '\0')
+            FINDING(&im, WB_CHECK_NOTICE_UNCITED, 2, 1,
+                    "no document number (发文字号, e.g. 国办发明电〔2025〕7号); "
+                    "the edition cites the notice by its title%s",
+                    "未找到发文字号(如 国办发明电〔2025〕7号);导入的版本以标题引用该通知%s", "");
+        if (im.year != 0 && !im.has_signed)
+            FINDING(&im, WB_CHECK_NOTICE_UNCITED, lineno, 1,
+                    "no signing date (a line such as 2025年11月4日); the edition leaves it out%s",
+                    "未找到成文日期(如 2025年11月4日 一行);导入的版本不写成文日期%s", "");
     }
 
     int rc = im.status;

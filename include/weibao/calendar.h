@@ -52,14 +52,14 @@ typedef struct wb_day_info {
     int is_workday;        /**< 1 for WB_DAY_WORKDAY and WB_DAY_MAKEUP_WORKDAY. */
     int provisional;       /**< 1 when the date lies after the final-through date. */
     const char *holiday;   /**< The holiday's name (for a holiday or make-up day), or NULL. Borrowed. */
-    const char *notice;    /**< The number of the notice that set it (国办发明电〔…〕…号), or NULL. Borrowed. */
+    const char *notice;    /**< The notice that set it: its number (国办发明电〔…〕…号), or its title when the edition gives no number; NULL on an ordinary day. Borrowed. */
     int projected;         /**< 1 when the date lies beyond the notices, in a projection. */
 } wb_day_info;
 
 /* ---------------------------------------------------------------- load */
 
 /**
- * Open the edition compiled into the library: the notices for 2010
+ * Open the edition compiled into the library: the notices for 2008
  * through 2026, with their amendments (the 2015 victory day, the 2019
  * Labour Day change, the 2020 Spring Festival extension).
  * @return WB_OK, WB_ENOMEM, WB_EINVAL
@@ -258,7 +258,7 @@ WB_API wb_date wb_holiday_start(const wb_holiday *holiday);
 WB_API wb_date wb_holiday_end(const wb_holiday *holiday);
 /** The year of the notice that set it (a 元旦 may start the year before). @since 0.2 */
 WB_API int wb_holiday_year(const wb_holiday *holiday);
-/** The number of the notice that set it (the amendment's, when amended). @since 0.2 */
+/** The notice that set it (the amendment's, when amended): its number, or its title when the edition gives none. @since 0.2 */
 WB_API const char *wb_holiday_notice(const wb_holiday *holiday);
 
 /** The make-up working days in effect, in date order. @since 0.2 */
@@ -271,7 +271,7 @@ WB_API wb_date wb_makeup_day_date(const wb_makeup_day *day);
 WB_API const char *wb_makeup_day_holiday(const wb_makeup_day *day);
 /** @since 0.2 */
 WB_API int wb_makeup_day_year(const wb_makeup_day *day);
-/** @since 0.2 */
+/** The notice that set it, as wb_holiday_notice(). @since 0.2 */
 WB_API const char *wb_makeup_day_notice(const wb_makeup_day *day);
 
 WB_END_DECLS

@@ -379,8 +379,18 @@ class ImportCommand(unittest.TestCase):
             for name in sorted(n for n in os.listdir(NOTICES) if re.fullmatch(r"\d{4}\.txt", n)):
                 year = name[:4]
                 out = os.path.join(tmp, year + ".xml")
-                rc, stdout, err = run("calendar", "import", os.path.join(NOTICES, name), "-o", out)
-                self.assertEqual((rc, stdout, err), (0, "", ""), name)
+                rc, stdout, err = run("calendar", "import", os.path.join(NOTICES, name),
+                                      "-o", out, "--lang", "en")
+                if year in ("2008", "2009"):
+                    # No official copy gave these citations: warned of, left out.
+                    self.assertEqual((rc, err), (1, ""), name)
+                    lines = stdout.splitlines()
+                    self.assertEqual(len(lines), 2 if year == "2008" else 1, stdout)
+                    for line in lines:
+                        self.assertRegex(line, r"^\S+%s:\d+:1: warning: .*\[notice-uncited\]$" % name)
+                    self.assertIn("no signing date", stdout)
+                else:
+                    self.assertEqual((rc, stdout, err), (0, "", ""), name)
                 rc, stdout, _ = run("check", out)
                 self.assertEqual((rc, stdout), (0, ""), name)
                 rc, stdout, _ = run("calendar", year, "--calendar", out, "--format", "json")
