@@ -37,6 +37,14 @@
 #define WB_CHECK_NOTICE_WEEKDAY      "notice-weekday"
 #define WB_CHECK_NOTICE_MISSING      "notice-missing"
 #define WB_CHECK_NOTICE_UNCITED      "notice-uncited"
+#define WB_CHECK_RULES_LANG          "rules-lang"
+#define WB_CHECK_RULES_PARAM         "rules-param"
+#define WB_CHECK_RULES_DUPLICATE     "rules-duplicate"
+#define WB_CHECK_RULES_UNKNOWN       "rules-unknown"
+#define WB_CHECK_PACK_UNKNOWN        "pack-unknown"
+#define WB_CHECK_PACK_VALUE          "pack-value"
+/* Ledger rows (ledger.c, ledger_read.c, compliance.c use the strings). */
+#define WB_CHECK_LEDGER_BAD_DATE     "ledger-bad-date"
 
 wb_diagnostics *wb__diagnostics_new(void);
 

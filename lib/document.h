@@ -50,6 +50,12 @@ int wb__rubric_read(void **out, wb_diagnostics *diags, const wb__xml_doc *doc,
                     const void *context);
 int wb__calendar_read(void **out, wb_diagnostics *diags, const wb__xml_doc *doc,
                       const void *context);
+/* rules.c: a rule table, and a rule pack (context: the base set, or NULL
+   for the built-in table). */
+int wb__rules_read(void **out, wb_diagnostics *diags, const wb__xml_doc *doc,
+                   const void *context);
+int wb__rule_pack_read(void **out, wb_diagnostics *diags, const wb__xml_doc *doc,
+                       const void *context);
 
 /* Load from memory: the first error finding fills err. */
 int wb__document_load(void **out, wb__document_reader read, const void *context,

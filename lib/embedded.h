@@ -20,5 +20,11 @@ extern const unsigned char wb__embedded_calendar_xsd[];
 extern const size_t wb__embedded_calendar_xsd_len;
 extern const unsigned char wb__embedded_projection_xml[];
 extern const size_t wb__embedded_projection_xml_len;
+extern const unsigned char wb__embedded_rules_xml[];
+extern const size_t wb__embedded_rules_xml_len;
+extern const unsigned char wb__embedded_rules_xsd[];
+extern const size_t wb__embedded_rules_xsd_len;
+extern const unsigned char wb__embedded_ledger_xsd[];
+extern const size_t wb__embedded_ledger_xsd_len;
 
 #endif

@@ -30,6 +30,7 @@
 
 #include "diagnostic_internal.h"
 #include "errors_internal.h"
+#include "strbuf.h"
 
 #define MAX_DATES 32
 
@@ -472,114 +473,53 @@ static int read_signed(importer *im, const char *line)
 
 /* ------------------------------------------------------------- output */
 
-typedef struct strbuf {
-    char *data;
-    size_t len, cap;
-    int failed;
-} strbuf;
-
-static void put(strbuf *b, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 2, 3)))
-#endif
-    ;
-
-static void put(strbuf *b, const char *fmt, ...)
-{
-    if (b->failed)
-        return;
-    for (;;) {
-        va_list ap;
-        va_start(ap, fmt);
-        int n = vsnprintf(b->data ? b->data + b->len : NULL,
-                          b->data ? b->cap - b->len : 0, fmt, ap);
-        va_end(ap);
-        if (n < 0) {
-            b->failed = 1;
-            return;
-        }
-        if (b->data != NULL && b->len + (size_t)n < b->cap) {
-            b->len += (size_t)n;
-            return;
-        }
-        size_t cap = b->cap ? b->cap * 2 : 4096;
-        while (cap < b->len + (size_t)n + 1)
-            cap *= 2;
-        char *bigger = realloc(b->data, cap);
-        if (bigger == NULL) {
-            b->failed = 1;
-            return;
-        }
-        b->data = bigger;
-        b->cap = cap;
-    }
-}
-
-/* Text for an XML attribute value. */
-static void put_escaped(strbuf *b, const char *s)
-{
-    for (; *s != '\0'; s++) {
-        switch (*s) {
-        case '&':  put(b, "&amp;"); break;
-        case '<':  put(b, "&lt;"); break;
-        case '>':  put(b, "&gt;"); break;
-        case '"':  put(b, "&quot;"); break;
-        default:   put(b, "%c", *s);
-        }
-    }
-}
-
 static char *write_edition(const importer *im)
 {
-    strbuf b = { 0 };
+    wb__strbuf b = { 0 };
     char iso[WB_DATE_STRLEN];
-    put(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    put(&b, "<!-- Imported from the text of %s by weibao-lint calendar import. -->\n",
+    wb__strbuf_put(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    wb__strbuf_put(&b, "<!-- Imported from the text of %s by weibao-lint calendar import. -->\n",
         im->number[0] != '\0' ? im->number : im->title);
-    put(&b, "<calendar xmlns=\"urn:weibao:calendar:1\" format=\"1\" edition=\"notice-%d\"\n"
+    wb__strbuf_put(&b, "<calendar xmlns=\"urn:weibao:calendar:1\" format=\"1\" edition=\"notice-%d\"\n"
             "          first-year=\"%d\" last-year=\"%d\" final-through=\"%d-12-24\">\n",
         im->year, im->year, im->year, im->year);
-    put(&b, "  <title>");
-    put_escaped(&b, im->title);
-    put(&b, "</title>\n");
-    put(&b, "  <notice id=\"%d\" year=\"%d\"", im->year, im->year);
+    wb__strbuf_put(&b, "  <title>");
+    wb__strbuf_put_xml(&b, im->title);
+    wb__strbuf_put(&b, "</title>\n");
+    wb__strbuf_put(&b, "  <notice id=\"%d\" year=\"%d\"", im->year, im->year);
     if (im->number[0] != '\0') {
-        put(&b, " number=\"");
-        put_escaped(&b, im->number);
-        put(&b, "\"");
+        wb__strbuf_put(&b, " number=\"");
+        wb__strbuf_put_xml(&b, im->number);
+        wb__strbuf_put(&b, "\"");
     }
     if (im->has_signed) {
         wb_date_format(iso, im->signed_on);
-        put(&b, " date=\"%s\"", iso);
+        wb__strbuf_put(&b, " date=\"%s\"", iso);
     }
-    put(&b, "\n          title=\"");
-    put_escaped(&b, im->title);
-    put(&b, "\">\n");
+    wb__strbuf_put(&b, "\n          title=\"");
+    wb__strbuf_put_xml(&b, im->title);
+    wb__strbuf_put(&b, "\">\n");
     for (size_t i = 0; i < im->count; i++) {
         const entry *e = &im->entries[i];
         if (e->is_holiday) {
             char end[WB_DATE_STRLEN];
             wb_date_format(iso, e->start);
             wb_date_format(end, e->end);
-            put(&b, "    <holiday name=\"");
-            put_escaped(&b, im->names[e->name]);
-            put(&b, "\" start=\"%s\" end=\"%s\"", iso, end);
+            wb__strbuf_put(&b, "    <holiday name=\"");
+            wb__strbuf_put_xml(&b, im->names[e->name]);
+            wb__strbuf_put(&b, "\" start=\"%s\" end=\"%s\"", iso, end);
             if (e->days > 0)
-                put(&b, " days=\"%ld\"", e->days);
-            put(&b, "/>\n");
+                wb__strbuf_put(&b, " days=\"%ld\"", e->days);
+            wb__strbuf_put(&b, "/>\n");
         } else {
             wb_date_format(iso, e->start);
-            put(&b, "    <workday date=\"%s\" holiday=\"", iso);
-            put_escaped(&b, im->names[e->name]);
-            put(&b, "\"/>\n");
+            wb__strbuf_put(&b, "    <workday date=\"%s\" holiday=\"", iso);
+            wb__strbuf_put_xml(&b, im->names[e->name]);
+            wb__strbuf_put(&b, "\"/>\n");
         }
     }
-    put(&b, "  </notice>\n</calendar>\n");
-    if (b.failed) {
-        free(b.data);
-        return NULL;
-    }
-    return b.data;
+    wb__strbuf_put(&b, "  </notice>\n</calendar>\n");
+    return wb__strbuf_finish(&b);
 }
 
 int wb_calendar_import_notice(char **xml_out, wb_diagnostics **findings,

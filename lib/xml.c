@@ -168,6 +168,15 @@ static void strip_namespaces(char *s)
     *w = '\0';
 }
 
+void wb__xml_error_text(char *buf, size_t size, const xmlError *e)
+{
+    snprintf(buf, size, "%s", e->message != NULL ? e->message : "error");
+    strip_namespaces(buf);
+    size_t n = strlen(buf);
+    while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == ' '))
+        buf[--n] = '\0';
+}
+
 static void report_libxml_error(parse_state *st, const xmlError *e,
                                 const char *rule)
 {
@@ -177,11 +186,7 @@ static void report_libxml_error(parse_state *st, const xmlError *e,
     if (e->node != NULL)
         wb__xml_position(st->doc, e->node, &line, &column);
     char en[1024];
-    snprintf(en, sizeof(en), "%s", e->message != NULL ? e->message : "error");
-    strip_namespaces(en);
-    size_t n = strlen(en);
-    while (n > 0 && (en[n - 1] == '\n' || en[n - 1] == ' '))
-        en[--n] = '\0';
+    wb__xml_error_text(en, sizeof(en), e);
 
     wb_severity sev = WB_SEVERITY_ERROR;
     const char *zh_prefix = strcmp(rule, WB_CHECK_SCHEMA) == 0
@@ -326,19 +331,25 @@ int wb__xml_parse(wb__xml_doc *out, const char *data, size_t len,
     return WB_OK;
 }
 
-int wb__xml_validate(const wb__xml_doc *doc, const char *xsd, size_t xsd_len,
-                     wb_diagnostics *diags)
+xmlSchemaPtr wb__xml_schema_compile(const char *xsd, size_t xsd_len)
 {
     if (xsd_len > INT32_MAX)
-        return WB_ERROR;
+        return NULL;
     xmlSchemaParserCtxtPtr pctxt = xmlSchemaNewMemParserCtxt(xsd, (int)xsd_len);
     if (pctxt == NULL)
-        return WB_ENOMEM;
+        return NULL;
     /* Our own schema: its problems are bugs, not findings; keep quiet. */
     xmlSchemaSetParserStructuredErrors(pctxt, NULL, NULL);
     xmlSchemaSetParserErrors(pctxt, NULL, NULL, NULL);
     xmlSchemaPtr schema = xmlSchemaParse(pctxt);
     xmlSchemaFreeParserCtxt(pctxt);
+    return schema;
+}
+
+int wb__xml_validate(const wb__xml_doc *doc, const char *xsd, size_t xsd_len,
+                     wb_diagnostics *diags)
+{
+    xmlSchemaPtr schema = wb__xml_schema_compile(xsd, xsd_len);
     if (schema == NULL)
         return WB_ERROR;
 

@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 #include <libxml/tree.h>
+#include <libxml/xmlschemas.h>
 
 #include "arena.h"
 #include "diagnostic_internal.h"
@@ -42,6 +43,13 @@ int wb__xml_parse(wb__xml_doc *out, const char *data, size_t len,
  */
 int wb__xml_validate(const wb__xml_doc *doc, const char *xsd, size_t xsd_len,
                      wb_diagnostics *diags);
+
+/* Compile one of the library's own schemas; NULL if it does not compile
+   or memory runs out. Free with xmlSchemaFree. */
+xmlSchemaPtr wb__xml_schema_compile(const char *xsd, size_t xsd_len);
+
+/* libxml2's message as one line, without namespace URIs. */
+void wb__xml_error_text(char *buf, size_t size, const xmlError *e);
 
 /* Line and column (1-based, code points) where an element's start tag begins. */
 void wb__xml_position(const wb__xml_doc *doc, const xmlNode *node,

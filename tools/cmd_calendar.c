@@ -74,65 +74,6 @@ static const char *kind_zh(wb_day_kind kind)
     }
 }
 
-#define MAX_OVERLAYS 8
-
-/* The calendar to use: the built-in one or --calendar FILE, with each
-   --overlay FILE stacked on it in order. */
-static int open_calendar(wb_calendar **cal, const char *path,
-                         const char *const *overlays, int n, int project)
-{
-    wb_error err;
-    wb_error_clear(&err);
-    int rc = path != NULL ? wb_calendar_load_file(cal, path, &err)
-                          : wb_calendar_open_default(cal, &err);
-    for (int i = 0; i < n && rc == WB_OK; i++) {
-        wb_calendar *stacked = NULL;
-        rc = wb_calendar_stack_file(&stacked, *cal, overlays[i], &err);
-        wb_calendar_free(*cal);
-        *cal = stacked;
-    }
-    if (rc == WB_OK && project > 0) {
-        wb_calendar *projected = NULL;
-        rc = wb_calendar_project(&projected, *cal, project, &err);
-        wb_calendar_free(*cal);
-        *cal = projected;
-    }
-    if (rc == WB_ECOVERAGE)
-        return lint_fail("%s", err.message), -1;
-    return rc == WB_OK ? 0 : (lint_fail_error(&err), -1);
-}
-
-/* --project YEAR: opt in to the law's holidays beyond the notices. */
-static int project_option(int argc, char **argv, int *i, int *year, const char *cmd)
-{
-    const char *value;
-    int got = lint_option_value(argc, argv, i, "--project", &value);
-    if (got == 0)
-        return 0;
-    char *end;
-    long y = got > 0 ? strtol(value, &end, 10) : 0;
-    if (got < 0 || *value == '\0' || *end != '\0' || y < 1 || y > 9999)
-        return lint_fail("%s: --project takes a year", cmd), -1;
-    *year = (int)y;
-    return 1;
-}
-
-/* --overlay FILE, which may be given several times. */
-static int overlay_option(int argc, char **argv, int *i, const char **overlays, int *n,
-                          const char *cmd)
-{
-    const char *value;
-    int got = lint_option_value(argc, argv, i, "--overlay", &value);
-    if (got == 0)
-        return 0;
-    if (got < 0)
-        return lint_fail("%s: --overlay takes a file", cmd), -1;
-    if (*n == MAX_OVERLAYS)
-        return lint_fail("%s: at most %d overlays", cmd, MAX_OVERLAYS), -1;
-    overlays[(*n)++] = value;
-    return 1;
-}
-
 /* A whole year's arrangements. */
 static void list_year(const wb_calendar *cal, int year, lint_format format)
 {
@@ -325,25 +266,20 @@ int lint_cmd_calendar(int argc, char **argv)
     if (argc > 1 && strcmp(argv[1], "import") == 0)
         return cmd_import(argc - 1, argv + 1);
 
-    const char *what = NULL, *path = NULL, *value, *overlays[MAX_OVERLAYS];
-    int noverlays = 0, project = 0;
+    const char *what = NULL, *value;
+    lint_calendar_opts co = { 0 };
     lint_format format = LINT_FORMAT_TEXT;
     for (int i = 1; i < argc; i++) {
         int got;
         if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
             fputs(calendar_usage, stdout);
             return lint_finish(LINT_EXIT_CLEAN);
-        } else if ((got = overlay_option(argc, argv, &i, overlays, &noverlays, "calendar")) != 0 ||
-                   (got = project_option(argc, argv, &i, &project, "calendar")) != 0) {
+        } else if ((got = lint_calendar_option(argc, argv, &i, &co, "calendar")) != 0) {
             if (got < 0)
                 return LINT_EXIT_USAGE;
         } else if ((got = lint_option_value(argc, argv, &i, "--format", &value)) != 0) {
             if (got < 0 || lint_parse_format(value, &format) != 0)
                 return lint_fail("calendar: --format takes text or json");
-        } else if ((got = lint_option_value(argc, argv, &i, "--calendar", &value)) != 0) {
-            if (got < 0)
-                return lint_fail("calendar: --calendar takes a file");
-            path = value;
         } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
             return lint_fail("calendar: unknown option '%s' (see weibao-lint calendar --help)", argv[i]);
         } else if (what == NULL) {
@@ -366,7 +302,7 @@ int lint_cmd_calendar(int argc, char **argv)
         return lint_fail("calendar: %s", err.message);
 
     wb_calendar *cal = NULL;
-    if (open_calendar(&cal, path, overlays, noverlays, project) != 0)
+    if (lint_open_calendar(&cal, &co) != 0)
         return LINT_EXIT_USAGE;
     int status = LINT_EXIT_CLEAN;
     if (is_year) {
@@ -387,9 +323,8 @@ static const char *const unit_zh[] = { "日", "个月", "年", "个工作日" };
 
 int lint_cmd_due(int argc, char **argv)
 {
-    const char *start_text = NULL, *path = NULL, *value, *count_text = NULL;
-    const char *overlays[MAX_OVERLAYS];
-    int noverlays = 0, project = 0;
+    const char *start_text = NULL, *value, *count_text = NULL;
+    lint_calendar_opts co = { 0 };
     lint_format format = LINT_FORMAT_TEXT;
     wb_period_unit unit = WB_PERIOD_DAYS;
     wb_period_options opts = WB_PERIOD_OPTIONS_INIT;
@@ -416,17 +351,12 @@ int lint_cmd_due(int argc, char **argv)
             }
         if (got != 0)
             continue;
-        if ((got = overlay_option(argc, argv, &i, overlays, &noverlays, "due")) != 0 ||
-            (got = project_option(argc, argv, &i, &project, "due")) != 0) {
+        if ((got = lint_calendar_option(argc, argv, &i, &co, "due")) != 0) {
             if (got < 0)
                 return LINT_EXIT_USAGE;
         } else if ((got = lint_option_value(argc, argv, &i, "--format", &value)) != 0) {
             if (got < 0 || lint_parse_format(value, &format) != 0)
                 return lint_fail("due: --format takes text or json");
-        } else if ((got = lint_option_value(argc, argv, &i, "--calendar", &value)) != 0) {
-            if (got < 0)
-                return lint_fail("due: --calendar takes a file");
-            path = value;
         } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
             return lint_fail("due: unknown option '%s' (see weibao-lint due --help)", argv[i]);
         } else if (start_text == NULL) {
@@ -448,7 +378,7 @@ int lint_cmd_due(int argc, char **argv)
         return lint_fail("due: %s", err.message);
 
     wb_calendar *cal = NULL;
-    if (open_calendar(&cal, path, overlays, noverlays, project) != 0)
+    if (lint_open_calendar(&cal, &co) != 0)
         return LINT_EXIT_USAGE;
     wb_deadline dl;
     int status = LINT_EXIT_CLEAN;

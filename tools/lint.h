@@ -26,6 +26,7 @@ int lint_cmd_rubric(int argc, char **argv);
 int lint_cmd_check(int argc, char **argv);
 int lint_cmd_calendar(int argc, char **argv);
 int lint_cmd_due(int argc, char **argv);
+int lint_cmd_rule(int argc, char **argv);
 
 /* "weibao-lint: <message>" on stderr, one line. Returns LINT_EXIT_USAGE. */
 int lint_fail(const char *fmt, ...)
@@ -61,6 +62,24 @@ void lint_print_finding(const wb_diagnostic *d, lint_format format, wb_lang lang
  */
 int lint_write_atomically(const char *path, const char *data, size_t len,
                           const char *input);
+
+/* The calendar a subcommand works on: --calendar, --overlay, --project. */
+#define LINT_MAX_OVERLAYS 8
+typedef struct lint_calendar_opts {
+    const char *path;                           /* NULL: the built-in edition */
+    const char *overlays[LINT_MAX_OVERLAYS];
+    int noverlays;
+    int project;                                /* 0, or project through this year */
+} lint_calendar_opts;
+
+/* Take one of the calendar options at argv[*i]: 1 taken, 0 not one, -1 bad (printed). */
+int lint_calendar_option(int argc, char **argv, int *i, lint_calendar_opts *o, const char *cmd);
+/* Open the calendar the options name; 0, or -1 after printing why. */
+int lint_open_calendar(wb_calendar **cal, const lint_calendar_opts *o);
+
+/* The rule set: the built-in table or `table`, with `pack` applied when
+   not NULL. 0, or -1 after printing why. */
+int lint_open_rules(wb_ruleset **rules, const char *table, const char *pack);
 
 /* Output helpers. */
 void lint_json_string(FILE *out, const char *s);

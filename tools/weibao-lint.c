@@ -18,7 +18,9 @@ static const char usage[] =
     "commands:\n"
     "  rubric [ID] [--unit NAME]   show the rubric (考核细则), one item, or\n"
     "                              what a unit answers for\n"
-    "  check FILE...               check rubric and calendar files\n"
+    "  check FILE...               check rubric, calendar and rule files, and\n"
+    "                              ledgers (台账) against the compliance rules\n"
+    "  rule [ID]                   list the compliance rules, or explain one\n"
     "  calendar YEAR|DATE          the year's holidays, or what kind of day a date is\n"
     "  due --workdays N START      the last day of a period (also --days,\n"
     "                              --months, --years), by the Civil Code\n"
@@ -47,6 +49,8 @@ int main(int argc, char **argv)
         return lint_cmd_rubric(argc - 1, argv + 1);
     if (strcmp(cmd, "check") == 0)
         return lint_cmd_check(argc - 1, argv + 1);
+    if (strcmp(cmd, "rule") == 0)
+        return lint_cmd_rule(argc - 1, argv + 1);
     if (strcmp(cmd, "calendar") == 0)
         return lint_cmd_calendar(argc - 1, argv + 1);
     if (strcmp(cmd, "due") == 0)

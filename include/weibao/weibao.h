@@ -19,5 +19,8 @@
 #include <weibao/diagnostic.h>
 #include <weibao/rubric.h>
 #include <weibao/check.h>
+#include <weibao/rules.h>
+#include <weibao/ledger.h>
+#include <weibao/compliance.h>
 
 #endif /* WEIBAO_WEIBAO_H */

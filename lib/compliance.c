@@ -1,0 +1,884 @@
+/*
+ * compliance.c - evaluations: records in, results and counts out.
+ *
+ * For each record the evaluation runs every rule of the set that checks
+ * the record's kind (evaluators.c), then hands each result to the
+ * caller's callback or keeps a copy, and counts it per rule, standard,
+ * unit and township. Nothing here grows with the number of records
+ * except the duplicate-key set (a 64-bit hash and a line per key) and
+ * the kept results when no callback takes them.
+ *
+ * Outcomes from dates: the helpers below turn a period (Civil Code arts.
+ * 201–203, or working days) and the date a thing was done into an
+ * outcome, days late or left, and the facts an explanation needs.
+ */
+#include "compliance_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "diagnostic_internal.h"
+#include "errors_internal.h"
+#include "ledger_read.h"
+#include "strbuf.h"
+
+/* ============================================================ outcomes */
+
+const char *wb_outcome_name(wb_outcome outcome)
+{
+    switch (outcome) {
+    case WB_OUTCOME_COMPLIES:          return "complies";
+    case WB_OUTCOME_PENDING:           return "pending";
+    case WB_OUTCOME_VIOLATION:         return "violation";
+    case WB_OUTCOME_NOT_APPLICABLE:    return "not-applicable";
+    case WB_OUTCOME_INSUFFICIENT_DATA: return "insufficient-data";
+    }
+    return "unknown";
+}
+
+const char *wb_outcome_title(wb_outcome outcome, wb_lang lang)
+{
+    int en = lang == WB_LANG_EN;
+    switch (outcome) {
+    case WB_OUTCOME_COMPLIES:          return en ? "complies" : "符合";
+    case WB_OUTCOME_PENDING:           return en ? "pending" : "未到期";
+    case WB_OUTCOME_VIOLATION:         return en ? "violation" : "违反";
+    case WB_OUTCOME_NOT_APPLICABLE:    return en ? "not applicable" : "不适用";
+    case WB_OUTCOME_INSUFFICIENT_DATA: return en ? "insufficient data" : "数据不足";
+    }
+    return "unknown";
+}
+
+/* ============================================== helpers for evaluators */
+
+void wb__result_not_applicable(wb_result *r, const char *why_zh, const char *why_en)
+{
+    r->outcome = WB_OUTCOME_NOT_APPLICABLE;
+    r->why[0] = why_zh;
+    r->why[1] = why_en;
+}
+
+void wb__result_missing(wb_result *r, const wb_record *record, int field)
+{
+    r->outcome = WB_OUTCOME_INSUFFICIENT_DATA;
+    r->missing = record->kind->fields[field].name;
+    r->missing_header = record->kind->fields[field].header;
+}
+
+/*
+ * The last day of the period, into r. When the calendar does not reach
+ * it, the earliest it can be is still known: art. 202's date (art. 203
+ * only moves it later), or for working days the day after the calendar's
+ * last. r->due is then that bound and r->due_is_bound is set; the caller
+ * decides only what the bound decides, and reports *coverage otherwise.
+ */
+static int period_end(wb_result *r, wb_date start, int32_t count, wb_period_unit unit,
+                      int move, const char *start_zh, const char *start_en, wb_error *err)
+{
+    wb_period_options options = WB_PERIOD_OPTIONS_INIT;
+    options.move_off_rest_days = move;
+    r->has_period = 1;
+    r->start = start;
+    r->count = count;
+    r->unit_of_count = unit;
+    r->start_what[0] = start_zh;
+    r->start_what[1] = start_en;
+    r->has_due = 1;
+    int rc = wb_period_end(&r->deadline, r->calendar, start, count, unit, &options, err);
+    if (rc == WB_OK) {
+        r->due = r->deadline.end;
+        r->provisional = r->deadline.provisional;
+        return WB_OK;
+    }
+    if (rc != WB_ECOVERAGE)
+        return rc;
+
+    wb_date bound;
+    if (unit == WB_PERIOD_WORKDAYS) {
+        wb_date last, first;
+        int32_t available;
+        wb_date_from_ymd(&last, wb_calendar_last_year(r->calendar), 12, 31, NULL);
+        wb_date_from_ymd(&first, wb_calendar_first_year(r->calendar), 1, 1, NULL);
+        if (wb_date_cmp(start, first) < 0 || wb_date_cmp(start, last) >= 0 ||
+            wb_calendar_count_workdays(&available, r->calendar, start, last, NULL) != WB_OK ||
+            available >= count)
+            return rc;
+        wb_date_add_days(&bound, last, 1, NULL);
+    } else {
+        wb_deadline nominal;
+        wb_period_options plain = WB_PERIOD_OPTIONS_INIT;
+        plain.move_off_rest_days = 0;
+        if (wb_period_end(&nominal, NULL, start, count, unit, &plain, NULL) != WB_OK)
+            return rc;
+        bound = nominal.nominal_end;
+        r->deadline = nominal;
+    }
+    r->due = bound;
+    r->due_is_bound = 1;
+    r->provisional = 1;
+    return WB_OK;
+}
+
+int wb__result_deadline(wb_result *r, wb_date start, int32_t count, wb_period_unit unit,
+                        int move_off_rest_days, const char *start_zh, const char *start_en,
+                        const wb_date *done, wb_error *err)
+{
+    wb_error coverage;
+    int rc = period_end(r, start, count, unit, move_off_rest_days, start_zh, start_en,
+                        &coverage);
+    if (rc != WB_OK) {
+        if (err != NULL)
+            *err = coverage;
+        return rc;
+    }
+    if (done != NULL) {
+        r->has_done = 1;
+        r->done = *done;
+        int32_t late = wb_date_diff_days(*done, r->due);
+        if (late > 0 && r->due_is_bound)
+            goto undecided;     /* done after the bound: the real day decides */
+        r->outcome = late > 0 ? WB_OUTCOME_VIOLATION : WB_OUTCOME_COMPLIES;
+        r->days_late = late > 0 ? late : 0;
+    } else if (wb_date_cmp(r->as_of, r->due) <= 0) {
+        r->outcome = WB_OUTCOME_PENDING;
+        r->days_left = wb_date_diff_days(r->due, r->as_of);
+    } else if (r->due_is_bound) {
+        goto undecided;
+    } else {
+        r->outcome = WB_OUTCOME_VIOLATION;
+        r->days_late = wb_date_diff_days(r->as_of, r->due);
+    }
+    return WB_OK;
+undecided:
+    if (err != NULL)
+        *err = coverage;
+    return WB_ECOVERAGE;
+}
+
+int wb__result_recurring(wb_result *r, wb_date last, int32_t count, wb_period_unit unit,
+                         const char *start_zh, const char *start_en, wb_error *err)
+{
+    wb_error coverage;
+    int rc = period_end(r, last, count, unit, 1, start_zh, start_en, &coverage);
+    if (rc != WB_OK) {
+        if (err != NULL)
+            *err = coverage;
+        return rc;
+    }
+    r->recurring = 1;
+    r->has_done = 1;
+    r->done = last;
+    if (wb_date_cmp(r->as_of, r->due) <= 0) {
+        r->outcome = WB_OUTCOME_COMPLIES;
+        r->days_left = wb_date_diff_days(r->due, r->as_of);
+    } else if (r->due_is_bound) {
+        if (err != NULL)
+            *err = coverage;
+        return WB_ECOVERAGE;
+    } else {
+        r->outcome = WB_OUTCOME_VIOLATION;
+        r->days_late = wb_date_diff_days(r->as_of, r->due);
+    }
+    return WB_OK;
+}
+
+/* ============================================================== groups */
+
+/* Names seen, in first-seen order, with a count per outcome; a small
+   open-addressing index finds a name again. */
+typedef struct group_table {
+    const char **names;
+    size_t (*counts)[WB_OUTCOME_COUNT];
+    size_t count, cap;
+    size_t *slots;          /* index + 1; 0 is empty */
+    size_t slot_count;
+} group_table;
+
+static uint64_t hash_text(uint64_t h, const char *s)
+{
+    for (; *s != '\0'; s++) {
+        h ^= (unsigned char)*s;
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+#define HASH_SEED 0xcbf29ce484222325ULL
+
+static int group_grow(group_table *g)
+{
+    size_t slot_count = g->slot_count ? g->slot_count * 2 : 64;
+    size_t *slots = calloc(slot_count, sizeof(size_t));
+    if (slots == NULL)
+        return WB_ENOMEM;
+    for (size_t i = 0; i < g->count; i++) {
+        size_t s = (size_t)(hash_text(HASH_SEED, g->names[i]) & (slot_count - 1));
+        while (slots[s] != 0)
+            s = (s + 1) & (slot_count - 1);
+        slots[s] = i + 1;
+    }
+    free(g->slots);
+    g->slots = slots;
+    g->slot_count = slot_count;
+    return WB_OK;
+}
+
+/* Count one outcome for name; the name is copied into the arena when new. */
+static int group_add(group_table *g, wb__arena *arena, const char *name, wb_outcome outcome)
+{
+    if ((g->count + 1) * 2 > g->slot_count && group_grow(g) != WB_OK)
+        return WB_ENOMEM;
+    size_t s = (size_t)(hash_text(HASH_SEED, name) & (g->slot_count - 1));
+    while (g->slots[s] != 0) {
+        size_t i = g->slots[s] - 1;
+        if (strcmp(g->names[i], name) == 0) {
+            g->counts[i][outcome]++;
+            return WB_OK;
+        }
+        s = (s + 1) & (g->slot_count - 1);
+    }
+    if (g->count == g->cap) {
+        size_t cap = g->cap ? g->cap * 2 : 16;
+        const char **names = realloc(g->names, cap * sizeof(*names));
+        if (names == NULL)
+            return WB_ENOMEM;
+        g->names = names;
+        size_t (*counts)[WB_OUTCOME_COUNT] = realloc(g->counts, cap * sizeof(*counts));
+        if (counts == NULL)
+            return WB_ENOMEM;
+        g->counts = counts;
+        g->cap = cap;
+    }
+    const char *copy = wb__arena_strdup(arena, name);
+    if (copy == NULL)
+        return WB_ENOMEM;
+    g->names[g->count] = copy;
+    memset(g->counts[g->count], 0, sizeof(g->counts[g->count]));
+    g->counts[g->count][outcome] = 1;
+    g->slots[s] = ++g->count;
+    return WB_OK;
+}
+
+static void group_dispose(group_table *g)
+{
+    free(g->names);
+    free(g->counts);
+    free(g->slots);
+}
+
+/* ===================================================== duplicate keys */
+
+/* A set of 64-bit hashes of (kind, key), with the line each came from.
+   Two different keys share a hash with odds of about n²/2⁶⁵: for a
+   million rows, one in thirty million. */
+typedef struct key_set {
+    uint64_t *hashes;       /* 0 is empty */
+    int *lines;
+    size_t count, cap;      /* cap is a power of two */
+} key_set;
+
+static int key_set_grow(key_set *k)
+{
+    size_t cap = k->cap ? k->cap * 2 : 1024;
+    uint64_t *hashes = calloc(cap, sizeof(uint64_t));
+    int *lines = calloc(cap, sizeof(int));
+    if (hashes == NULL || lines == NULL) {
+        free(hashes);
+        free(lines);
+        return WB_ENOMEM;
+    }
+    for (size_t i = 0; i < k->cap; i++)
+        if (k->hashes[i] != 0) {
+            size_t s = (size_t)(k->hashes[i] & (cap - 1));
+            while (hashes[s] != 0)
+                s = (s + 1) & (cap - 1);
+            hashes[s] = k->hashes[i];
+            lines[s] = k->lines[i];
+        }
+    free(k->hashes);
+    free(k->lines);
+    k->hashes = hashes;
+    k->lines = lines;
+    k->cap = cap;
+    return WB_OK;
+}
+
+/* Add; *first_line is -1 when new, else the line the key was first seen on. */
+static int key_set_add(key_set *k, const char *kind, const char *key, int line, int *first_line)
+{
+    if ((k->count + 1) * 2 > k->cap && key_set_grow(k) != WB_OK)
+        return WB_ENOMEM;
+    uint64_t h = hash_text(hash_text(HASH_SEED, kind) * 31 + 1, key);
+    if (h == 0)
+        h = 1;
+    size_t s = (size_t)(h & (k->cap - 1));
+    while (k->hashes[s] != 0) {
+        if (k->hashes[s] == h) {
+            *first_line = k->lines[s];
+            return WB_OK;
+        }
+        s = (s + 1) & (k->cap - 1);
+    }
+    k->hashes[s] = h;
+    k->lines[s] = line;
+    k->count++;
+    *first_line = -1;
+    return WB_OK;
+}
+
+/* ========================================================= evaluation */
+
+struct wb_evaluation {
+    const wb_ruleset *rules;
+    const wb_calendar *calendar;
+    wb_date as_of;
+    wb_result_callback fn;
+    void *payload;
+    wb_diagnostics *problems;
+    size_t records;
+    key_set keys;
+    group_table groups[4];
+    wb__arena arena;            /* group names and kept results' strings */
+    wb_result *kept;
+    size_t kept_count, kept_cap;
+};
+
+int wb_evaluation_new(wb_evaluation **out, const wb_ruleset *rules,
+                      const wb_calendar *calendar, wb_date as_of, wb_error *err)
+{
+    if (out == NULL)
+        return wb__error_arg(err, "wb_evaluation_new", "out");
+    *out = NULL;
+    if (rules == NULL)
+        return wb__error_arg(err, "wb_evaluation_new", "rules");
+    if (calendar == NULL)
+        return wb__error_arg(err, "wb_evaluation_new", "calendar");
+    if (!wb_date_is_valid(as_of))
+        return wb__error_arg(err, "wb_evaluation_new", "as_of");
+    wb_evaluation *ev = calloc(1, sizeof(*ev));
+    if (ev == NULL || (ev->problems = wb__diagnostics_new()) == NULL) {
+        free(ev);
+        return wb__error_set(err, WB_ENOMEM, NULL, 0, 0, NULL, "out of memory");
+    }
+    ev->rules = rules;
+    ev->calendar = calendar;
+    ev->as_of = as_of;
+    *out = ev;
+    return WB_OK;
+}
+
+void wb_evaluation_on_result(wb_evaluation *ev, wb_result_callback fn, void *payload)
+{
+    if (ev == NULL)
+        return;
+    ev->fn = fn;
+    ev->payload = payload;
+}
+
+void wb_evaluation_free(wb_evaluation *ev)
+{
+    if (ev == NULL)
+        return;
+    wb_diagnostics_free(ev->problems);
+    free(ev->keys.hashes);
+    free(ev->keys.lines);
+    for (int g = 0; g < 4; g++)
+        group_dispose(&ev->groups[g]);
+    wb__arena_dispose(&ev->arena);
+    free(ev->kept);
+    free(ev);
+}
+
+static const char *field_or_empty(const wb_record *rec, int field)
+{
+    return field >= 0 && rec->text[field] != NULL ? rec->text[field] : "";
+}
+
+static int count_result(wb_evaluation *ev, const wb_result *r)
+{
+    const char *names[4] = { r->rule->id, wb_result_standard(r), r->unit, r->township };
+    for (int g = 0; g < 4; g++)
+        if (group_add(&ev->groups[g], &ev->arena, names[g], r->outcome) != WB_OK)
+            return WB_ENOMEM;
+    return WB_OK;
+}
+
+static const char *keep_text(wb_evaluation *ev, const char *s, int *failed)
+{
+    if (s == NULL)
+        return NULL;
+    char *c = wb__arena_strdup(&ev->arena, s);
+    if (c == NULL)
+        *failed = 1;
+    return c;
+}
+
+/* A value copy whose strings live in the evaluation, not in the record. */
+static int keep_result(wb_evaluation *ev, const wb_result *r)
+{
+    if (ev->kept_count == ev->kept_cap) {
+        size_t cap = ev->kept_cap ? ev->kept_cap * 2 : 64;
+        wb_result *kept = realloc(ev->kept, cap * sizeof(*kept));
+        if (kept == NULL)
+            return WB_ENOMEM;
+        ev->kept = kept;
+        ev->kept_cap = cap;
+    }
+    wb_result *k = &ev->kept[ev->kept_count];
+    *k = *r;
+    int failed = 0;
+    k->key = keep_text(ev, r->key, &failed);
+    k->unit = keep_text(ev, r->unit, &failed);
+    k->township = keep_text(ev, r->township, &failed);
+    k->source = keep_text(ev, r->source, &failed);
+    if (failed)
+        return WB_ENOMEM;
+    ev->kept_count++;
+    return WB_OK;
+}
+
+static int problem(wb_evaluation *ev, const char *rule, const char *source, int line,
+                   const char *en, const char *zh)
+{
+    return wb__diagnostics_add_text(ev->problems, wb_check_severity(rule), rule,
+                                    source != NULL ? source : "<record>", line,
+                                    line > 0 ? 1 : 0, en, zh);
+}
+
+/*
+ * Run every rule of the record's kind. WB_OK, WB_ENOMEM, the callback's
+ * value, or WB_ECOVERAGE (err filled) after the results that could be
+ * computed were delivered.
+ */
+static int evaluate_record(wb_evaluation *ev, const wb_record *rec, wb_error *err)
+{
+    int coverage = WB_OK;
+    wb_error coverage_err;
+    for (size_t i = 0; i < ev->rules->rule_count; i++) {
+        const wb_rule *rule = &ev->rules->rules[i];
+        if (strcmp(rule->ledger, rec->kind->name) != 0)
+            continue;
+        wb_result r;
+        memset(&r, 0, sizeof(r));
+        r.rule = rule;
+        r.key = rec->text[0];
+        r.unit = field_or_empty(rec, rec->kind->unit_field);
+        r.township = field_or_empty(rec, rec->kind->township_field);
+        r.source = rec->source;
+        r.line = rec->line;
+        r.as_of = ev->as_of;
+        r.calendar = ev->calendar;
+        int rc = rule->evaluator->evaluate(&r, rule, rec, ev->calendar, &coverage_err);
+        if (rc == WB_ECOVERAGE) {
+            coverage = rc;
+            continue;
+        }
+        if (rc != WB_OK)
+            return rc;
+        if (count_result(ev, &r) != WB_OK)
+            return WB_ENOMEM;
+        if (ev->fn != NULL) {
+            rc = ev->fn(&r, ev->payload);
+            if (rc != 0)
+                return rc;
+        } else if (keep_result(ev, &r) != WB_OK) {
+            return WB_ENOMEM;
+        }
+    }
+    if (coverage != WB_OK) {
+        if (err != NULL) {
+            *err = coverage_err;
+            snprintf(err->source, sizeof(err->source), "%s",
+                     rec->source != NULL ? rec->source : "<record>");
+            err->line = rec->line;
+        }
+        return coverage;
+    }
+    return WB_OK;
+}
+
+/* Refuse a key seen before; *dup is 1 when refused. */
+static int check_key(wb_evaluation *ev, const wb_record *rec, int *dup)
+{
+    int first = -1;
+    *dup = 0;
+    if (key_set_add(&ev->keys, rec->kind->name, rec->text[0], rec->line, &first) != WB_OK)
+        return WB_ENOMEM;
+    if (first < 0)
+        return WB_OK;
+    *dup = 1;
+    char en[256], zh[256];
+    if (first > 0) {
+        snprintf(en, sizeof(en), "the key '%.64s' is used again (first on line %d); this row is not checked",
+                 rec->text[0], first);
+        snprintf(zh, sizeof(zh), "编号“%.64s”重复(首次出现在第 %d 行);本行不予核查",
+                 rec->text[0], first);
+    } else {
+        snprintf(en, sizeof(en), "the key '%.64s' was given before; this record is not checked",
+                 rec->text[0]);
+        snprintf(zh, sizeof(zh), "编号“%.64s”此前已出现;本条不予核查", rec->text[0]);
+    }
+    return problem(ev, "ledger-duplicate-key", rec->source, rec->line, en, zh);
+}
+
+/* A record from a file or the API: key checked, then every rule. */
+static int add(wb_evaluation *ev, const wb_record *rec, int from_file, wb_error *err)
+{
+    int dup;
+    int rc = check_key(ev, rec, &dup);
+    if (rc != WB_OK || dup)
+        return rc;
+    ev->records++;
+    wb_error local;
+    rc = evaluate_record(ev, rec, from_file ? &local : err);
+    if (rc == WB_ECOVERAGE && from_file) {
+        char zh[WB_ERROR_MESSAGE_SIZE + 64];
+        snprintf(zh, sizeof(zh), "日历数据未覆盖所需日期:%s", local.message);
+        return problem(ev, "ledger-coverage", rec->source, rec->line, local.message, zh);
+    }
+    return rc;
+}
+
+int wb_evaluation_add_record(wb_evaluation *ev, const wb_record *record, wb_error *err)
+{
+    if (ev == NULL)
+        return wb__error_arg(err, "wb_evaluation_add_record", "ev");
+    if (record == NULL)
+        return wb__error_arg(err, "wb_evaluation_add_record", "record");
+    if (record->text[0] == NULL)
+        return wb__error_set(err, WB_EINVAL, NULL, 0, 0, "ledger-missing-key",
+                             "wb_evaluation_add_record: the record has no key (%s)",
+                             record->kind->fields[0].header);
+    int rc = add(ev, record, 0, err);
+    if (rc == WB_ENOMEM)
+        return wb__error_set(err, rc, NULL, 0, 0, NULL, "out of memory");
+    return rc;
+}
+
+static int row(wb_record *record, void *payload)
+{
+    return add(payload, record, 1, NULL);
+}
+
+int wb_evaluation_add_file(wb_evaluation *ev, const char *path, const char *kind, wb_error *err)
+{
+    if (ev == NULL)
+        return wb__error_arg(err, "wb_evaluation_add_file", "ev");
+    if (path == NULL)
+        return wb__error_arg(err, "wb_evaluation_add_file", "path");
+    const wb_ledger_kind *k = NULL;
+    if (kind != NULL && (k = wb_ledger_kind_find(kind)) == NULL)
+        return wb__error_set(err, WB_EINVAL, path, 0, 0, NULL, "no ledger kind named '%s'", kind);
+    int rc = wb__ledger_read_file(path, k, row, ev, ev->problems, err);
+    if (rc == WB_ENOMEM)
+        return wb__error_set(err, rc, path, 0, 0, NULL, "out of memory");
+    return rc;
+}
+
+const wb_diagnostics *wb_evaluation_problems(const wb_evaluation *ev)
+{
+    return ev != NULL ? ev->problems : NULL;
+}
+
+size_t wb_evaluation_record_count(const wb_evaluation *ev) { return ev ? ev->records : 0; }
+size_t wb_evaluation_result_count(const wb_evaluation *ev) { return ev ? ev->kept_count : 0; }
+
+const wb_result *wb_evaluation_result_at(const wb_evaluation *ev, size_t i)
+{
+    return ev != NULL && i < ev->kept_count ? &ev->kept[i] : NULL;
+}
+
+wb_date wb_evaluation_as_of(const wb_evaluation *ev)
+{
+    wb_date none = { 0 };
+    return ev != NULL ? ev->as_of : none;
+}
+
+static const group_table *group_of(const wb_evaluation *ev, wb_grouping by)
+{
+    if (ev == NULL || (int)by < 0 || (int)by > 3)
+        return NULL;
+    return &ev->groups[by];
+}
+
+size_t wb_evaluation_count(const wb_evaluation *ev, const char *rule_id, wb_outcome outcome)
+{
+    const group_table *g = group_of(ev, WB_GROUP_RULE);
+    if (g == NULL || (int)outcome < 0 || (int)outcome >= WB_OUTCOME_COUNT)
+        return 0;
+    size_t n = 0;
+    for (size_t i = 0; i < g->count; i++)
+        if (rule_id == NULL || strcmp(g->names[i], rule_id) == 0)
+            n += g->counts[i][outcome];
+    return n;
+}
+
+size_t wb_evaluation_group_count(const wb_evaluation *ev, wb_grouping by)
+{
+    const group_table *g = group_of(ev, by);
+    return g != NULL ? g->count : 0;
+}
+
+const char *wb_evaluation_group_name(const wb_evaluation *ev, wb_grouping by, size_t i)
+{
+    const group_table *g = group_of(ev, by);
+    return g != NULL && i < g->count ? g->names[i] : NULL;
+}
+
+size_t wb_evaluation_group_outcome(const wb_evaluation *ev, wb_grouping by, size_t i,
+                                   wb_outcome outcome)
+{
+    const group_table *g = group_of(ev, by);
+    if (g == NULL || i >= g->count || (int)outcome < 0 || (int)outcome >= WB_OUTCOME_COUNT)
+        return 0;
+    return g->counts[i][outcome];
+}
+
+/* ============================================================= results */
+
+const char *wb_result_rule(const wb_result *r) { return r ? r->rule->id : NULL; }
+
+const char *wb_result_standard(const wb_result *r)
+{
+    return r != NULL && r->rule->standard_count > 0 ? r->rule->standards[0] : "";
+}
+
+wb_outcome wb_result_outcome(const wb_result *r) { return r ? r->outcome : WB_OUTCOME_INSUFFICIENT_DATA; }
+wb_severity wb_result_severity(const wb_result *r) { return r ? r->rule->severity : WB_SEVERITY_ERROR; }
+const char *wb_result_key(const wb_result *r) { return r ? r->key : NULL; }
+const char *wb_result_unit(const wb_result *r) { return r ? r->unit : NULL; }
+const char *wb_result_township(const wb_result *r) { return r ? r->township : NULL; }
+const char *wb_result_source(const wb_result *r) { return r ? r->source : NULL; }
+int wb_result_line(const wb_result *r) { return r ? r->line : 0; }
+int32_t wb_result_days_late(const wb_result *r) { return r ? r->days_late : 0; }
+int32_t wb_result_days_left(const wb_result *r) { return r ? r->days_left : 0; }
+int wb_result_provisional(const wb_result *r) { return r ? r->provisional : 0; }
+int wb_result_due_is_bound(const wb_result *r) { return r ? r->due_is_bound : 0; }
+const char *wb_result_missing(const wb_result *r) { return r ? r->missing : NULL; }
+
+int wb_result_due(const wb_result *r, wb_date *out)
+{
+    if (r == NULL || out == NULL)
+        return WB_EINVAL;
+    if (!r->has_due)
+        return WB_ENOTFOUND;
+    *out = r->due;
+    return WB_OK;
+}
+
+int wb_result_done(const wb_result *r, wb_date *out)
+{
+    if (r == NULL || out == NULL)
+        return WB_EINVAL;
+    if (!r->has_done)
+        return WB_ENOTFOUND;
+    *out = r->done;
+    return WB_OK;
+}
+
+/* The finding itself, after "key: title: ". */
+static void put_detail(wb__strbuf *b, const wb_result *r, int en)
+{
+    char due[WB_DATE_STRLEN], done[WB_DATE_STRLEN], as_of[WB_DATE_STRLEN];
+    wb_date_format(due, r->due);
+    wb_date_format(done, r->done);
+    wb_date_format(as_of, r->as_of);
+    switch (r->outcome) {
+    case WB_OUTCOME_COMPLIES:
+        if (r->recurring && r->due_is_bound)
+            wb__strbuf_put(b, en ? "last %s, next due not before %s (at least %d days left)"
+                                 : "最近一次 %s,下次期限不早于 %s(至少尚余 %d 天)",
+                           done, due, (int)r->days_left);
+        else if (r->recurring)
+            wb__strbuf_put(b, en ? "last %s, next due %s (%d days left)"
+                                 : "最近一次 %s,下次期限 %s(尚余 %d 天)",
+                           done, due, (int)r->days_left);
+        else if (r->due_is_bound)
+            wb__strbuf_put(b, en ? "due not before %s, done %s" : "期限不早于 %s,%s 完成",
+                           due, done);
+        else
+            wb__strbuf_put(b, en ? "due %s, done %s" : "期限 %s,%s 完成", due, done);
+        break;
+    case WB_OUTCOME_PENDING:
+        if (r->due_is_bound)
+            wb__strbuf_put(b, en ? "due not before %s, not done yet (at least %d days left)"
+                                 : "期限不早于 %s,尚未完成(至少尚余 %d 天)", due,
+                           (int)r->days_left);
+        else
+            wb__strbuf_put(b, en ? "due %s, not done yet (%d days left)"
+                                 : "期限 %s,尚未完成(尚余 %d 天)", due, (int)r->days_left);
+        break;
+    case WB_OUTCOME_VIOLATION:
+        if (!r->has_due)
+            wb__strbuf_put(b, "%s", r->why[en]);
+        else if (r->recurring)
+            wb__strbuf_put(b, en ? "last %s, next was due %s: %d days late"
+                                 : "最近一次 %s,下次期限 %s:已逾期 %d 天",
+                           done, due, (int)r->days_late);
+        else if (r->has_done)
+            wb__strbuf_put(b, en ? "due %s, done %s: %d days late"
+                                 : "期限 %s,%s 完成:逾期 %d 天", due, done, (int)r->days_late);
+        else
+            wb__strbuf_put(b, en ? "due %s, not done by %s: %d days late"
+                                 : "期限 %s,截至 %s 未完成:已逾期 %d 天",
+                           due, as_of, (int)r->days_late);
+        break;
+    case WB_OUTCOME_NOT_APPLICABLE:
+        wb__strbuf_put(b, en ? "not applicable: %s" : "不适用:%s", r->why[en]);
+        break;
+    case WB_OUTCOME_INSUFFICIENT_DATA:
+        wb__strbuf_put(b, en ? "insufficient data: no %s (%s)" : "数据不足:缺少“%s”(%s)",
+                       en ? r->missing : r->missing_header, en ? r->missing_header : r->missing);
+        break;
+    }
+    if (r->due_is_bound)
+        wb__strbuf_put(b, en ? " (the calendar does not reach the last day yet)"
+                             : "(日历数据尚未覆盖期限最后一日)");
+    else if (r->provisional)
+        wb__strbuf_put(b, en ? " (provisional: the calendar's last days may still change)"
+                             : "(暂定:日历末尾日期可能调整)");
+}
+
+static int finish_text(char **out, wb__strbuf *b, wb_error *err)
+{
+    *out = wb__strbuf_finish(b);
+    return *out != NULL ? WB_OK : wb__error_set(err, WB_ENOMEM, NULL, 0, 0, NULL, "out of memory");
+}
+
+int wb_result_message(char **out, const wb_result *r, wb_lang lang, wb_error *err)
+{
+    if (out == NULL)
+        return wb__error_arg(err, "wb_result_message", "out");
+    *out = NULL;
+    if (r == NULL)
+        return wb__error_arg(err, "wb_result_message", "result");
+    int en = lang == WB_LANG_EN;
+    wb__strbuf b = { 0 };
+    wb__strbuf_put(&b, en ? "%s: %s: " : "%s:%s:", r->key, r->rule->title[en]);
+    put_detail(&b, r, en);
+    return finish_text(out, &b, err);
+}
+
+static const char *unit_words(wb_period_unit unit, int32_t count, int en)
+{
+    int one = count == 1;
+    switch (unit) {
+    case WB_PERIOD_DAYS:     return en ? (one ? "day" : "days") : "日";
+    case WB_PERIOD_MONTHS:   return en ? (one ? "month" : "months") : "个月";
+    case WB_PERIOD_YEARS:    return en ? (one ? "year" : "years") : "年";
+    case WB_PERIOD_WORKDAYS: return en ? (one ? "working day" : "working days") : "个工作日";
+    }
+    return "";
+}
+
+static const char *day_kind_words(wb_day_kind kind, int en)
+{
+    switch (kind) {
+    case WB_DAY_WORKDAY:         return en ? "a working day" : "工作日";
+    case WB_DAY_WEEKEND:         return en ? "a weekend day" : "休息日";
+    case WB_DAY_HOLIDAY:         return en ? "a holiday" : "法定节假日";
+    case WB_DAY_MAKEUP_WORKDAY:  return en ? "a make-up working day" : "调休上班日";
+    }
+    return "";
+}
+
+/* The holidays and make-up working days between start (excluded) and end. */
+static void put_days_inside(wb__strbuf *b, const wb_calendar *cal, wb_date start, wb_date end,
+                            int en)
+{
+    size_t shown = 0;
+    for (size_t i = 0; i < wb_calendar_holiday_count(cal); i++) {
+        const wb_holiday *h = wb_calendar_holiday_at(cal, i);
+        wb_date hs = wb_holiday_start(h), he = wb_holiday_end(h);
+        if (wb_date_cmp(he, start) <= 0 || wb_date_cmp(hs, end) > 0)
+            continue;
+        char a[WB_DATE_STRLEN], z[WB_DATE_STRLEN];
+        wb_date_format(a, hs);
+        wb_date_format(z, he);
+        wb__strbuf_put(b, "%s%s %s%s%s (%s)", shown++ ? (en ? "; " : ";")
+                                                      : (en ? "\n  holidays in the period: "
+                                                            : "\n  期间的法定节假日:"),
+                       wb_holiday_name(h), a, en ? " to " : "至", z, wb_holiday_notice(h));
+    }
+    shown = 0;
+    for (size_t i = 0; i < wb_calendar_makeup_count(cal); i++) {
+        const wb_makeup_day *m = wb_calendar_makeup_at(cal, i);
+        wb_date d = wb_makeup_day_date(m);
+        if (wb_date_cmp(d, start) <= 0 || wb_date_cmp(d, end) > 0)
+            continue;
+        char a[WB_DATE_STRLEN];
+        wb_date_format(a, d);
+        wb__strbuf_put(b, "%s%s", shown++ ? (en ? ", " : "、")
+                                          : (en ? "\n  make-up working days in the period (they count): "
+                                                : "\n  期间的调休上班日(计为工作日):"),
+                       a);
+    }
+}
+
+int wb_result_explain(char **out, const wb_result *r, wb_lang lang, wb_error *err)
+{
+    if (out == NULL)
+        return wb__error_arg(err, "wb_result_explain", "out");
+    *out = NULL;
+    if (r == NULL)
+        return wb__error_arg(err, "wb_result_explain", "result");
+    int en = lang == WB_LANG_EN;
+    wb__strbuf b = { 0 };
+    wb__strbuf_put(&b, en ? "%s [%s, standard %s]: %s" : "%s [%s,考核标准 %s]:%s",
+                   r->key, r->rule->id, wb_result_standard(r), r->rule->title[en]);
+    wb__strbuf_put(&b, en ? "\n  reading: %s" : "\n  解读:%s", r->rule->reading[en]);
+    if (r->has_period) {
+        const wb_deadline *d = &r->deadline;
+        char start[WB_DATE_STRLEN], nominal[WB_DATE_STRLEN], end[WB_DATE_STRLEN];
+        wb_date_format(start, r->start);
+        wb_date_format(nominal, d->nominal_end);
+        wb_date_format(end, r->due);
+        wb__strbuf_put(&b, en ? "\n  counted from %s, %s (not counted): %d %s"
+                              : "\n  自 %s(%s,当日不计入)起算 %d %s",
+                       start, r->start_what[en], (int)r->count, unit_words(r->unit_of_count, r->count, en));
+        if (r->due_is_bound && r->unit_of_count == WB_PERIOD_WORKDAYS) {
+            wb__strbuf_put(&b, en ? "\n  the calendar ends before the %dth working day: it falls on %s or later"
+                                  : "\n  日历数据在第 %d 个工作日之前结束:期限不早于 %s",
+                           (int)r->count, end);
+        } else if (r->due_is_bound) {
+            wb__strbuf_put(&b, en ? "\n  by art. 202 the period ends on %s; the calendar does not cover that day, so an art. 203 move is not yet known"
+                                  : "\n  依民法典第二百零二条,期间届满日为 %s;日历数据未覆盖该日,是否依第二百零三条顺延尚不可知",
+                           nominal);
+        } else if (r->unit_of_count == WB_PERIOD_WORKDAYS) {
+            put_days_inside(&b, r->calendar, r->start, d->end, en);
+            wb__strbuf_put(&b, en ? "\n  the %dth working day is %s" : "\n  第 %d 个工作日为 %s",
+                           (int)r->count, end);
+        } else {
+            wb__strbuf_put(&b, en ? "\n  by art. 202 the period ends on %s, %s"
+                                  : "\n  依民法典第二百零二条,期间届满日为 %s(%s)",
+                           nominal, day_kind_words(d->nominal_kind, en));
+            if (d->moved) {
+                wb__strbuf_put(&b, en ? "; by art. 203 it moves to the next working day, %s"
+                                      : ";依第二百零三条顺延至其后第一个工作日 %s", end);
+                if (d->holiday != NULL)
+                    wb__strbuf_put(&b, en ? " (after %s, %s)" : "(%s,%s)", d->holiday,
+                                   d->notice != NULL ? d->notice : "");
+            }
+        }
+        if (d->provisional && !r->due_is_bound) {
+            char final[WB_DATE_STRLEN];
+            wb_date_format(final, wb_calendar_final_through(r->calendar));
+            wb__strbuf_put(&b, en ? "\n  provisional: it rests on days after %s, which next year's notice may still change"
+                                  : "\n  暂定:涉及 %s 之后的日期,次年通知可能调整", final);
+        }
+    } else if (r->has_due) {
+        char due[WB_DATE_STRLEN];
+        wb_date_format(due, r->due);
+        wb__strbuf_put(&b, en ? "\n  due: %s (%s)" : "\n  期限:%s(%s)", due,
+                       r->why[en] != NULL ? r->why[en] : "");
+    }
+    char as_of[WB_DATE_STRLEN];
+    wb_date_format(as_of, r->as_of);
+    wb__strbuf_put(&b, en ? "\n  as of %s: " : "\n  核查基准日 %s:", as_of);
+    if (r->outcome <= WB_OUTCOME_VIOLATION)
+        wb__strbuf_put(&b, en ? "%s: " : "%s:", wb_outcome_title(r->outcome, lang));
+    put_detail(&b, r, en);
+    return finish_text(out, &b, err);
+}

@@ -1,0 +1,84 @@
+/*
+ * compliance_internal.h - what a rule's evaluator is, and the result it
+ * fills.
+ *
+ * Each rule id the library can evaluate has one evaluator (evaluators.c):
+ * the ledger kind it reads, the parameters it needs, and a function that
+ * fills one result for one record. The rule table (data/rules.xml) says
+ * which rules run and with which values; the loader refuses a rule no
+ * evaluator exists for.
+ */
+#ifndef WB_COMPLIANCE_INTERNAL_H
+#define WB_COMPLIANCE_INTERNAL_H
+
+#include "weibao/compliance.h"
+#include "weibao/period.h"
+#include "ledger_internal.h"
+#include "rules_internal.h"
+
+struct wb_result {
+    const wb_rule *rule;
+    wb_outcome outcome;
+    const char *key, *unit, *township, *source;
+    int line;
+    int has_due, has_done;
+    wb_date due, done, as_of;
+    int32_t days_late, days_left;
+    int provisional;
+    int recurring;                  /* due is the next of a recurring duty; done the last */
+    int due_is_bound;               /* due is the earliest the last day can be: the
+                                       calendar does not reach the real one */
+    const char *missing;            /* insufficient data: the column's English name */
+    const char *missing_header;     /* and its Chinese header */
+    const char *why[2];             /* not applicable, or a note: static text by wb_lang */
+
+    /* The period behind the due date, for explanations. */
+    int has_period;
+    wb_date start;
+    int32_t count;
+    wb_period_unit unit_of_count;
+    wb_deadline deadline;
+    const char *start_what[2];      /* "收到查询结果之日" / "the day the result was received" */
+    const wb_calendar *calendar;
+};
+
+typedef int (*wb__evaluate_fn)(wb_result *out, const wb_rule *rule, const wb_record *record,
+                               const wb_calendar *calendar, wb_error *err);
+
+typedef struct wb__evaluator {
+    const char *rule_id;
+    const char *ledger;             /* the kind's name */
+    const char *const *params;      /* the parameters it reads, NULL-terminated */
+    wb__evaluate_fn evaluate;
+} wb__evaluator;
+
+/* The evaluator of a rule id, or NULL. */
+const wb__evaluator *wb__evaluator_find(const char *rule_id);
+
+/* ---- helpers the evaluators share (compliance.c) ---- */
+
+/* Not applicable, with why in Chinese and English (static text). */
+void wb__result_not_applicable(wb_result *r, const char *why_zh, const char *why_en);
+
+/* Insufficient data: the record lacks column `field`. */
+void wb__result_missing(wb_result *r, const wb_record *record, int field);
+
+/*
+ * The period of `count` units after `start` (not counted) decides: done
+ * on or before its last day complies, done after is a violation, not
+ * done is pending until the last day and a violation after it. `done`
+ * NULL means not done. Returns WB_OK or WB_ECOVERAGE (err filled).
+ */
+int wb__result_deadline(wb_result *r, wb_date start, int32_t count, wb_period_unit unit,
+                        int move_off_rest_days, const char *start_zh, const char *start_en,
+                        const wb_date *done, wb_error *err);
+
+/*
+ * A recurring obligation: the next one is due at the end of the period
+ * after the last; until then the record complies (days left to the next),
+ * after it the record is in violation.
+ */
+int wb__result_recurring(wb_result *r, wb_date last, int32_t count, wb_period_unit unit,
+                         const char *start_zh, const char *start_en, wb_error *err);
+
+#endif

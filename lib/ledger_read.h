@@ -1,0 +1,25 @@
+/*
+ * ledger_read.h - reading a ledger file row by row.
+ */
+#ifndef WB_LEDGER_READ_H
+#define WB_LEDGER_READ_H
+
+#include "ledger_internal.h"
+#include "diagnostic_internal.h"
+
+/* Called with each good row; nonzero stops the reading and is returned. */
+typedef int (*wb__row_fn)(wb_record *record, void *payload);
+
+/*
+ * Read a ledger file, XML or CSV (told apart by the first character that
+ * is not a BOM or a space: '<' is XML). kind NULL recognises the kind
+ * from the XML root or the CSV header. Each bad row is a finding in
+ * problems and is not passed on; the reading goes on. A file that cannot
+ * be read as a ledger at all returns WB_EIO, WB_EPARSE or WB_ESCHEMA
+ * with err filled and the reason also in problems. The file is opened
+ * read-only.
+ */
+int wb__ledger_read_file(const char *path, const wb_ledger_kind *kind, wb__row_fn fn,
+                         void *payload, wb_diagnostics *problems, wb_error *err);
+
+#endif

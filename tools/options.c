@@ -1,0 +1,75 @@
+/*
+ * options.c - what several subcommands open the same way: the calendar
+ * (--calendar FILE, --overlay FILE..., --project YEAR) and the rule set
+ * (--rule-table FILE, --rules PACK).
+ */
+#include "lint.h"
+
+#include <stdlib.h>
+
+int lint_calendar_option(int argc, char **argv, int *i, lint_calendar_opts *o, const char *cmd)
+{
+    const char *value;
+    int got;
+    if ((got = lint_option_value(argc, argv, i, "--calendar", &value)) != 0) {
+        if (got < 0)
+            return lint_fail("%s: --calendar takes a file", cmd), -1;
+        o->path = value;
+        return 1;
+    }
+    if ((got = lint_option_value(argc, argv, i, "--overlay", &value)) != 0) {
+        if (got < 0)
+            return lint_fail("%s: --overlay takes a file", cmd), -1;
+        if (o->noverlays == LINT_MAX_OVERLAYS)
+            return lint_fail("%s: at most %d overlays", cmd, LINT_MAX_OVERLAYS), -1;
+        o->overlays[o->noverlays++] = value;
+        return 1;
+    }
+    if ((got = lint_option_value(argc, argv, i, "--project", &value)) != 0) {
+        char *end;
+        long y = got > 0 ? strtol(value, &end, 10) : 0;
+        if (got < 0 || *value == '\0' || *end != '\0' || y < 1 || y > 9999)
+            return lint_fail("%s: --project takes a year", cmd), -1;
+        o->project = (int)y;
+        return 1;
+    }
+    return 0;
+}
+
+int lint_open_calendar(wb_calendar **cal, const lint_calendar_opts *o)
+{
+    wb_error err;
+    wb_error_clear(&err);
+    int rc = o->path != NULL ? wb_calendar_load_file(cal, o->path, &err)
+                             : wb_calendar_open_default(cal, &err);
+    for (int i = 0; i < o->noverlays && rc == WB_OK; i++) {
+        wb_calendar *stacked = NULL;
+        rc = wb_calendar_stack_file(&stacked, *cal, o->overlays[i], &err);
+        wb_calendar_free(*cal);
+        *cal = stacked;
+    }
+    if (rc == WB_OK && o->project > 0) {
+        wb_calendar *projected = NULL;
+        rc = wb_calendar_project(&projected, *cal, o->project, &err);
+        wb_calendar_free(*cal);
+        *cal = projected;
+    }
+    if (rc == WB_ECOVERAGE)
+        return lint_fail("%s", err.message), -1;
+    return rc == WB_OK ? 0 : (lint_fail_error(&err), -1);
+}
+
+int lint_open_rules(wb_ruleset **rules, const char *table, const char *pack)
+{
+    wb_error err;
+    wb_error_clear(&err);
+    int rc = table != NULL ? wb_ruleset_load_file(rules, table, &err)
+                           : wb_ruleset_open_default(rules, &err);
+    if (rc == WB_OK && pack != NULL) {
+        wb_ruleset *packed = NULL;
+        rc = wb_ruleset_apply_pack_file(&packed, *rules, pack, &err);
+        wb_ruleset_free(*rules);
+        *rules = packed;
+    }
+    return rc == WB_OK ? 0 : (lint_fail_error(&err), -1);
+}
