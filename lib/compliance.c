@@ -23,6 +23,7 @@
 #include "errors_internal.h"
 #include "ledger_read.h"
 #include "strbuf.h"
+#include "tally.h"
 
 /* ============================================================ outcomes */
 
@@ -184,17 +185,7 @@ int wb__result_recurring(wb_result *r, wb_date last, int32_t count, wb_period_un
     return WB_OK;
 }
 
-/* ============================================================== groups */
-
-/* Names seen, in first-seen order, with a count per outcome; a small
-   open-addressing index finds a name again. */
-typedef struct group_table {
-    const char **names;
-    size_t (*counts)[WB_OUTCOME_COUNT];
-    size_t count, cap;
-    size_t *slots;          /* index + 1; 0 is empty */
-    size_t slot_count;
-} group_table;
+/* ===================================================== duplicate keys */
 
 static uint64_t hash_text(uint64_t h, const char *s)
 {
@@ -206,69 +197,6 @@ static uint64_t hash_text(uint64_t h, const char *s)
 }
 
 #define HASH_SEED 0xcbf29ce484222325ULL
-
-static int group_grow(group_table *g)
-{
-    size_t slot_count = g->slot_count ? g->slot_count * 2 : 64;
-    size_t *slots = calloc(slot_count, sizeof(size_t));
-    if (slots == NULL)
-        return WB_ENOMEM;
-    for (size_t i = 0; i < g->count; i++) {
-        size_t s = (size_t)(hash_text(HASH_SEED, g->names[i]) & (slot_count - 1));
-        while (slots[s] != 0)
-            s = (s + 1) & (slot_count - 1);
-        slots[s] = i + 1;
-    }
-    free(g->slots);
-    g->slots = slots;
-    g->slot_count = slot_count;
-    return WB_OK;
-}
-
-/* Count one outcome for name; the name is copied into the arena when new. */
-static int group_add(group_table *g, wb__arena *arena, const char *name, wb_outcome outcome)
-{
-    if ((g->count + 1) * 2 > g->slot_count && group_grow(g) != WB_OK)
-        return WB_ENOMEM;
-    size_t s = (size_t)(hash_text(HASH_SEED, name) & (g->slot_count - 1));
-    while (g->slots[s] != 0) {
-        size_t i = g->slots[s] - 1;
-        if (strcmp(g->names[i], name) == 0) {
-            g->counts[i][outcome]++;
-            return WB_OK;
-        }
-        s = (s + 1) & (g->slot_count - 1);
-    }
-    if (g->count == g->cap) {
-        size_t cap = g->cap ? g->cap * 2 : 16;
-        const char **names = realloc(g->names, cap * sizeof(*names));
-        if (names == NULL)
-            return WB_ENOMEM;
-        g->names = names;
-        size_t (*counts)[WB_OUTCOME_COUNT] = realloc(g->counts, cap * sizeof(*counts));
-        if (counts == NULL)
-            return WB_ENOMEM;
-        g->counts = counts;
-        g->cap = cap;
-    }
-    const char *copy = wb__arena_strdup(arena, name);
-    if (copy == NULL)
-        return WB_ENOMEM;
-    g->names[g->count] = copy;
-    memset(g->counts[g->count], 0, sizeof(g->counts[g->count]));
-    g->counts[g->count][outcome] = 1;
-    g->slots[s] = ++g->count;
-    return WB_OK;
-}
-
-static void group_dispose(group_table *g)
-{
-    free(g->names);
-    free(g->counts);
-    free(g->slots);
-}
-
-/* ===================================================== duplicate keys */
 
 /* A set of 64-bit hashes of (kind, key), with the line each came from.
    Two different keys share a hash with odds of about n²/2⁶⁵: for a
@@ -339,10 +267,19 @@ struct wb_evaluation {
     wb_diagnostics *problems;
     size_t records;
     key_set keys;
-    group_table groups[4];
-    wb__arena arena;            /* group names and kept results' strings */
+    wb__tally *groups[4];       /* per wb_grouping: a size_t count per outcome */
+    wb__arena arena;            /* kept results' strings */
     wb_result *kept;
     size_t kept_count, kept_cap;
+    wb_date since;              /* the assessment period's first day */
+    wb__rule_run *runs;         /* one per rule, in table order */
+    int finished;
+};
+
+struct wb__rule_run {
+    wb_evaluation *ev;
+    const wb_rule *rule;
+    void *state;
 };
 
 int wb_evaluation_new(wb_evaluation **out, const wb_ruleset *rules,
@@ -362,9 +299,28 @@ int wb_evaluation_new(wb_evaluation **out, const wb_ruleset *rules,
         free(ev);
         return wb__error_set(err, WB_ENOMEM, NULL, 0, 0, NULL, "out of memory");
     }
+    for (int g = 0; g < 4; g++)
+        if ((ev->groups[g] = wb__tally_new(sizeof(size_t[WB_OUTCOME_COUNT]))) == NULL) {
+            wb_evaluation_free(ev);
+            return wb__error_set(err, WB_ENOMEM, NULL, 0, 0, NULL, "out of memory");
+        }
+    ev->runs = calloc(rules->rule_count + 1, sizeof(wb__rule_run));
+    if (ev->runs == NULL) {
+        wb_evaluation_free(ev);
+        return wb__error_set(err, WB_ENOMEM, NULL, 0, 0, NULL, "out of memory");
+    }
+    for (size_t i = 0; i < rules->rule_count; i++) {
+        ev->runs[i].ev = ev;
+        ev->runs[i].rule = &rules->rules[i];
+    }
     ev->rules = rules;
     ev->calendar = calendar;
     ev->as_of = as_of;
+    /* By default the period is the last full calendar year and this one. */
+    int year;
+    wb_date_to_ymd(as_of, &year, NULL, NULL);
+    if (wb_date_from_ymd(&ev->since, year > 1 ? year - 1 : 1, 1, 1, NULL) != WB_OK)
+        ev->since = as_of;
     *out = ev;
     return WB_OK;
 }
@@ -381,11 +337,15 @@ void wb_evaluation_free(wb_evaluation *ev)
 {
     if (ev == NULL)
         return;
+    for (size_t i = 0; ev->runs != NULL && ev->rules != NULL && i < ev->rules->rule_count; i++)
+        if (ev->runs[i].state != NULL && ev->runs[i].rule->evaluator->free_state != NULL)
+            ev->runs[i].rule->evaluator->free_state(ev->runs[i].state);
+    free(ev->runs);
     wb_diagnostics_free(ev->problems);
     free(ev->keys.hashes);
     free(ev->keys.lines);
     for (int g = 0; g < 4; g++)
-        group_dispose(&ev->groups[g]);
+        wb__tally_free(ev->groups[g]);
     wb__arena_dispose(&ev->arena);
     free(ev->kept);
     free(ev);
@@ -399,9 +359,12 @@ static const char *field_or_empty(const wb_record *rec, int field)
 static int count_result(wb_evaluation *ev, const wb_result *r)
 {
     const char *names[4] = { r->rule->id, wb_result_standard(r), r->unit, r->township };
-    for (int g = 0; g < 4; g++)
-        if (group_add(&ev->groups[g], &ev->arena, names[g], r->outcome) != WB_OK)
+    for (int g = 0; g < 4; g++) {
+        size_t i = wb__tally_find_or_add(ev->groups[g], names[g], NULL);
+        if (i == (size_t)-1)
             return WB_ENOMEM;
+        ((size_t *)wb__tally_value(ev->groups[g], i))[r->outcome]++;
+    }
     return WB_OK;
 }
 
@@ -433,6 +396,7 @@ static int keep_result(wb_evaluation *ev, const wb_result *r)
     k->unit = keep_text(ev, r->unit, &failed);
     k->township = keep_text(ev, r->township, &failed);
     k->source = keep_text(ev, r->source, &failed);
+    k->detail = keep_text(ev, r->detail, &failed);
     if (failed)
         return WB_ENOMEM;
     ev->kept_count++;
@@ -447,6 +411,14 @@ static int problem(wb_evaluation *ev, const char *rule, const char *source, int 
                                     line > 0 ? 1 : 0, en, zh);
 }
 
+static int reads_kind(const wb__evaluator *e, const char *kind)
+{
+    for (const char *const *k = e->reads; k != NULL && *k != NULL; k++)
+        if (strcmp(*k, kind) == 0)
+            return 1;
+    return 0;
+}
+
 /*
  * Run every rule of the record's kind. WB_OK, WB_ENOMEM, the callback's
  * value, or WB_ECOVERAGE (err filled) after the results that could be
@@ -458,7 +430,12 @@ static int evaluate_record(wb_evaluation *ev, const wb_record *rec, wb_error *er
     wb_error coverage_err;
     for (size_t i = 0; i < ev->rules->rule_count; i++) {
         const wb_rule *rule = &ev->rules->rules[i];
-        if (strcmp(rule->ledger, rec->kind->name) != 0)
+        const wb__evaluator *e = rule->evaluator;
+        int own = strcmp(rule->ledger, rec->kind->name) == 0;
+        if (e->collect != NULL && (own || reads_kind(e, rec->kind->name)) &&
+            e->collect(&ev->runs[i].state, rule, rec) != WB_OK)
+            return WB_ENOMEM;
+        if (!own || e->evaluate == NULL)
             continue;
         wb_result r;
         memset(&r, 0, sizeof(r));
@@ -470,7 +447,7 @@ static int evaluate_record(wb_evaluation *ev, const wb_record *rec, wb_error *er
         r.line = rec->line;
         r.as_of = ev->as_of;
         r.calendar = ev->calendar;
-        int rc = rule->evaluator->evaluate(&r, rule, rec, ev->calendar, &coverage_err);
+        int rc = e->evaluate(&r, rule, rec, ev->calendar, &coverage_err);
         if (rc == WB_ECOVERAGE) {
             coverage = rc;
             continue;
@@ -547,6 +524,9 @@ int wb_evaluation_add_record(wb_evaluation *ev, const wb_record *record, wb_erro
         return wb__error_arg(err, "wb_evaluation_add_record", "ev");
     if (record == NULL)
         return wb__error_arg(err, "wb_evaluation_add_record", "record");
+    if (ev->finished)
+        return wb__error_set(err, WB_EINVAL, NULL, 0, 0, NULL,
+                             "wb_evaluation_add_record: the evaluation has finished");
     if (record->text[0] == NULL)
         return wb__error_set(err, WB_EINVAL, NULL, 0, 0, "ledger-missing-key",
                              "wb_evaluation_add_record: the record has no key (%s)",
@@ -568,6 +548,9 @@ int wb_evaluation_add_file(wb_evaluation *ev, const char *path, const char *kind
         return wb__error_arg(err, "wb_evaluation_add_file", "ev");
     if (path == NULL)
         return wb__error_arg(err, "wb_evaluation_add_file", "path");
+    if (ev->finished)
+        return wb__error_set(err, WB_EINVAL, path, 0, 0, NULL,
+                             "wb_evaluation_add_file: the evaluation has finished");
     const wb_ledger_kind *k = NULL;
     if (kind != NULL && (k = wb_ledger_kind_find(kind)) == NULL)
         return wb__error_set(err, WB_EINVAL, path, 0, 0, NULL, "no ledger kind named '%s'", kind);
@@ -576,6 +559,83 @@ int wb_evaluation_add_file(wb_evaluation *ev, const char *path, const char *kind
         return wb__error_set(err, rc, path, 0, 0, NULL, "out of memory");
     return rc;
 }
+
+int wb_evaluation_set_period(wb_evaluation *ev, wb_date since, wb_error *err)
+{
+    if (ev == NULL)
+        return wb__error_arg(err, "wb_evaluation_set_period", "ev");
+    if (!wb_date_is_valid(since) || wb_date_cmp(since, ev->as_of) > 0)
+        return wb__error_set(err, WB_EINVAL, NULL, 0, 0, NULL,
+                             "wb_evaluation_set_period: the period must start on or before the as-of date");
+    ev->since = since;
+    return WB_OK;
+}
+
+wb_date wb_evaluation_since(const wb_evaluation *ev)
+{
+    wb_date none = { 0 };
+    return ev != NULL ? ev->since : none;
+}
+
+int wb_evaluation_finish(wb_evaluation *ev, wb_error *err)
+{
+    if (ev == NULL)
+        return wb__error_arg(err, "wb_evaluation_finish", "ev");
+    if (ev->finished)
+        return WB_OK;
+    ev->finished = 1;
+    int coverage = WB_OK;
+    wb_error coverage_err;
+    for (size_t i = 0; i < ev->rules->rule_count; i++) {
+        const wb__evaluator *e = ev->rules->rules[i].evaluator;
+        if (e->finish == NULL)
+            continue;
+        int rc = e->finish(ev->runs[i].state, &ev->runs[i], &coverage_err);
+        if (rc == WB_ECOVERAGE) {
+            coverage = rc;
+            if (problem(ev, "ledger-coverage", NULL, 0, coverage_err.message,
+                        coverage_err.message) != WB_OK)
+                return wb__error_set(err, WB_ENOMEM, NULL, 0, 0, NULL, "out of memory");
+            continue;
+        }
+        if (rc == WB_ENOMEM)
+            return wb__error_set(err, rc, NULL, 0, 0, NULL, "out of memory");
+        if (rc != WB_OK)
+            return rc;
+    }
+    if (coverage != WB_OK && err != NULL)
+        *err = coverage_err;
+    return coverage;
+}
+
+wb_result wb__run_result(const wb__rule_run *run, const char *key, const char *unit,
+                         const char *township)
+{
+    wb_result r;
+    memset(&r, 0, sizeof(r));
+    r.rule = run->rule;
+    r.key = key;
+    r.unit = unit != NULL ? unit : "";
+    r.township = township != NULL ? township : "";
+    r.as_of = run->ev->as_of;
+    r.calendar = run->ev->calendar;
+    return r;
+}
+
+int wb__emit(wb__rule_run *run, const wb_result *r)
+{
+    wb_evaluation *ev = run->ev;
+    if (count_result(ev, r) != WB_OK)
+        return WB_ENOMEM;
+    if (ev->fn != NULL)
+        return ev->fn(r, ev->payload);
+    return keep_result(ev, r);
+}
+
+const wb_rule *wb__run_rule(const wb__rule_run *run) { return run->rule; }
+wb_date wb__run_as_of(const wb__rule_run *run) { return run->ev->as_of; }
+wb_date wb__run_since(const wb__rule_run *run) { return run->ev->since; }
+const wb_calendar *wb__run_calendar(const wb__rule_run *run) { return run->ev->calendar; }
 
 const wb_diagnostics *wb_evaluation_problems(const wb_evaluation *ev)
 {
@@ -596,44 +656,48 @@ wb_date wb_evaluation_as_of(const wb_evaluation *ev)
     return ev != NULL ? ev->as_of : none;
 }
 
-static const group_table *group_of(const wb_evaluation *ev, wb_grouping by)
+static const wb__tally *group_of(const wb_evaluation *ev, wb_grouping by)
 {
     if (ev == NULL || (int)by < 0 || (int)by > 3)
         return NULL;
-    return &ev->groups[by];
+    return ev->groups[by];
+}
+
+static size_t group_outcome(const wb__tally *g, size_t i, wb_outcome outcome)
+{
+    return ((const size_t *)wb__tally_value(g, i))[outcome];
 }
 
 size_t wb_evaluation_count(const wb_evaluation *ev, const char *rule_id, wb_outcome outcome)
 {
-    const group_table *g = group_of(ev, WB_GROUP_RULE);
+    const wb__tally *g = group_of(ev, WB_GROUP_RULE);
     if (g == NULL || (int)outcome < 0 || (int)outcome >= WB_OUTCOME_COUNT)
         return 0;
     size_t n = 0;
-    for (size_t i = 0; i < g->count; i++)
-        if (rule_id == NULL || strcmp(g->names[i], rule_id) == 0)
-            n += g->counts[i][outcome];
+    for (size_t i = 0; i < wb__tally_count(g); i++)
+        if (rule_id == NULL || strcmp(wb__tally_name(g, i), rule_id) == 0)
+            n += group_outcome(g, i, outcome);
     return n;
 }
 
 size_t wb_evaluation_group_count(const wb_evaluation *ev, wb_grouping by)
 {
-    const group_table *g = group_of(ev, by);
-    return g != NULL ? g->count : 0;
+    return wb__tally_count(group_of(ev, by));
 }
 
 const char *wb_evaluation_group_name(const wb_evaluation *ev, wb_grouping by, size_t i)
 {
-    const group_table *g = group_of(ev, by);
-    return g != NULL && i < g->count ? g->names[i] : NULL;
+    return wb__tally_name(group_of(ev, by), i);
 }
 
 size_t wb_evaluation_group_outcome(const wb_evaluation *ev, wb_grouping by, size_t i,
                                    wb_outcome outcome)
 {
-    const group_table *g = group_of(ev, by);
-    if (g == NULL || i >= g->count || (int)outcome < 0 || (int)outcome >= WB_OUTCOME_COUNT)
+    const wb__tally *g = group_of(ev, by);
+    if (g == NULL || i >= wb__tally_count(g) || (int)outcome < 0 ||
+        (int)outcome >= WB_OUTCOME_COUNT)
         return 0;
-    return g->counts[i][outcome];
+    return group_outcome(g, i, outcome);
 }
 
 /* ============================================================= results */
@@ -658,6 +722,43 @@ int wb_result_provisional(const wb_result *r) { return r ? r->provisional : 0; }
 int wb_result_due_is_bound(const wb_result *r) { return r ? r->due_is_bound : 0; }
 const char *wb_result_missing(const wb_result *r) { return r ? r->missing : NULL; }
 
+int wb_result_span(const wb_result *r, wb_date *from, wb_date *to)
+{
+    if (r == NULL || from == NULL || to == NULL)
+        return WB_EINVAL;
+    if (!r->has_span)
+        return WB_ENOTFOUND;
+    *from = r->span_from;
+    *to = r->span_to;
+    return WB_OK;
+}
+
+int wb_result_ratio(const wb_result *r, int64_t *numerator, int64_t *denominator,
+                    int32_t *percent)
+{
+    if (r == NULL || numerator == NULL || denominator == NULL || percent == NULL)
+        return WB_EINVAL;
+    if (!r->has_ratio)
+        return WB_ENOTFOUND;
+    *numerator = r->numerator;
+    *denominator = r->denominator;
+    *percent = r->percent;
+    return WB_OK;
+}
+
+int wb_result_count(const wb_result *r, int64_t *have, int64_t *need)
+{
+    if (r == NULL || have == NULL || need == NULL)
+        return WB_EINVAL;
+    if (!r->has_count)
+        return WB_ENOTFOUND;
+    *have = r->have;
+    *need = r->need;
+    return WB_OK;
+}
+
+const char *wb_result_detail(const wb_result *r) { return r ? r->detail : NULL; }
+
 int wb_result_due(const wb_result *r, wb_date *out)
 {
     if (r == NULL || out == NULL)
@@ -678,9 +779,55 @@ int wb_result_done(const wb_result *r, wb_date *out)
     return WB_OK;
 }
 
+/* num/den as a percentage with one decimal, rounded down, in integers. */
+static void put_percent(wb__strbuf *b, int64_t num, int64_t den)
+{
+    int64_t tenths = den > 0 ? num * 1000 / den : 0;
+    wb__strbuf_put(b, "%lld.%lld%%", (long long)(tenths / 10), (long long)(tenths % 10));
+}
+
+/* A rule over whole ledgers: its ratio or count. */
+static void put_figures(wb__strbuf *b, const wb_result *r, int en)
+{
+    if (r->has_ratio) {
+        wb__strbuf_put(b, en ? "%lld of %lld (" : "%lld/%lld(", (long long)r->numerator,
+                       (long long)r->denominator);
+        put_percent(b, r->numerator, r->denominator);
+        wb__strbuf_put(b, en ? ")%s %d%% required" : "),%s %d%%",
+                       r->outcome == WB_OUTCOME_VIOLATION ? (en ? ", below the" : "未达到")
+                                                          : (en ? ", at least" : "要求不低于"),
+                       (int)r->percent);
+        if (r->has_strict) {
+            wb__strbuf_put(b, en ? "; counting only those fully compliant: %lld (" : ";仅计完全达标者:%lld(",
+                           (long long)r->numerator_strict);
+            put_percent(b, r->numerator_strict, r->denominator);
+            wb__strbuf_put(b, en ? ")" : ")");
+        }
+    } else if (r->has_count) {
+        char to[WB_DATE_STRLEN];
+        wb_date_format(to, r->span_to);
+        if (r->outcome == WB_OUTCOME_PENDING && en)
+            wb__strbuf_put(b, "%lld so far, at least %lld required by %s (%d days left)",
+                           (long long)r->have, (long long)r->need, to, (int)r->days_left);
+        else if (r->outcome == WB_OUTCOME_PENDING)
+            wb__strbuf_put(b, "目前 %lld,%s 前须不少于 %lld(尚余 %d 天)",
+                           (long long)r->have, to, (long long)r->need, (int)r->days_left);
+        else
+            wb__strbuf_put(b, en ? "%s%lld, at least %lld required" : "%s%lld,要求不少于 %lld",
+                           r->outcome == WB_OUTCOME_VIOLATION ? (en ? "only " : "仅 ") : "",
+                           (long long)r->have, (long long)r->need);
+    }
+    if (r->detail != NULL)
+        wb__strbuf_put(b, en ? "; %s" : ";%s", r->detail);
+}
+
 /* The finding itself, after "key: title: ". */
 static void put_detail(wb__strbuf *b, const wb_result *r, int en)
 {
+    if ((r->has_ratio || r->has_count) && r->outcome <= WB_OUTCOME_VIOLATION) {
+        put_figures(b, r, en);
+        return;
+    }
     char due[WB_DATE_STRLEN], done[WB_DATE_STRLEN], as_of[WB_DATE_STRLEN];
     wb_date_format(due, r->due);
     wb_date_format(done, r->done);

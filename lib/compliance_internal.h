@@ -40,17 +40,60 @@ struct wb_result {
     wb_deadline deadline;
     const char *start_what[2];      /* "收到查询结果之日" / "the day the result was received" */
     const wb_calendar *calendar;
+
+    /* Rules over whole ledgers: a span (a year, a quarter), a ratio or a count. */
+    int has_span;
+    wb_date span_from, span_to;
+    int has_ratio;
+    int64_t numerator, denominator;
+    int32_t percent;                /* the threshold: numerator/denominator >= percent% */
+    int64_t numerator_strict;       /* a second figure: counted only when fully compliant */
+    int has_strict;
+    int has_count;
+    int64_t have, need;
+    const char *detail;             /* aggregate results: a note kept with the result */
 };
+
+typedef struct wb__rule_run wb__rule_run;
 
 typedef int (*wb__evaluate_fn)(wb_result *out, const wb_rule *rule, const wb_record *record,
                                const wb_calendar *calendar, wb_error *err);
+
+/*
+ * A rule over whole ledgers gathers what it needs from each record of its
+ * ledger and of the ledgers it `reads` (collect), then gives its results
+ * when the evaluation finishes (finish). Its state is its own.
+ */
+typedef int (*wb__collect_fn)(void **state, const wb_rule *rule, const wb_record *record);
+typedef int (*wb__finish_fn)(void *state, wb__rule_run *run, wb_error *err);
+typedef void (*wb__free_fn)(void *state);
 
 typedef struct wb__evaluator {
     const char *rule_id;
     const char *ledger;             /* the kind's name */
     const char *const *params;      /* the parameters it reads, NULL-terminated */
-    wb__evaluate_fn evaluate;
+    wb__evaluate_fn evaluate;       /* one result per record, or NULL */
+    const char *const *reads;       /* other kinds collect sees, NULL-terminated, or NULL */
+    wb__collect_fn collect;         /* NULL for rules of single records */
+    wb__finish_fn finish;
+    wb__free_fn free_state;
 } wb__evaluator;
+
+/* ---- for finish functions (compliance.c) ---- */
+
+/* A result of the run's rule for a subject ("2026", "城关镇 2026"), zeroed
+   but for the rule, key, unit, township, as-of date and calendar. The
+   strings must live until wb__emit returns. */
+wb_result wb__run_result(const wb__rule_run *run, const char *key, const char *unit,
+                         const char *township);
+/* Count the result, then pass it to the callback or keep it. WB_OK,
+   WB_ENOMEM or the callback's value. */
+int wb__emit(wb__rule_run *run, const wb_result *r);
+const wb_rule *wb__run_rule(const wb__rule_run *run);
+wb_date wb__run_as_of(const wb__rule_run *run);
+/* The first day of the assessment period. */
+wb_date wb__run_since(const wb__rule_run *run);
+const wb_calendar *wb__run_calendar(const wb__rule_run *run);
 
 /* The evaluator of a rule id, or NULL. */
 const wb__evaluator *wb__evaluator_find(const char *rule_id);

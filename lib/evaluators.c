@@ -127,11 +127,14 @@ static int judicial_reply(wb_result *r, const wb_rule *rule, const wb_record *re
 #define PARAMS(...) (const char *const[]){ __VA_ARGS__, NULL }
 
 static const wb__evaluator evaluators[] = {
-    { "hire-query", "background-checks", PARAMS(NULL), hire_query },
-    { "staff-requery", "background-checks", PARAMS("every"), staff_requery },
-    { "dismissal-deadline", "background-checks", PARAMS("within"), dismissal_deadline },
-    { "judicial-reply", "judicial-suggestions", PARAMS("within", "move-off-rest-days"),
-      judicial_reply },
+    { .rule_id = "hire-query", .ledger = "background-checks", .params = PARAMS(NULL),
+      .evaluate = hire_query },
+    { .rule_id = "staff-requery", .ledger = "background-checks", .params = PARAMS("every"),
+      .evaluate = staff_requery },
+    { .rule_id = "dismissal-deadline", .ledger = "background-checks", .params = PARAMS("within"),
+      .evaluate = dismissal_deadline },
+    { .rule_id = "judicial-reply", .ledger = "judicial-suggestions",
+      .params = PARAMS("within", "move-off-rest-days"), .evaluate = judicial_reply },
 };
 
 const wb__evaluator *wb__evaluator_find(const char *rule_id)

@@ -25,6 +25,7 @@
 static const char usage[] =
     "usage: weibao-lint check [--format text|json] [--lang zh|en]\n"
     "                         [--fail-on error|warning|note] [--as-of DATE]\n"
+    "                         [--since DATE]\n"
     "                         [--rules PACK] [--rule-table FILE] [--kind KIND]\n"
     "                         [--show OUTCOMES] [--explain] [--summary]\n"
     "                         [--calendar FILE] [--overlay FILE]... FILE...\n"
@@ -41,6 +42,8 @@ static const char usage[] =
     "  --lang LANG       message language: zh (default) or en\n"
     "  --fail-on LEVEL   exit 1 when a finding is at or above LEVEL (default error)\n"
     "  --as-of DATE      check deadlines as of DATE (default: today)\n"
+    "  --since DATE      the assessment period's first day, for rules counted\n"
+    "                    per year or quarter (default: January 1 of last year)\n"
     "  --rules PACK      apply a county's rule pack (<rule-pack>) to the rules\n"
     "  --rule-table FILE use this rule table instead of the built-in one\n"
     "  --kind KIND       the ledger kind of CSV files whose header fits several\n"
@@ -60,7 +63,8 @@ typedef struct check_opts {
     wb_severity fail_on;
     size_t printed;     /* findings printed so far, for JSON commas */
     /* Ledgers. */
-    wb_date as_of;
+    wb_date as_of, since;
+    int has_since;
     const char *pack, *table, *kind;
     lint_calendar_opts calendar;
     unsigned show;      /* bit per wb_outcome */
@@ -258,8 +262,9 @@ static int start_evaluation(check_opts *o)
         lint_open_calendar(&o->cal, &o->calendar) != 0)
         return -1;
     wb_error err;
-    if (wb_evaluation_new(&o->ev, o->rules, o->cal, o->as_of, &err) != WB_OK)
-        return lint_fail_error(&err), -1;
+    if (wb_evaluation_new(&o->ev, o->rules, o->cal, o->as_of, &err) != WB_OK ||
+        (o->has_since && wb_evaluation_set_period(o->ev, o->since, &err) != WB_OK))
+        return lint_fail("check: %s", err.message), -1;
     wb_evaluation_on_result(o->ev, print_result, o);
     return 0;
 }
@@ -401,6 +406,12 @@ int lint_cmd_check(int argc, char **argv)
             if (got < 0 || wb_date_parse(&o.as_of, value, &err) != WB_OK)
                 status = lint_fail("check: --as-of takes a date (2026-11-29)%s%s",
                                    got < 0 ? "" : ": ", got < 0 ? "" : err.message);
+        } else if ((got = lint_option_value(argc, argv, &i, "--since", &value)) != 0) {
+            wb_error err;
+            if (got < 0 || wb_date_parse(&o.since, value, &err) != WB_OK)
+                status = lint_fail("check: --since takes a date (2025-01-01)%s%s",
+                                   got < 0 ? "" : ": ", got < 0 ? "" : err.message);
+            o.has_since = 1;
         } else if ((got = lint_option_value(argc, argv, &i, "--rules", &value)) != 0) {
             if (got < 0)
                 status = lint_fail("check: --rules takes a rule pack file");
@@ -446,6 +457,17 @@ int lint_cmd_check(int argc, char **argv)
         int is_ledger = strcmp(files[i], "-") != 0 &&
                         wb_ledger_detect_file(&kind, files[i], NULL) == WB_OK;
         unreadable |= is_ledger ? check_ledger(files[i], &o) : check_one(files[i], &o, &failed);
+    }
+    if (o.ev != NULL) {
+        /* The rules over whole ledgers, now that every file is in. */
+        wb_error err;
+        wb_error_clear(&err);
+        int rc = wb_evaluation_finish(o.ev, &err);
+        print_problems(&o);
+        if (rc != WB_OK && rc != WB_ECOVERAGE) {
+            lint_fail("check: %s", err.message);
+            unreadable = 1;
+        }
     }
     if (o.format == LINT_FORMAT_JSON)
         fputs(o.printed ? "\n]" : "]", stdout);

@@ -127,6 +127,30 @@ WB_API int wb_evaluation_add_record(wb_evaluation *ev, const wb_record *record, 
 WB_API int wb_evaluation_add_file(wb_evaluation *ev, const char *path, const char *kind,
                                   wb_error *err);
 
+/**
+ * The first day of the assessment period that rules counted per year,
+ * quarter or over the whole period look at (meetings a year, activities a
+ * quarter). By default, January 1 of the year before the as-of date: the
+ * last full calendar year and the current one. A year or quarter that
+ * ends after the as-of date is still open: too few so far is pending.
+ * @return WB_OK; WB_EINVAL when since is after the as-of date
+ * @since 0.3
+ */
+WB_API int wb_evaluation_set_period(wb_evaluation *ev, wb_date since, wb_error *err);
+/** @since 0.3 */
+WB_API wb_date wb_evaluation_since(const wb_evaluation *ev);
+
+/**
+ * Evaluate the rules over whole ledgers (coverage ratios, counts per year
+ * or quarter, rules that join two ledgers) on everything added, and
+ * deliver their results as the others. No record may be added after it.
+ * Calling it twice does nothing the second time.
+ * @return WB_OK; WB_ECOVERAGE (a problem says which rule; the others
+ *         were still evaluated); WB_ENOMEM; or the callback's value
+ * @since 0.3
+ */
+WB_API int wb_evaluation_finish(wb_evaluation *ev, wb_error *err);
+
 /** Bad rows and other problems found so far, in the order found. Borrowed. @since 0.3 */
 WB_API const wb_diagnostics *wb_evaluation_problems(const wb_evaluation *ev);
 
@@ -197,6 +221,21 @@ WB_API int wb_result_provisional(const wb_result *result);
 WB_API int wb_result_due_is_bound(const wb_result *result);
 /** For insufficient data: the column missing ("result-date"), else NULL. @since 0.3 */
 WB_API const char *wb_result_missing(const wb_result *result);
+
+/** The year or quarter a result over whole ledgers counts: WB_OK, or WB_ENOTFOUND. @since 0.3 */
+WB_API int wb_result_span(const wb_result *result, wb_date *from, wb_date *to);
+/**
+ * A ratio and its threshold: numerator of denominator, at least percent
+ * per cent required (compared as 100 × numerator ≥ percent × denominator).
+ * @return WB_OK, or WB_ENOTFOUND when the result is not a ratio
+ * @since 0.3
+ */
+WB_API int wb_result_ratio(const wb_result *result, int64_t *numerator, int64_t *denominator,
+                           int32_t *percent);
+/** A count and the number required: WB_OK, or WB_ENOTFOUND. @since 0.3 */
+WB_API int wb_result_count(const wb_result *result, int64_t *have, int64_t *need);
+/** A note the rule adds (which years lack a rotation), or NULL. Borrowed. @since 0.3 */
+WB_API const char *wb_result_detail(const wb_result *result);
 
 /**
  * One line: the record's key, the rule's title and the finding, e.g.
