@@ -396,7 +396,8 @@ static int keep_result(wb_evaluation *ev, const wb_result *r)
     k->unit = keep_text(ev, r->unit, &failed);
     k->township = keep_text(ev, r->township, &failed);
     k->source = keep_text(ev, r->source, &failed);
-    k->detail = keep_text(ev, r->detail, &failed);
+    k->detail[0] = keep_text(ev, r->detail[0], &failed);
+    k->detail[1] = keep_text(ev, r->detail[1], &failed);
     if (failed)
         return WB_ENOMEM;
     ev->kept_count++;
@@ -633,6 +634,7 @@ int wb__emit(wb__rule_run *run, const wb_result *r)
 }
 
 const wb_rule *wb__run_rule(const wb__rule_run *run) { return run->rule; }
+const wb_ruleset *wb__run_ruleset(const wb__rule_run *run) { return run->ev->rules; }
 wb_date wb__run_as_of(const wb__rule_run *run) { return run->ev->as_of; }
 wb_date wb__run_since(const wb__rule_run *run) { return run->ev->since; }
 const wb_calendar *wb__run_calendar(const wb__rule_run *run) { return run->ev->calendar; }
@@ -757,7 +759,10 @@ int wb_result_count(const wb_result *r, int64_t *have, int64_t *need)
     return WB_OK;
 }
 
-const char *wb_result_detail(const wb_result *r) { return r ? r->detail : NULL; }
+const char *wb_result_detail(const wb_result *r, wb_lang lang)
+{
+    return r != NULL ? r->detail[lang == WB_LANG_EN ? 1 : 0] : NULL;
+}
 
 int wb_result_due(const wb_result *r, wb_date *out)
 {
@@ -797,12 +802,6 @@ static void put_figures(wb__strbuf *b, const wb_result *r, int en)
                        r->outcome == WB_OUTCOME_VIOLATION ? (en ? ", below the" : "未达到")
                                                           : (en ? ", at least" : "要求不低于"),
                        (int)r->percent);
-        if (r->has_strict) {
-            wb__strbuf_put(b, en ? "; counting only those fully compliant: %lld (" : ";仅计完全达标者:%lld(",
-                           (long long)r->numerator_strict);
-            put_percent(b, r->numerator_strict, r->denominator);
-            wb__strbuf_put(b, en ? ")" : ")");
-        }
     } else if (r->has_count) {
         char to[WB_DATE_STRLEN];
         wb_date_format(to, r->span_to);
@@ -817,8 +816,6 @@ static void put_figures(wb__strbuf *b, const wb_result *r, int en)
                            r->outcome == WB_OUTCOME_VIOLATION ? (en ? "only " : "仅 ") : "",
                            (long long)r->have, (long long)r->need);
     }
-    if (r->detail != NULL)
-        wb__strbuf_put(b, en ? "; %s" : ";%s", r->detail);
 }
 
 /* The finding itself, after "key: title: ". */
@@ -826,6 +823,8 @@ static void put_detail(wb__strbuf *b, const wb_result *r, int en)
 {
     if ((r->has_ratio || r->has_count) && r->outcome <= WB_OUTCOME_VIOLATION) {
         put_figures(b, r, en);
+        if (r->detail[en] != NULL)
+            wb__strbuf_put(b, en ? "; %s" : ";%s", r->detail[en]);
         return;
     }
     char due[WB_DATE_STRLEN], done[WB_DATE_STRLEN], as_of[WB_DATE_STRLEN];
@@ -834,7 +833,9 @@ static void put_detail(wb__strbuf *b, const wb_result *r, int en)
     wb_date_format(as_of, r->as_of);
     switch (r->outcome) {
     case WB_OUTCOME_COMPLIES:
-        if (r->recurring && r->due_is_bound)
+        if (!r->has_due)
+            wb__strbuf_put(b, "%s", en ? "meets the standard" : "符合要求");
+        else if (r->recurring && r->due_is_bound)
             wb__strbuf_put(b, en ? "last %s, next due not before %s (at least %d days left)"
                                  : "最近一次 %s,下次期限不早于 %s(至少尚余 %d 天)",
                            done, due, (int)r->days_left);
@@ -880,6 +881,8 @@ static void put_detail(wb__strbuf *b, const wb_result *r, int en)
                        en ? r->missing : r->missing_header, en ? r->missing_header : r->missing);
         break;
     }
+    if (r->detail[en] != NULL)
+        wb__strbuf_put(b, en ? "; %s" : ";%s", r->detail[en]);
     if (r->due_is_bound)
         wb__strbuf_put(b, en ? " (the calendar does not reach the last day yet)"
                              : "(日历数据尚未覆盖期限最后一日)");

@@ -47,11 +47,9 @@ struct wb_result {
     int has_ratio;
     int64_t numerator, denominator;
     int32_t percent;                /* the threshold: numerator/denominator >= percent% */
-    int64_t numerator_strict;       /* a second figure: counted only when fully compliant */
-    int has_strict;
     int has_count;
     int64_t have, need;
-    const char *detail;             /* aggregate results: a note kept with the result */
+    const char *detail[2];          /* a note the rule adds, by wb_lang, or NULL */
 };
 
 typedef struct wb__rule_run wb__rule_run;
@@ -90,6 +88,7 @@ wb_result wb__run_result(const wb__rule_run *run, const char *key, const char *u
    WB_ENOMEM or the callback's value. */
 int wb__emit(wb__rule_run *run, const wb_result *r);
 const wb_rule *wb__run_rule(const wb__rule_run *run);
+const wb_ruleset *wb__run_ruleset(const wb__rule_run *run);
 wb_date wb__run_as_of(const wb__rule_run *run);
 /* The first day of the assessment period. */
 wb_date wb__run_since(const wb__rule_run *run);

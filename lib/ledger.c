@@ -79,9 +79,287 @@ const wb_ledger_kind wb__ledger_judicial_suggestions = {
     judicial_suggestion_fields, JS_FIELDS, JS_UNIT, JS_TOWNSHIP
 };
 
+/* Columns most kinds share. */
+#define KEY_FIELD { "key", "编号", { "记录编号,台账内唯一", "The record's number, unique in the ledger" }, \
+                    WB_FIELD_TEXT, 1, NULL, NULL }
+#define UNIT_FIELD(header) { "unit", header, { "责任单位", "The unit responsible" }, \
+                             WB_FIELD_TEXT, 0, NULL, NULL }
+#define TOWNSHIP_FIELD { "township", "乡镇(街道)", { "所在乡镇(街道)", "Its township (乡镇/街道)" }, \
+                         WB_FIELD_TEXT, 0, NULL, NULL }
+#define FIELD(name, header, zh, en, type) { name, header, { zh, en }, type, 0, NULL, NULL }
+#define YES_NO CHOICES("有", "无"), CHOICES("yes", "no")
+#define ROLES CHOICES("儿童主任", "儿童督导员", "强制报告责任人员"), \
+              CHOICES("child-director", "child-supervisor", "reporting-staff")
+
+static const wb__field trainee_fields[] = {
+    KEY_FIELD,
+    UNIT_FIELD("单位"),
+    TOWNSHIP_FIELD,
+    FIELD("name", "姓名", "姓名(不会输出)", "The person's name (never printed)", WB_FIELD_NAME),
+    FIELD("id-number", "身份证号", "公民身份号码(输出时遮蔽)", "Identity number (printed masked)",
+          WB_FIELD_ID_NUMBER),
+    { "role", "岗位", { "儿童主任、儿童督导员或强制报告责任人员",
+                        "Child director, child supervisor, or staff who must report" },
+      WB_FIELD_CHOICE, 0, ROLES },
+    FIELD("start-date", "任职日期", "任职(入职)之日", "The day the person took up the post",
+          WB_FIELD_DATE),
+    FIELD("end-date", "离任日期", "离任之日(在任者留空)", "The day the person left (empty while serving)",
+          WB_FIELD_DATE),
+    FIELD("induction-date", "入职培训日期", "接受入职培训之日", "The day of the induction training",
+          WB_FIELD_DATE),
+};
+
+const wb_ledger_kind wb__ledger_trainees = {
+    "trainees", { "培训对象台账", "Trainees" }, trainee_fields, TR_FIELDS, TR_UNIT, TR_TOWNSHIP
+};
+
+static const wb__field training_fields[] = {
+    KEY_FIELD,
+    FIELD("trainee", "培训对象编号", "培训对象台账中的编号", "The trainee's key in the trainees ledger",
+          WB_FIELD_TEXT),
+    UNIT_FIELD("单位"),
+    TOWNSHIP_FIELD,
+    { "role", "岗位", { "培训对象的岗位", "The trainee's post" }, WB_FIELD_CHOICE, 0, ROLES },
+    { "kind", "培训类型", { "入职培训或轮训", "Induction or rotation" }, WB_FIELD_CHOICE, 0,
+      CHOICES("入职培训", "轮训"), CHOICES("induction", "rotation") },
+    FIELD("date", "培训日期", "培训之日(多日培训填结束日)", "The day of the training (the last, if several)",
+          WB_FIELD_DATE),
+    FIELD("hours", "总学时", "本次培训总学时", "The training's hours", WB_FIELD_COUNT),
+    FIELD("social-work-hours", "儿童社会工作课程学时", "其中儿童社会工作相关课程学时",
+          "Of which child social-work courses", WB_FIELD_COUNT),
+    { "materials", "培训资料留存", { "培训资料是否保存完好", "Whether the training records are kept" },
+      WB_FIELD_CHOICE, 0, YES_NO },
+};
+
+const wb_ledger_kind wb__ledger_trainings = {
+    "trainings", { "培训记录台账", "Trainings" }, training_fields, TG_FIELDS, TG_UNIT, TG_TOWNSHIP
+};
+
+static const wb__field community_fields[] = {
+    KEY_FIELD,
+    FIELD("name", "名称", "村(社区)名称", "The village's or community's name", WB_FIELD_TEXT),
+    TOWNSHIP_FIELD,
+    { "type", "类型", { "城市社区或村", "Urban community or village" }, WB_FIELD_CHOICE, 0,
+      CHOICES("城市社区", "村"), CHOICES("urban", "rural") },
+    { "venue", "关爱服务场所", { "是否建有未成年人关爱服务场所", "Whether it has a care venue for minors" },
+      WB_FIELD_CHOICE, 0, YES_NO },
+    FIELD("days-open", "每周开放天数", "场所每周开放天数", "Days a week the venue opens", WB_FIELD_COUNT),
+    FIELD("rest-days-open", "每周节假日开放天数", "其中休息日或节假日开放天数",
+          "Of which rest days or holidays", WB_FIELD_COUNT),
+    FIELD("hours-per-opening", "每次开放小时数", "每次开放的小时数(取最短一次)",
+          "Hours each opening (the shortest)", WB_FIELD_COUNT),
+    FIELD("child-directors", "儿童主任人数", "配备的儿童主任人数", "Child directors appointed",
+          WB_FIELD_COUNT),
+    { "family-education-site", "家庭教育指导服务站点", { "是否建有社区家长学校或家庭教育指导服务站点",
+                                                       "Whether it has a family-education site" },
+      WB_FIELD_CHOICE, 0, YES_NO },
+};
+
+const wb_ledger_kind wb__ledger_communities = {
+    "communities", { "城乡社区台账", "Communities" }, community_fields, CM_FIELDS, -1, CM_TOWNSHIP
+};
+
+static const wb__field township_fields[] = {
+    KEY_FIELD,
+    FIELD("name", "名称", "乡镇(街道)名称,与其他台账“乡镇(街道)”列一致",
+          "The township's name, as other ledgers write it", WB_FIELD_TEXT),
+    FIELD("child-supervisors", "儿童督导员人数", "明确的儿童督导员人数", "Child supervisors appointed",
+          WB_FIELD_COUNT),
+    { "workstation", "未成年人保护工作站", { "是否建有未成年人保护工作站",
+                                             "Whether it has a minor-protection workstation" },
+      WB_FIELD_CHOICE, 0, YES_NO },
+    FIELD("youth-social-workers", "青少年社会工作者人数", "工作站配备的青少年社会工作者人数",
+          "Youth social workers at the workstation", WB_FIELD_COUNT),
+};
+
+const wb_ledger_kind wb__ledger_townships = {
+    "townships", { "乡镇(街道)台账", "Townships" }, township_fields, TS_FIELDS, -1, TS_NAME
+};
+
+static const wb__field school_fields[] = {
+    KEY_FIELD,
+    FIELD("name", "学校名称", "学校名称", "The school's name", WB_FIELD_TEXT),
+    TOWNSHIP_FIELD,
+    { "stage", "学段", { "小学、初中、九年一贯制、高中、完全中学、特殊教育学校或其他",
+                         "Primary, junior or senior secondary, nine-year, complete secondary, special, other" },
+      WB_FIELD_CHOICE, 0,
+      CHOICES("小学", "初中", "九年一贯制", "高中", "完全中学", "特殊教育学校", "其他"),
+      CHOICES("primary", "junior-secondary", "nine-year", "senior-secondary", "complete-secondary",
+              "special-education", "other") },
+    FIELD("mental-health-teachers", "专职心理健康教育教师人数", "专职心理健康教育教师人数",
+          "Full-time mental-health teachers", WB_FIELD_COUNT),
+    FIELD("disabled-pupils", "随班就读残疾学生人数", "普通班就读的残疾学生人数",
+          "Disabled pupils in ordinary classes", WB_FIELD_COUNT),
+    { "resource-room", "资源教室", { "是否建有资源教室", "Whether it has a resource room" },
+      WB_FIELD_CHOICE, 0, YES_NO },
+    { "resource-room-equipped", "资源教室设施设备", { "资源教室是否配备设施设备",
+                                                      "Whether the resource room is equipped" },
+      WB_FIELD_CHOICE, 0, YES_NO },
+    { "resource-room-staffed", "资源教室专门人员", { "资源教室是否配备专门人员",
+                                                     "Whether the resource room is staffed" },
+      WB_FIELD_CHOICE, 0, YES_NO },
+};
+
+const wb_ledger_kind wb__ledger_schools = {
+    "schools", { "学校台账", "Schools" }, school_fields, SC_FIELDS, -1, SC_TOWNSHIP
+};
+
+static const wb__field county_fields[] = {
+    { "key", "名称", { "县(市、区、旗)名称", "The county's name" }, WB_FIELD_TEXT, 1, NULL, NULL },
+    FIELD("population", "常住人口", "常住人口数(人)", "Resident population", WB_FIELD_COUNT),
+};
+
+const wb_ledger_kind wb__ledger_county = {
+    "county", { "县情台账", "County profile" }, county_fields, CO_FIELDS, -1, -1
+};
+
+static const wb__field meeting_fields[] = {
+    KEY_FIELD,
+    { "level", "层级", { "县级党委政府会议或乡镇(街道)会议", "A county meeting or a township meeting" },
+      WB_FIELD_CHOICE, 0, CHOICES("县级", "乡镇(街道)"), CHOICES("county", "township") },
+    TOWNSHIP_FIELD,
+    FIELD("date", "会议日期", "会议召开之日", "The day of the meeting", WB_FIELD_DATE),
+    { "minutes", "会议纪要", { "是否形成会议纪要", "Whether minutes were taken" },
+      WB_FIELD_CHOICE, 0, YES_NO },
+    FIELD("topic", "议题", "研究的议题", "What was discussed", WB_FIELD_TEXT),
+};
+
+const wb_ledger_kind wb__ledger_meetings = {
+    "meetings", { "会议台账", "Meetings" }, meeting_fields, MT_FIELDS, -1, MT_TOWNSHIP
+};
+
+static const wb__field activity_fields[] = {
+    KEY_FIELD,
+    FIELD("site", "站点编号", "开展活动的社区家长学校或指导服务站点(城乡社区台账编号)",
+          "The site (its key in the communities ledger)", WB_FIELD_TEXT),
+    TOWNSHIP_FIELD,
+    FIELD("date", "活动日期", "活动之日", "The day of the activity", WB_FIELD_DATE),
+    FIELD("kind", "活动类型", "宣传培训、家庭教育指导等", "Publicity, training, family guidance...",
+          WB_FIELD_TEXT),
+    { "recorded", "活动记录", { "是否做好活动记录", "Whether the activity was recorded" },
+      WB_FIELD_CHOICE, 0, YES_NO },
+};
+
+const wb_ledger_kind wb__ledger_activities = {
+    "activities", { "家庭教育活动台账", "Family-education activities" }, activity_fields, AC_FIELDS,
+    -1, AC_TOWNSHIP
+};
+
+static const wb__field data_update_fields[] = {
+    KEY_FIELD,
+    UNIT_FIELD("单位"),
+    FIELD("date", "更新日期", "采集更新数据之日", "The day the data was collected and updated",
+          WB_FIELD_DATE),
+    FIELD("system", "信息系统", "更新的信息系统", "The information system updated", WB_FIELD_TEXT),
+};
+
+const wb_ledger_kind wb__ledger_data_updates = {
+    "data-updates", { "信息系统数据更新台账", "Data updates" }, data_update_fields, DU_FIELDS,
+    DU_UNIT, -1
+};
+
+static const wb__field child_fields[] = {
+    KEY_FIELD,
+    TOWNSHIP_FIELD,
+    FIELD("name", "姓名", "儿童姓名(不会输出)", "The child's name (never printed)", WB_FIELD_NAME),
+    FIELD("id-number", "身份证号", "公民身份号码(输出时遮蔽)", "Identity number (printed masked)",
+          WB_FIELD_ID_NUMBER),
+    { "risk-level", "风险等级", { "监护困难的风险等级:高、中、低", "Risk level: high, medium, low" },
+      WB_FIELD_CHOICE, 0, CHOICES("高", "中", "低"), CHOICES("high", "medium", "low") },
+    FIELD("registered-date", "建档日期", "纳入台账之日", "The day the child was registered",
+          WB_FIELD_DATE),
+    FIELD("closed-date", "结案日期", "不再需要走访之日(留空为在册)", "The day visits were no longer needed",
+          WB_FIELD_DATE),
+};
+
+const wb_ledger_kind wb__ledger_children = {
+    "children", { "监护困难儿童台账", "Children in guardianship difficulty" }, child_fields,
+    CH_FIELDS, -1, CH_TOWNSHIP
+};
+
+static const wb__field home_visit_fields[] = {
+    KEY_FIELD,
+    FIELD("child", "儿童编号", "被走访儿童在儿童台账中的编号", "The child's key in the children ledger",
+          WB_FIELD_TEXT),
+    TOWNSHIP_FIELD,
+    FIELD("date", "走访日期", "入户走访之日", "The day of the visit", WB_FIELD_DATE),
+};
+
+const wb_ledger_kind wb__ledger_home_visits = {
+    "home-visits", { "入户走访台账", "Home visits" }, home_visit_fields, HV_FIELDS, -1, HV_TOWNSHIP
+};
+
+static const wb__field lesson_fields[] = {
+    KEY_FIELD,
+    FIELD("provider", "培训机构", "校外培训机构名称", "The off-campus training provider", WB_FIELD_TEXT),
+    TOWNSHIP_FIELD,
+    FIELD("date", "上课日期", "集体授课之日", "The day of the group lesson", WB_FIELD_DATE),
+    { "compulsory", "义务教育阶段学生", { "是否面向义务教育阶段学生", "Whether for compulsory-education pupils" },
+      WB_FIELD_CHOICE, 0, YES_NO },
+};
+
+const wb_ledger_kind wb__ledger_lessons = {
+    "lessons", { "校外培训集体授课台账", "Off-campus group lessons" }, lesson_fields, LS_FIELDS,
+    -1, LS_TOWNSHIP
+};
+
+static const wb__field vacation_fields[] = {
+    KEY_FIELD,
+    { "kind", "假期", { "寒假或暑假", "Winter or summer vacation" }, WB_FIELD_CHOICE, 0,
+      CHOICES("寒假", "暑假"), CHOICES("winter", "summer") },
+    FIELD("start-date", "开始日期", "假期第一天", "The vacation's first day", WB_FIELD_DATE),
+    FIELD("end-date", "结束日期", "假期最后一天", "The vacation's last day", WB_FIELD_DATE),
+};
+
+const wb_ledger_kind wb__ledger_vacations = {
+    "vacations", { "寒暑假安排台账", "School vacations" }, vacation_fields, VC_FIELDS, -1, -1
+};
+
+static const wb__field inspection_fields[] = {
+    KEY_FIELD,
+    UNIT_FIELD("检查单位"),
+    TOWNSHIP_FIELD,
+    FIELD("date", "检查日期", "专项检查之日", "The day of the inspection", WB_FIELD_DATE),
+    FIELD("place", "检查场所", "检查的网吧或场所", "The café or place inspected", WB_FIELD_TEXT),
+};
+
+const wb_ledger_kind wb__ledger_inspections = {
+    "inspections", { "网吧专项检查台账", "Internet-café inspections" }, inspection_fields,
+    IN_FIELDS, IN_UNIT, IN_TOWNSHIP
+};
+
+static const wb__field organisation_fields[] = {
+    KEY_FIELD,
+    FIELD("name", "组织名称", "受扶持的社会组织名称", "The social organisation supported", WB_FIELD_TEXT),
+    UNIT_FIELD("扶持单位"),
+    FIELD("date", "扶持日期", "扶持之日", "The day of the support", WB_FIELD_DATE),
+    FIELD("support", "扶持方式", "购买服务、资金、场地等", "Services bought, funds, premises...",
+          WB_FIELD_TEXT),
+};
+
+const wb_ledger_kind wb__ledger_social_organisations = {
+    "social-organisations", { "社会组织扶持台账", "Social organisations supported" },
+    organisation_fields, SO_FIELDS, SO_UNIT, -1
+};
+
 static const wb_ledger_kind *const kinds[] = {
     &wb__ledger_background_checks,
     &wb__ledger_judicial_suggestions,
+    &wb__ledger_trainees,
+    &wb__ledger_trainings,
+    &wb__ledger_communities,
+    &wb__ledger_townships,
+    &wb__ledger_schools,
+    &wb__ledger_county,
+    &wb__ledger_meetings,
+    &wb__ledger_activities,
+    &wb__ledger_data_updates,
+    &wb__ledger_children,
+    &wb__ledger_home_visits,
+    &wb__ledger_lessons,
+    &wb__ledger_vacations,
+    &wb__ledger_inspections,
+    &wb__ledger_social_organisations,
 };
 
 #define KIND_COUNT (sizeof(kinds) / sizeof(kinds[0]))
@@ -263,8 +541,25 @@ static int parse_count(const char *s, int32_t *out)
     return 1;
 }
 
+/* Yes/no columns also take what clerks write in Excel: 是/否, √/×, Y/N, 1/0. */
+static int yes_no_index(const char *s)
+{
+    static const char *const yes[] = { "有", "是", "yes", "y", "Y", "YES", "√", "1", NULL };
+    static const char *const no[] = { "无", "否", "no", "n", "N", "NO", "×", "0", NULL };
+    for (size_t i = 0; yes[i] != NULL; i++)
+        if (strcmp(s, yes[i]) == 0)
+            return 0;
+    for (size_t i = 0; no[i] != NULL; i++)
+        if (strcmp(s, no[i]) == 0)
+            return 1;
+    return -1;
+}
+
 static int choice_index(const wb__field *f, const char *s)
 {
+    if (strcmp(f->choices_en[0], "yes") == 0 && f->choices_en[1] != NULL &&
+        strcmp(f->choices_en[1], "no") == 0 && f->choices_en[2] == NULL)
+        return yes_no_index(s);
     for (int k = 0; f->choices_zh[k] != NULL; k++)
         if (strcmp(s, f->choices_zh[k]) == 0 || strcmp(s, f->choices_en[k]) == 0)
             return k;
@@ -327,7 +622,7 @@ int wb__record_set_field(wb_record *record, int field, const char *value, size_t
     text[len] = '\0';
     record->text[field] = NULL;
 
-    char shown[48], en[640], zh[640];
+    char shown[48], en[1024], zh[1024];
     if (memchr(value, '\0', len) != NULL) {
         snprintf(en, sizeof(en), "column %s (%s) holds a NUL character", f->name, f->header);
         snprintf(zh, sizeof(zh), "“%s”列含有 NUL 字符", f->header);
@@ -355,7 +650,7 @@ int wb__record_set_field(wb_record *record, int field, const char *value, size_t
     case WB_FIELD_CHOICE: {
         int k = choice_index(f, text);
         if (k < 0) {
-            char zh_list[128] = "", en_list[128] = "";
+            char zh_list[256] = "", en_list[256] = "";
             for (size_t i = 0; f->choices_zh[i] != NULL; i++) {
                 size_t zl = strlen(zh_list), el = strlen(en_list);
                 snprintf(zh_list + zl, sizeof(zh_list) - zl, "%s%s", i ? "、" : "", f->choices_zh[i]);

@@ -53,8 +53,56 @@ enum { BC_RESULT_NONE, BC_RESULT_RECORD };
 enum { JS_KEY, JS_UNIT, JS_TOWNSHIP, JS_ISSUER, JS_RECEIVED_DATE, JS_REPLY_DATE,
        JS_FIELDS };
 
+/* Yes/no columns: 0 is yes (有/是), 1 is no (无/否). */
+enum { WB__YES, WB__NO };
+/* Posts in the trainees and trainings ledgers. */
+enum { ROLE_CHILD_DIRECTOR, ROLE_CHILD_SUPERVISOR, ROLE_REPORTING_STAFF };
+
+enum { TR_KEY, TR_UNIT, TR_TOWNSHIP, TR_NAME, TR_ID_NUMBER, TR_ROLE, TR_START_DATE,
+       TR_END_DATE, TR_INDUCTION_DATE, TR_FIELDS };
+enum { TG_KEY, TG_TRAINEE, TG_UNIT, TG_TOWNSHIP, TG_ROLE, TG_KIND, TG_DATE, TG_HOURS,
+       TG_SOCIAL_WORK_HOURS, TG_MATERIALS, TG_FIELDS };
+enum { TG_KIND_INDUCTION, TG_KIND_ROTATION };
+enum { CM_KEY, CM_NAME, CM_TOWNSHIP, CM_TYPE, CM_VENUE, CM_DAYS_OPEN, CM_REST_DAYS_OPEN,
+       CM_HOURS_PER_OPENING, CM_CHILD_DIRECTORS, CM_FAMILY_EDUCATION_SITE, CM_FIELDS };
+enum { TS_KEY, TS_NAME, TS_CHILD_SUPERVISORS, TS_WORKSTATION, TS_YOUTH_SOCIAL_WORKERS,
+       TS_FIELDS };
+enum { SC_KEY, SC_NAME, SC_TOWNSHIP, SC_STAGE, SC_MENTAL_HEALTH_TEACHERS, SC_DISABLED_PUPILS,
+       SC_RESOURCE_ROOM, SC_RESOURCE_ROOM_EQUIPPED, SC_RESOURCE_ROOM_STAFFED, SC_FIELDS };
+enum { STAGE_PRIMARY, STAGE_JUNIOR, STAGE_NINE_YEAR, STAGE_SENIOR, STAGE_COMPLETE,
+       STAGE_SPECIAL, STAGE_OTHER };
+enum { CO_KEY, CO_POPULATION, CO_FIELDS };
+enum { MT_KEY, MT_LEVEL, MT_TOWNSHIP, MT_DATE, MT_MINUTES, MT_TOPIC, MT_FIELDS };
+enum { MT_LEVEL_COUNTY, MT_LEVEL_TOWNSHIP };
+enum { AC_KEY, AC_SITE, AC_TOWNSHIP, AC_DATE, AC_KIND, AC_RECORDED, AC_FIELDS };
+enum { DU_KEY, DU_UNIT, DU_DATE, DU_SYSTEM, DU_FIELDS };
+enum { CH_KEY, CH_TOWNSHIP, CH_NAME, CH_ID_NUMBER, CH_RISK_LEVEL, CH_REGISTERED_DATE,
+       CH_CLOSED_DATE, CH_FIELDS };
+enum { RISK_HIGH, RISK_MEDIUM, RISK_LOW };
+enum { HV_KEY, HV_CHILD, HV_TOWNSHIP, HV_DATE, HV_FIELDS };
+enum { LS_KEY, LS_PROVIDER, LS_TOWNSHIP, LS_DATE, LS_COMPULSORY, LS_FIELDS };
+enum { VC_KEY, VC_KIND, VC_START_DATE, VC_END_DATE, VC_FIELDS };
+enum { VC_WINTER, VC_SUMMER };
+enum { IN_KEY, IN_UNIT, IN_TOWNSHIP, IN_DATE, IN_PLACE, IN_FIELDS };
+enum { SO_KEY, SO_NAME, SO_UNIT, SO_DATE, SO_SUPPORT, SO_FIELDS };
+
 extern const wb_ledger_kind wb__ledger_background_checks;
 extern const wb_ledger_kind wb__ledger_judicial_suggestions;
+extern const wb_ledger_kind wb__ledger_trainees;
+extern const wb_ledger_kind wb__ledger_trainings;
+extern const wb_ledger_kind wb__ledger_communities;
+extern const wb_ledger_kind wb__ledger_townships;
+extern const wb_ledger_kind wb__ledger_schools;
+extern const wb_ledger_kind wb__ledger_county;
+extern const wb_ledger_kind wb__ledger_meetings;
+extern const wb_ledger_kind wb__ledger_activities;
+extern const wb_ledger_kind wb__ledger_data_updates;
+extern const wb_ledger_kind wb__ledger_children;
+extern const wb_ledger_kind wb__ledger_home_visits;
+extern const wb_ledger_kind wb__ledger_lessons;
+extern const wb_ledger_kind wb__ledger_vacations;
+extern const wb_ledger_kind wb__ledger_inspections;
+extern const wb_ledger_kind wb__ledger_social_organisations;
 
 static inline int wb__record_has(const wb_record *r, int field)
 {
@@ -70,7 +118,7 @@ wb_record *wb__record_new_of(const wb_ledger_kind *kind);
 /* A cell a column cannot hold: the finding's rule and its text in both languages. */
 typedef struct wb__cell_problem {
     const char *rule;           /* "ledger-bad-date", "ledger-bad-value", "ledger-bad-id-number" */
-    char en[640], zh[640];
+    char en[1024], zh[1024];
 } wb__cell_problem;
 
 /*

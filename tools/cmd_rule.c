@@ -183,7 +183,7 @@ int lint_cmd_rule(int argc, char **argv)
             } else {
                 char standards[64];
                 standards_text(r, standards, sizeof(standards));
-                printf("%-20s %-6s %-8s %s\n", wb_rule_id(r), standards,
+                printf("%-28s %-5s %-8s %s\n", wb_rule_id(r), standards,
                        wb_severity_name(wb_rule_severity(r)), wb_rule_title(r, lang));
             }
         }

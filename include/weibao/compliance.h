@@ -235,7 +235,7 @@ WB_API int wb_result_ratio(const wb_result *result, int64_t *numerator, int64_t 
 /** A count and the number required: WB_OK, or WB_ENOTFOUND. @since 0.3 */
 WB_API int wb_result_count(const wb_result *result, int64_t *have, int64_t *need);
 /** A note the rule adds (which years lack a rotation), or NULL. Borrowed. @since 0.3 */
-WB_API const char *wb_result_detail(const wb_result *result);
+WB_API const char *wb_result_detail(const wb_result *result, wb_lang lang);
 
 /**
  * One line: the record's key, the rule's title and the finding, e.g.

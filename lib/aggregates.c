@@ -1,0 +1,959 @@
+/*
+ * aggregates.c - rules over whole ledgers.
+ *
+ * Some standards are about a year, a quarter or the whole county rather
+ * than one row: two meetings a year, an activity each quarter, 90% of
+ * communities with a venue. Others join two ledgers: a trainee's
+ * rotations are rows of the trainings ledger, a child's visits rows of
+ * the visits ledger. These rules keep a snapshot of each row they read
+ * (wb__collect_rows) and give their results when the evaluation finishes.
+ *
+ * Years and quarters: every calendar year (or quarter) that overlaps the
+ * assessment period, from the one holding `since` to the one holding the
+ * as-of date. One that ends after the as-of date is still open: too few
+ * so far is pending, with the days left to its last day.
+ *
+ * A subject no ledger names cannot be found missing: when the directory
+ * a rule needs (townships, communities, vacations) is not given, the
+ * rule says so with an insufficient-data result rather than pass.
+ */
+#include "aggregates.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "tally.h"
+
+/* ================================================================ rows */
+
+typedef struct row {
+    const wb_ledger_kind *kind;
+    const char *text[WB__MAX_FIELDS];   /* text columns; NULL for absent and personal ones */
+    wb_date date[WB__MAX_FIELDS];
+    int32_t number[WB__MAX_FIELDS];
+    unsigned present;                   /* bit per column */
+    const char *source;
+    int line;
+} row;
+
+typedef struct rows {
+    wb__arena arena;
+    wb__tally *sources;     /* file names, kept once each */
+    row *items;
+    size_t count, cap;
+} rows;
+
+static int has(const row *r, int field) { return (r->present >> field) & 1u; }
+
+static const char *text_or_empty(const row *r, int field)
+{
+    return field >= 0 && r->text[field] != NULL ? r->text[field] : "";
+}
+
+int wb__collect_rows(void **state, const wb_rule *rule, const wb_record *record)
+{
+    (void)rule;
+    rows *rs = *state;
+    if (rs == NULL) {
+        rs = calloc(1, sizeof(*rs));
+        if (rs == NULL || (rs->sources = wb__tally_new(0)) == NULL) {
+            free(rs);
+            return WB_ENOMEM;
+        }
+        *state = rs;
+    }
+    if (rs->count == rs->cap) {
+        size_t cap = rs->cap ? rs->cap * 2 : 64;
+        row *items = realloc(rs->items, cap * sizeof(*items));
+        if (items == NULL)
+            return WB_ENOMEM;
+        rs->items = items;
+        rs->cap = cap;
+    }
+    row *r = &rs->items[rs->count];
+    memset(r, 0, sizeof(*r));
+    r->kind = record->kind;
+    r->line = record->line;
+    if (record->source != NULL) {
+        size_t i = wb__tally_find_or_add(rs->sources, record->source, NULL);
+        if (i == (size_t)-1)
+            return WB_ENOMEM;
+        r->source = wb__tally_name(rs->sources, i);
+    }
+    for (size_t f = 0; f < record->kind->field_count; f++) {
+        if (record->text[f] == NULL)
+            continue;
+        r->present |= 1u << f;
+        r->date[f] = record->date[f];
+        r->number[f] = record->number[f];
+        wb_field_type type = record->kind->fields[f].type;
+        /* Personal columns are never kept: no later message can show them. */
+        if (type == WB_FIELD_TEXT && (r->text[f] = wb__arena_strdup(&rs->arena, record->text[f])) == NULL)
+            return WB_ENOMEM;
+    }
+    rs->count++;
+    return WB_OK;
+}
+
+void wb__rows_free(void *state)
+{
+    rows *rs = state;
+    if (rs == NULL)
+        return;
+    wb__arena_dispose(&rs->arena);
+    wb__tally_free(rs->sources);
+    free(rs->items);
+    free(rs);
+}
+
+static size_t row_count(const rows *rs) { return rs != NULL ? rs->count : 0; }
+
+/* The i-th row if it is of kind k, else NULL. */
+static const row *row_of(const rows *rs, size_t i, const wb_ledger_kind *k)
+{
+    return rs->items[i].kind == k ? &rs->items[i] : NULL;
+}
+
+static int any_of(const rows *rs, const wb_ledger_kind *k)
+{
+    for (size_t i = 0; i < row_count(rs); i++)
+        if (rs->items[i].kind == k)
+            return 1;
+    return 0;
+}
+
+/* ============================================================== results */
+
+/* A result about one row. */
+static wb_result row_result(const wb__rule_run *run, const row *r)
+{
+    wb_result res = wb__run_result(run, text_or_empty(r, 0), text_or_empty(r, r->kind->unit_field),
+                                   text_or_empty(r, r->kind->township_field));
+    res.source = r->source;
+    res.line = r->line;
+    return res;
+}
+
+/* Insufficient data: a row lacks a column. */
+static int emit_row_missing(wb__rule_run *run, const row *r, int field)
+{
+    wb_result res = row_result(run, r);
+    res.outcome = WB_OUTCOME_INSUFFICIENT_DATA;
+    res.missing = r->kind->fields[field].name;
+    res.missing_header = r->kind->fields[field].header;
+    return wb__emit(run, &res);
+}
+
+/* Insufficient data: a whole ledger the rule needs was not given. */
+static int emit_ledger_missing(wb__rule_run *run, const wb_ledger_kind *kind)
+{
+    wb_result res = wb__run_result(run, kind->title[0], NULL, NULL);
+    res.outcome = WB_OUTCOME_INSUFFICIENT_DATA;
+    res.missing = kind->name;
+    res.missing_header = kind->title[0];
+    return wb__emit(run, &res);
+}
+
+/* ================================================================ spans */
+
+typedef struct span {
+    wb_date from, to;
+    char label[16];         /* "2026", "2026Q1" */
+} span;
+
+/* The years (or quarters) from the one holding since to the one holding
+   as_of. *out is malloc'd; NULL count 0 when out of memory. */
+static size_t make_spans(span **out, wb_date since, wb_date as_of, int quarters)
+{
+    int y0, m0, y1, m1;
+    wb_date_to_ymd(since, &y0, &m0, NULL);
+    wb_date_to_ymd(as_of, &y1, &m1, NULL);
+    int per_year = quarters ? 4 : 1;
+    int first = y0 * per_year + (quarters ? (m0 - 1) / 3 : 0);
+    int last = y1 * per_year + (quarters ? (m1 - 1) / 3 : 0);
+    size_t n = last >= first ? (size_t)(last - first + 1) : 0;
+    *out = calloc(n ? n : 1, sizeof(span));
+    if (*out == NULL)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        int k = first + (int)i, y = k / per_year, q = k % per_year;
+        span *s = &(*out)[i];
+        if (quarters) {
+            wb_date_from_ymd(&s->from, y, q * 3 + 1, 1, NULL);
+            wb_date_from_ymd(&s->to, y, q * 3 + 3, wb_days_in_month(y, q * 3 + 3), NULL);
+            snprintf(s->label, sizeof(s->label), "%04dQ%d", y, q + 1);
+        } else {
+            wb_date_from_ymd(&s->from, y, 1, 1, NULL);
+            wb_date_from_ymd(&s->to, y, 12, 31, NULL);
+            snprintf(s->label, sizeof(s->label), "%04d", y);
+        }
+    }
+    return n;
+}
+
+static int in_span(wb_date d, const span *s)
+{
+    return wb_date_cmp(d, s->from) >= 0 && wb_date_cmp(d, s->to) <= 0;
+}
+
+/* A count for one subject in one span against the rule's `min`. */
+static int emit_count(wb__rule_run *run, const char *subject, const char *unit,
+                      const char *township, const span *s, int64_t have)
+{
+    char key[320];
+    snprintf(key, sizeof(key), "%s%s%s", subject, subject[0] != '\0' ? " " : "", s->label);
+    wb_result res = wb__run_result(run, key, unit, township);
+    res.has_span = 1;
+    res.span_from = s->from;
+    res.span_to = s->to;
+    res.has_count = 1;
+    res.have = have;
+    res.need = wb__rule_param(wb__run_rule(run), "min");
+    res.has_due = 1;
+    res.due = s->to;
+    if (have >= res.need) {
+        res.outcome = WB_OUTCOME_COMPLIES;
+        res.has_due = 0;
+    } else if (wb_date_cmp(wb__run_as_of(run), s->to) <= 0) {
+        res.outcome = WB_OUTCOME_PENDING;
+        res.days_left = wb_date_diff_days(s->to, wb__run_as_of(run));
+    } else {
+        res.outcome = WB_OUTCOME_VIOLATION;
+        res.has_due = 0;
+    }
+    return wb__emit(run, &res);
+}
+
+/*
+ * Subjects and their dated events, counted per span: `subjects` names
+ * each subject (its unit and township beside it); events are added to a
+ * subject by name.
+ */
+typedef struct subject {
+    const char *unit, *township;    /* borrowed from rows */
+    wb_date *dates;
+    size_t count, cap;
+    int listed;                     /* named by a directory ledger */
+} subject;
+
+static void subjects_free(wb__tally *t)
+{
+    for (size_t i = 0; i < wb__tally_count(t); i++)
+        free(((subject *)wb__tally_value(t, i))->dates);
+    wb__tally_free(t);
+}
+
+static subject *subject_get(wb__tally *t, const char *name, const char *unit,
+                            const char *township)
+{
+    int added;
+    size_t i = wb__tally_find_or_add(t, name, &added);
+    if (i == (size_t)-1)
+        return NULL;
+    subject *s = wb__tally_value(t, i);
+    if (added || s->unit == NULL || s->unit[0] == '\0')
+        s->unit = unit;
+    if (added || s->township == NULL || s->township[0] == '\0')
+        s->township = township;
+    return s;
+}
+
+static int subject_add(subject *s, wb_date d)
+{
+    if (s->count == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 8;
+        wb_date *dates = realloc(s->dates, cap * sizeof(*dates));
+        if (dates == NULL)
+            return WB_ENOMEM;
+        s->dates = dates;
+        s->cap = cap;
+    }
+    s->dates[s->count++] = d;
+    return WB_OK;
+}
+
+/* One result per subject and span. */
+static int emit_subject_spans(wb__rule_run *run, wb__tally *subjects, int quarters)
+{
+    span *spans;
+    size_t n = make_spans(&spans, wb__run_since(run), wb__run_as_of(run), quarters);
+    if (spans == NULL)
+        return WB_ENOMEM;
+    int rc = WB_OK;
+    for (size_t i = 0; i < wb__tally_count(subjects) && rc == WB_OK; i++) {
+        const subject *s = wb__tally_value(subjects, i);
+        for (size_t k = 0; k < n && rc == WB_OK; k++) {
+            int64_t have = 0;
+            for (size_t d = 0; d < s->count; d++)
+                have += in_span(s->dates[d], &spans[k]);
+            rc = emit_count(run, wb__tally_name(subjects, i), s->unit, s->township, &spans[k],
+                            have);
+        }
+    }
+    free(spans);
+    return rc;
+}
+
+/* ============================================================ meetings */
+
+int wb__finish_county_meetings(void *state, wb__rule_run *run, wb_error *err)
+{
+    (void)err;
+    const rows *rs = state;
+    wb__tally *subjects = wb__tally_new(sizeof(subject));
+    if (subjects == NULL)
+        return WB_ENOMEM;
+    /* One subject, the county itself: even with no meeting at all. */
+    subject *county = subject_get(subjects, "", "", "");
+    int rc = county != NULL ? WB_OK : WB_ENOMEM;
+    for (size_t i = 0; i < row_count(rs) && rc == WB_OK; i++) {
+        const row *r = row_of(rs, i, &wb__ledger_meetings);
+        if (r == NULL || !has(r, MT_LEVEL) || r->number[MT_LEVEL] != MT_LEVEL_COUNTY)
+            continue;
+        if (!has(r, MT_DATE))
+            rc = emit_row_missing(run, r, MT_DATE);
+        else
+            rc = subject_add(wb__tally_value(subjects, 0), r->date[MT_DATE]);
+    }
+    if (rc == WB_OK)
+        rc = emit_subject_spans(run, subjects, 0);
+    subjects_free(subjects);
+    return rc;
+}
+
+int wb__finish_township_meetings(void *state, wb__rule_run *run, wb_error *err)
+{
+    (void)err;
+    const rows *rs = state;
+    wb__tally *subjects = wb__tally_new(sizeof(subject));
+    if (subjects == NULL)
+        return WB_ENOMEM;
+    int rc = WB_OK, directory = 0;
+    for (size_t i = 0; i < row_count(rs) && rc == WB_OK; i++) {
+        const row *r = row_of(rs, i, &wb__ledger_townships);
+        if (r == NULL)
+            continue;
+        directory = 1;
+        if (!has(r, TS_NAME)) {
+            rc = emit_row_missing(run, r, TS_NAME);
+            continue;
+        }
+        subject *s = subject_get(subjects, r->text[TS_NAME], "", r->text[TS_NAME]);
+        if (s == NULL)
+            rc = WB_ENOMEM;
+        else
+            s->listed = 1;
+    }
+    for (size_t i = 0; i < row_count(rs) && rc == WB_OK; i++) {
+        const row *r = row_of(rs, i, &wb__ledger_meetings);
+        if (r == NULL || !has(r, MT_LEVEL) || r->number[MT_LEVEL] != MT_LEVEL_TOWNSHIP)
+            continue;
+        if (!has(r, MT_TOWNSHIP)) {
+            rc = emit_row_missing(run, r, MT_TOWNSHIP);
+            continue;
+        }
+        if (!has(r, MT_DATE)) {
+            rc = emit_row_missing(run, r, MT_DATE);
+            continue;
+        }
+        /* A meeting counts only with its minutes (形成会议纪要). */
+        subject *s = subject_get(subjects, r->text[MT_TOWNSHIP], "", r->text[MT_TOWNSHIP]);
+        if (s == NULL)
+            rc = WB_ENOMEM;
+        else if (has(r, MT_MINUTES) && r->number[MT_MINUTES] == WB__YES)
+            rc = subject_add(s, r->date[MT_DATE]);
+    }
+    if (rc == WB_OK && !directory)
+        rc = emit_ledger_missing(run, &wb__ledger_townships);
+    if (rc == WB_OK)
+        rc = emit_subject_spans(run, subjects, 0);
+    subjects_free(subjects);
+    return rc;
+}
+
+/* ========================================================== activities */
+
+int wb__finish_activities(void *state, wb__rule_run *run, wb_error *err)
+{
+    (void)err;
+    const rows *rs = state;
+    wb__tally *subjects = wb__tally_new(sizeof(subject));
+    if (subjects == NULL)
+        return WB_ENOMEM;
+    int rc = WB_OK, directory = 0;
+    for (size_t i = 0; i < row_count(rs) && rc == WB_OK; i++) {
+        const row *r = row_of(rs, i, &wb__ledger_communities);
+        if (r == NULL)
+            continue;
+        directory = 1;
+        if (has(r, CM_FAMILY_EDUCATION_SITE) && r->number[CM_FAMILY_EDUCATION_SITE] == WB__YES) {
+            subject *s = subject_get(subjects, r->text[CM_KEY], "", text_or_empty(r, CM_TOWNSHIP));
+            if (s == NULL)
+                rc = WB_ENOMEM;
+            else
+                s->listed = 1;
+        }
+    }
+    for (size_t i = 0; i < row_count(rs) && rc == WB_OK; i++) {
+        const row *r = row_of(rs, i, &wb__ledger_activities);
+        if (r == NULL)
+            continue;
+        if (!has(r, AC_SITE) || !has(r, AC_DATE)) {
+            rc = emit_row_missing(run, r, has(r, AC_SITE) ? AC_DATE : AC_SITE);
+            continue;
+        }
+        subject *s = subject_get(subjects, r->text[AC_SITE], "", text_or_empty(r, AC_TOWNSHIP));
+        if (s == NULL)
+            rc = WB_ENOMEM;
+        else if (has(r, AC_RECORDED) && r->number[AC_RECORDED] == WB__YES)
+            rc = subject_add(s, r->date[AC_DATE]);     /* 做好活动记录: only recorded ones count */
+    }
+    if (rc == WB_OK && !directory)
+        rc = emit_ledger_missing(run, &wb__ledger_communities);
+    if (rc == WB_OK)
+        rc = emit_subject_spans(run, subjects, 1);
+    subjects_free(subjects);
+    return rc;
+}
+
+/* ======================================================== data updates */
+
+int wb__finish_data_updates(void *state, wb__rule_run *run, wb_error *err)
+{
+    (void)err;
+    const rows *rs = state;
+    wb__tally *subjects = wb__tally_new(sizeof(subject));
+    if (subjects == NULL)
+        return WB_ENOMEM;
+    int rc = subject_get(subjects, "", "", "") != NULL ? WB_OK : WB_ENOMEM;
+    for (size_t i = 0; i < row_count(rs) && rc == WB_OK; i++) {
+        const row *r = row_of(rs, i, &wb__ledger_data_updates);
+        if (r == NULL)
+            continue;
+        if (!has(r, DU_DATE))
+            rc = emit_row_missing(run, r, DU_DATE);
+        else
+            rc = subject_add(wb__tally_value(subjects, 0), r->date[DU_DATE]);
+    }
+    if (rc == WB_OK)
+        rc = emit_subject_spans(run, subjects, 1);
+    subjects_free(subjects);
+    return rc;
+}
+
+/* ================================================= social organisations */
+
+int wb__finish_organisations(void *state, wb__rule_run *run, wb_error *err)
+{
+    (void)err;
+    const rows *rs = state;
+    span *spans;
+    size_t n = make_spans(&spans, wb__run_since(run), wb__run_as_of(run), 0);
+    if (spans == NULL)
+        return WB_ENOMEM;
+    int rc = WB_OK;
+    for (size_t i = 0; i < row_count(rs) && rc == WB_OK; i++) {
+        const row *r = row_of(rs, i, &wb__ledger_social_organisations);
+        if (r != NULL && (!has(r, SO_NAME) || !has(r, SO_DATE)))
+            rc = emit_row_missing(run, r, has(r, SO_NAME) ? SO_DATE : SO_NAME);
+    }
+    /* Each year: the organisations supported that year, each counted once. */
+    for (size_t k = 0; k < n && rc == WB_OK; k++) {
+        wb__tally *names = wb__tally_new(0);
+        if (names == NULL) {
+            rc = WB_ENOMEM;
+            break;
+        }
+        for (size_t i = 0; i < row_count(rs) && rc == WB_OK; i++) {
+            const row *r = row_of(rs, i, &wb__ledger_social_organisations);
+            if (r != NULL && has(r, SO_NAME) && has(r, SO_DATE) && in_span(r->date[SO_DATE], &spans[k]) &&
+                wb__tally_find_or_add(names, r->text[SO_NAME], NULL) == (size_t)-1)
+                rc = WB_ENOMEM;
+        }
+        if (rc == WB_OK)
+            rc = emit_count(run, "", "", "", &spans[k], (int64_t)wb__tally_count(names));
+        wb__tally_free(names);
+    }
+    free(spans);
+    return rc;
+}
+
+/* ====================================================== venue coverage */
+
+int wb__finish_venue_coverage(void *state, wb__rule_run *run, wb_error *err)
+{
+    (void)err;
+    const rows *rs = state;
+    const wb_rule *schedule = wb_ruleset_rule(wb__run_ruleset(run), "venue-schedule");
+    int64_t total = 0, venues = 0, open_enough = 0, unknown = 0;
+    for (size_t i = 0; i < row_count(rs); i++) {
+        const row *r = row_of(rs, i, &wb__ledger_communities);
+        if (r == NULL)
+            continue;
+        total++;
+        if (!has(r, CM_VENUE)) {
+            unknown++;
+            continue;
+        }
+        if (r->number[CM_VENUE] != WB__YES)
+            continue;
+        venues++;
+        /* A venue counts only if its schedule meets venue-schedule's reading. */
+        if (schedule != NULL && has(r, CM_DAYS_OPEN) && has(r, CM_REST_DAYS_OPEN) &&
+            has(r, CM_HOURS_PER_OPENING) &&
+            r->number[CM_DAYS_OPEN] >= wb__rule_param(schedule, "min-days") &&
+            r->number[CM_REST_DAYS_OPEN] >= wb__rule_param(schedule, "min-rest-days") &&
+            r->number[CM_HOURS_PER_OPENING] >= wb__rule_param(schedule, "min-hours"))
+            open_enough++;
+    }
+    if (total == 0)
+        return emit_ledger_missing(run, &wb__ledger_communities);
+    wb_result res = wb__run_result(run, "全县城乡社区", NULL, NULL);
+    res.has_ratio = 1;
+    res.numerator = schedule != NULL ? open_enough : venues;
+    res.denominator = total;
+    res.percent = wb__rule_param(wb__run_rule(run), "percent");
+    char zh[200], en[200];
+    if (unknown > 0) {
+        res.outcome = WB_OUTCOME_INSUFFICIENT_DATA;
+        res.missing = "venue";
+        res.missing_header = "关爱服务场所";
+        snprintf(zh, sizeof(zh), "%lld 个村(社区)未填写是否建有场所", (long long)unknown);
+        snprintf(en, sizeof(en), "%lld communities do not say whether they have a venue",
+                 (long long)unknown);
+    } else {
+        /* 90%以上 includes 90%: 100 × covered ≥ 90 × total, in integers. */
+        res.outcome = 100 * res.numerator >= (int64_t)res.percent * total ? WB_OUTCOME_COMPLIES
+                                                                         : WB_OUTCOME_VIOLATION;
+        int64_t tenths = venues * 1000 / total;
+        if (schedule != NULL) {
+            snprintf(zh, sizeof(zh), "只计开放时间达标的场所;计入所有场所为 %lld/%lld(%lld.%lld%%)",
+                     (long long)venues, (long long)total, (long long)(tenths / 10),
+                     (long long)(tenths % 10));
+            snprintf(en, sizeof(en), "counting only venues whose schedule complies; counting every venue: "
+                     "%lld of %lld (%lld.%lld%%)", (long long)venues, (long long)total,
+                     (long long)(tenths / 10), (long long)(tenths % 10));
+        } else {
+            snprintf(zh, sizeof(zh), "规则表无 venue-schedule,开放时间未计入");
+            snprintf(en, sizeof(en), "the rule table has no venue-schedule: schedules are not counted");
+        }
+    }
+    res.detail[0] = zh;
+    res.detail[1] = en;
+    return wb__emit(run, &res);
+}
+
+/* ============================================= special-education school */
+
+int wb__finish_special_school(void *state, wb__rule_run *run, wb_error *err)
+{
+    (void)err;
+    const rows *rs = state;
+    const row *county = NULL;
+    int schools = 0;
+    int64_t special = 0;
+    for (size_t i = 0; i < row_count(rs); i++) {
+        const row *r = &rs->items[i];
+        if (r->kind == &wb__ledger_county && county == NULL)
+            county = r;
+        if (r->kind == &wb__ledger_schools) {
+            schools = 1;
+            special += has(r, SC_STAGE) && r->number[SC_STAGE] == STAGE_SPECIAL;
+        }
+    }
+    if (county == NULL)
+        return emit_ledger_missing(run, &wb__ledger_county);
+    if (!has(county, CO_POPULATION))
+        return emit_row_missing(run, county, CO_POPULATION);
+    wb_result res = row_result(run, county);
+    /* 30万人口以上 includes 300,000. */
+    if (county->number[CO_POPULATION] < wb__rule_param(wb__run_rule(run), "population")) {
+        res.outcome = WB_OUTCOME_NOT_APPLICABLE;
+        res.why[0] = "常住人口未达到标准";
+        res.why[1] = "the population is below the threshold";
+        return wb__emit(run, &res);
+    }
+    if (!schools)
+        return emit_ledger_missing(run, &wb__ledger_schools);
+    res.has_count = 1;
+    res.have = special;
+    res.need = 1;
+    res.outcome = special >= 1 ? WB_OUTCOME_COMPLIES : WB_OUTCOME_VIOLATION;
+    return wb__emit(run, &res);
+}
+
+/* ============================================================ rotations */
+
+/* Whole calendar years in office after the first, inside the period:
+   each needs a rotation. The current year is open until December 31. */
+static int rotations(const rows *rs, wb__rule_run *run, int role_a, int role_b)
+{
+    wb__tally *held = wb__tally_new(sizeof(subject));
+    if (held == NULL)
+        return WB_ENOMEM;
+    int rc = WB_OK;
+    for (size_t i = 0; i < row_count(rs) && rc == WB_OK; i++) {
+        const row *r = row_of(rs, i, &wb__ledger_trainings);
+        if (r == NULL || !has(r, TG_KIND) || r->number[TG_KIND] != TG_KIND_ROTATION ||
+            !has(r, TG_TRAINEE) || !has(r, TG_DATE))
+            continue;
+        subject *s = subject_get(held, r->text[TG_TRAINEE], "", "");
+        rc = s != NULL ? subject_add(s, r->date[TG_DATE]) : WB_ENOMEM;
+    }
+    int since_year, as_of_year;
+    wb_date_to_ymd(wb__run_since(run), &since_year, NULL, NULL);
+    wb_date_to_ymd(wb__run_as_of(run), &as_of_year, NULL, NULL);
+    for (size_t i = 0; i < row_count(rs) && rc == WB_OK; i++) {
+        const row *r = row_of(rs, i, &wb__ledger_trainees);
+        if (r == NULL || !has(r, TR_ROLE) ||
+            (r->number[TR_ROLE] != role_a && r->number[TR_ROLE] != role_b))
+            continue;
+        if (!has(r, TR_START_DATE)) {
+            rc = emit_row_missing(run, r, TR_START_DATE);
+            continue;
+        }
+        int start_year, end_year = 9999, end_month = 12, end_day = 31;
+        wb_date_to_ymd(r->date[TR_START_DATE], &start_year, NULL, NULL);
+        if (has(r, TR_END_DATE))
+            wb_date_to_ymd(r->date[TR_END_DATE], &end_year, &end_month, &end_day);
+        /* A year left before its end is not a whole year in office. */
+        int last_year = end_month == 12 && end_day == 31 ? end_year : end_year - 1;
+        size_t k = wb__tally_find(held, r->text[TR_KEY]);
+        const subject *s = k != (size_t)-1 ? wb__tally_value(held, k) : NULL;
+        wb_result res = row_result(run, r);
+        char missed_zh[160] = "", missed_en[160] = "";
+        int required = 0, missed = 0, open = 0;
+        for (int y = start_year + 1; y <= as_of_year && y <= last_year; y++) {
+            if (y < since_year)
+                continue;
+            required++;
+            span year;
+            wb_date_from_ymd(&year.from, y, 1, 1, NULL);
+            wb_date_from_ymd(&year.to, y, 12, 31, NULL);
+            int done = 0;
+            for (size_t d = 0; s != NULL && d < s->count && !done; d++)
+                done = in_span(s->dates[d], &year);
+            if (done)
+                continue;
+            if (y == as_of_year) {
+                open = 1;
+                res.has_due = 1;
+                res.due = year.to;
+                res.days_left = wb_date_diff_days(year.to, wb__run_as_of(run));
+            } else {
+                size_t zl = strlen(missed_zh), el = strlen(missed_en);
+                snprintf(missed_zh + zl, sizeof(missed_zh) - zl, "%s%d", missed ? "、" : "", y);
+                snprintf(missed_en + el, sizeof(missed_en) - el, "%s%d", missed ? ", " : "", y);
+                missed++;
+            }
+        }
+        if (required == 0) {
+            res.outcome = WB_OUTCOME_NOT_APPLICABLE;
+            res.why[0] = "评估期内没有任职后的完整年度";
+            res.why[1] = "no whole year in office after the first within the period";
+        } else if (missed > 0) {
+            res.outcome = WB_OUTCOME_VIOLATION;
+            res.has_due = 0;
+            char zh[200], en[200];
+            snprintf(zh, sizeof(zh), "以下年度没有轮训:%s", missed_zh);
+            snprintf(en, sizeof(en), "no rotation in %s", missed_en);
+            res.why[0] = zh;
+            res.why[1] = en;
+            rc = wb__emit(run, &res);
+            continue;
+        } else if (open) {
+            res.outcome = WB_OUTCOME_PENDING;
+        } else {
+            res.outcome = WB_OUTCOME_COMPLIES;
+        }
+        rc = wb__emit(run, &res);
+    }
+    subjects_free(held);
+    return rc;
+}
+
+int wb__finish_director_rotation(void *state, wb__rule_run *run, wb_error *err)
+{
+    (void)err;
+    return rotations(state, run, ROLE_CHILD_DIRECTOR, ROLE_CHILD_SUPERVISOR);
+}
+
+int wb__finish_reporting_rotation(void *state, wb__rule_run *run, wb_error *err)
+{
+    (void)err;
+    return rotations(state, run, ROLE_REPORTING_STAFF, ROLE_REPORTING_STAFF);
+}
+
+/* ========================================================== home visits */
+
+static int compare_dates(const void *a, const void *b)
+{
+    return wb_date_cmp(*(const wb_date *)a, *(const wb_date *)b);
+}
+
+int wb__finish_home_visits(void *state, wb__rule_run *run, wb_error *err)
+{
+    const rows *rs = state;
+    static const char *const interval_of[] = { "high-every", "medium-every", "low-every" };
+    wb__tally *visits = wb__tally_new(sizeof(subject));
+    if (visits == NULL)
+        return WB_ENOMEM;
+    int rc = WB_OK;
+    for (size_t i = 0; i < row_count(rs) && rc == WB_OK; i++) {
+        const row *r = row_of(rs, i, &wb__ledger_home_visits);
+        if (r == NULL)
+            continue;
+        if (!has(r, HV_CHILD) || !has(r, HV_DATE)) {
+            rc = emit_row_missing(run, r, has(r, HV_CHILD) ? HV_DATE : HV_CHILD);
+            continue;
+        }
+        subject *s = subject_get(visits, r->text[HV_CHILD], "", "");
+        rc = s != NULL ? subject_add(s, r->date[HV_DATE]) : WB_ENOMEM;
+    }
+    const wb_calendar *cal = wb__run_calendar(run);
+    wb_date as_of = wb__run_as_of(run), since = wb__run_since(run);
+    int coverage = WB_OK;
+    for (size_t i = 0; i < row_count(rs) && rc == WB_OK; i++) {
+        const row *r = row_of(rs, i, &wb__ledger_children);
+        if (r == NULL)
+            continue;
+        if (!has(r, CH_RISK_LEVEL) || !has(r, CH_REGISTERED_DATE)) {
+            rc = emit_row_missing(run, r, has(r, CH_RISK_LEVEL) ? CH_REGISTERED_DATE : CH_RISK_LEVEL);
+            continue;
+        }
+        wb_result res = row_result(run, r);
+        if (has(r, CH_CLOSED_DATE) && wb_date_cmp(r->date[CH_CLOSED_DATE], since) < 0) {
+            res.outcome = WB_OUTCOME_NOT_APPLICABLE;
+            res.why[0] = "评估期开始前已结案";
+            res.why[1] = "closed before the period began";
+            rc = wb__emit(run, &res);
+            continue;
+        }
+        int32_t months = wb__rule_param(wb__run_rule(run), interval_of[r->number[CH_RISK_LEVEL]]);
+        size_t k = wb__tally_find(visits, r->text[CH_KEY]);
+        subject *s = k != (size_t)-1 ? wb__tally_value(visits, k) : NULL;
+        if (s != NULL)
+            qsort(s->dates, s->count, sizeof(wb_date), compare_dates);
+        int closed = has(r, CH_CLOSED_DATE) && wb_date_cmp(r->date[CH_CLOSED_DATE], as_of) <= 0;
+        wb_date end = closed ? r->date[CH_CLOSED_DATE] : as_of;
+        /* Each visit is due one interval after the one before it (the
+           first, after the registration); the first lapse whose due date
+           lies in the period decides. */
+        wb_date last = r->date[CH_REGISTERED_DATE];
+        int lapsed = 0;
+        for (size_t d = 0; s != NULL && d < s->count && !lapsed; d++) {
+            wb_date visit = s->dates[d];
+            if (wb_date_cmp(visit, last) <= 0 || wb_date_cmp(visit, end) > 0)
+                continue;
+            wb_deadline due;
+            wb_period_options move = WB_PERIOD_OPTIONS_INIT;
+            rc = wb_period_end(&due, cal, last, months, WB_PERIOD_MONTHS, &move, err);
+            if (rc != WB_OK)
+                break;
+            if (wb_date_cmp(visit, due.end) > 0 && wb_date_cmp(due.end, since) >= 0) {
+                res.outcome = WB_OUTCOME_VIOLATION;
+                res.has_due = res.has_done = 1;
+                res.due = due.end;
+                res.done = visit;
+                res.days_late = wb_date_diff_days(visit, due.end);
+                lapsed = 1;
+            }
+            last = visit;
+        }
+        if (rc == WB_OK && !lapsed) {
+            /* Since the last visit: the next is due, or was. */
+            rc = wb__result_recurring(&res, last, months, WB_PERIOD_MONTHS, "上次走访(或建档)之日",
+                                      "the last visit (or the registration)", err);
+            if (rc == WB_OK && closed) {
+                /* Closed: only what fell due before the closing counts. */
+                int32_t late = wb_date_diff_days(end, res.due);
+                res.days_left = 0;
+                res.outcome = late > 0 && wb_date_cmp(res.due, since) >= 0 ? WB_OUTCOME_VIOLATION
+                                                                            : WB_OUTCOME_COMPLIES;
+                res.days_late = res.outcome == WB_OUTCOME_VIOLATION ? late : 0;
+                res.has_due = res.outcome == WB_OUTCOME_VIOLATION;
+            }
+        }
+        if (rc == WB_ECOVERAGE) {
+            coverage = rc;      /* err says which; the other children still count */
+            rc = WB_OK;
+            continue;
+        }
+        if (rc == WB_OK)
+            rc = wb__emit(run, &res);
+    }
+    subjects_free(visits);
+    return rc == WB_OK ? coverage : rc;
+}
+
+/* ============================================================== lessons */
+
+/* The vacation a date falls in, or NULL. */
+static const row *vacation_at(const rows *rs, wb_date d)
+{
+    for (size_t i = 0; i < row_count(rs); i++) {
+        const row *v = row_of(rs, i, &wb__ledger_vacations);
+        if (v != NULL && has(v, VC_START_DATE) && has(v, VC_END_DATE) &&
+            wb_date_cmp(d, v->date[VC_START_DATE]) >= 0 && wb_date_cmp(d, v->date[VC_END_DATE]) <= 0)
+            return v;
+    }
+    return NULL;
+}
+
+int wb__finish_lessons(void *state, wb__rule_run *run, wb_error *err)
+{
+    const rows *rs = state;
+    int vacations = any_of(rs, &wb__ledger_vacations);
+    int rc = WB_OK, coverage = WB_OK;
+    wb_error coverage_err;
+    for (size_t i = 0; i < row_count(rs) && rc == WB_OK; i++) {
+        const row *r = row_of(rs, i, &wb__ledger_lessons);
+        if (r == NULL)
+            continue;
+        if (!has(r, LS_COMPULSORY) || !has(r, LS_DATE)) {
+            rc = emit_row_missing(run, r, has(r, LS_DATE) ? LS_COMPULSORY : LS_DATE);
+            continue;
+        }
+        wb_result res = row_result(run, r);
+        if (r->number[LS_COMPULSORY] != WB__YES) {
+            res.outcome = WB_OUTCOME_NOT_APPLICABLE;
+            res.why[0] = "非义务教育阶段学生";
+            res.why[1] = "not for compulsory-education pupils";
+            rc = wb__emit(run, &res);
+            continue;
+        }
+        wb_day_info day;
+        if (wb_calendar_day(&day, wb__run_calendar(run), r->date[LS_DATE], &coverage_err) != WB_OK) {
+            coverage = WB_ECOVERAGE;
+            continue;
+        }
+        const row *v = vacation_at(rs, r->date[LS_DATE]);
+        char zh[160], en[160];
+        if (!day.is_workday) {
+            res.outcome = WB_OUTCOME_VIOLATION;
+            snprintf(zh, sizeof(zh), "上课日为%s%s", day.kind == WB_DAY_HOLIDAY ? "法定节假日" : "休息日",
+                     day.holiday != NULL ? day.holiday : "");
+            snprintf(en, sizeof(en), "the lesson fell on a %s%s%s",
+                     day.kind == WB_DAY_HOLIDAY ? "holiday" : "rest day",
+                     day.holiday != NULL ? ", " : "", day.holiday != NULL ? day.holiday : "");
+            res.why[0] = zh;
+            res.why[1] = en;
+        } else if (v != NULL) {
+            res.outcome = WB_OUTCOME_VIOLATION;
+            int winter = has(v, VC_KIND) && v->number[VC_KIND] == VC_WINTER;
+            snprintf(zh, sizeof(zh), "上课日在%s内", winter ? "寒假" : "暑假");
+            snprintf(en, sizeof(en), "the lesson fell in the %s vacation", winter ? "winter" : "summer");
+            res.why[0] = zh;
+            res.why[1] = en;
+        } else if (!vacations) {
+            res.outcome = WB_OUTCOME_INSUFFICIENT_DATA;
+            res.missing = wb__ledger_vacations.name;
+            res.missing_header = wb__ledger_vacations.title[0];
+        } else {
+            res.outcome = WB_OUTCOME_COMPLIES;
+        }
+        rc = wb__emit(run, &res);
+    }
+    if (rc == WB_OK && coverage != WB_OK) {
+        if (err != NULL)
+            *err = coverage_err;
+        return coverage;
+    }
+    return rc;
+}
+
+/* ========================================================== inspections */
+
+/* At least one inspection in [from, to]. */
+static int inspected(const rows *rs, wb_date from, wb_date to)
+{
+    for (size_t i = 0; i < row_count(rs); i++) {
+        const row *r = row_of(rs, i, &wb__ledger_inspections);
+        if (r != NULL && has(r, IN_DATE) && wb_date_cmp(r->date[IN_DATE], from) >= 0 &&
+            wb_date_cmp(r->date[IN_DATE], to) <= 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* One time node: a vacation, or a holiday with the days around it. */
+static int emit_node(wb__rule_run *run, const char *key, wb_date from, wb_date to, const rows *rs)
+{
+    wb_result res = wb__run_result(run, key, NULL, NULL);
+    res.has_span = 1;
+    res.span_from = from;
+    res.span_to = to;
+    wb_date as_of = wb__run_as_of(run);
+    if (wb_date_cmp(from, as_of) > 0)
+        return WB_OK;                   /* not begun: nothing to say yet */
+    if (inspected(rs, from, to)) {
+        res.outcome = WB_OUTCOME_COMPLIES;
+    } else if (wb_date_cmp(to, as_of) >= 0) {
+        res.outcome = WB_OUTCOME_PENDING;
+        res.has_due = 1;
+        res.due = to;
+        res.days_left = wb_date_diff_days(to, as_of);
+    } else {
+        res.outcome = WB_OUTCOME_VIOLATION;
+        res.why[0] = "该时间节点未开展网吧专项检查";
+        res.why[1] = "no inspection at this time";
+    }
+    char zh[120], en[120], a[WB_DATE_STRLEN], z[WB_DATE_STRLEN];
+    wb_date_format(a, from);
+    wb_date_format(z, to);
+    snprintf(zh, sizeof(zh), "检查时段 %s 至 %s", a, z);
+    snprintf(en, sizeof(en), "inspections counted from %s to %s", a, z);
+    res.detail[0] = zh;
+    res.detail[1] = en;
+    return wb__emit(run, &res);
+}
+
+int wb__finish_inspections(void *state, wb__rule_run *run, wb_error *err)
+{
+    (void)err;
+    const rows *rs = state;
+    wb_date since = wb__run_since(run), as_of = wb__run_as_of(run);
+    int rc = WB_OK;
+    for (size_t i = 0; i < row_count(rs) && rc == WB_OK; i++) {
+        const row *r = row_of(rs, i, &wb__ledger_inspections);
+        if (r != NULL && !has(r, IN_DATE))
+            rc = emit_row_missing(run, r, IN_DATE);
+    }
+    /* Winter and summer vacations, as the county's ledger gives them. */
+    if (rc == WB_OK && !any_of(rs, &wb__ledger_vacations))
+        rc = emit_ledger_missing(run, &wb__ledger_vacations);
+    for (size_t i = 0; i < row_count(rs) && rc == WB_OK; i++) {
+        const row *v = row_of(rs, i, &wb__ledger_vacations);
+        if (v == NULL)
+            continue;
+        if (!has(v, VC_START_DATE) || !has(v, VC_END_DATE)) {
+            rc = emit_row_missing(run, v, has(v, VC_START_DATE) ? VC_END_DATE : VC_START_DATE);
+            continue;
+        }
+        if (wb_date_cmp(v->date[VC_END_DATE], since) < 0)
+            continue;
+        int year;
+        wb_date_to_ymd(v->date[VC_START_DATE], &year, NULL, NULL);
+        char key[64];
+        snprintf(key, sizeof(key), "%d%s", year,
+                 has(v, VC_KIND) && v->number[VC_KIND] == VC_WINTER ? "寒假" : "暑假");
+        rc = emit_node(run, key, v->date[VC_START_DATE], v->date[VC_END_DATE], rs);
+    }
+    /* Each statutory holiday of the period, with the days around it. */
+    int32_t around = wb__rule_param(wb__run_rule(run), "around-days");
+    const wb_calendar *cal = wb__run_calendar(run);
+    for (size_t i = 0; i < wb_calendar_holiday_count(cal) && rc == WB_OK; i++) {
+        const wb_holiday *h = wb_calendar_holiday_at(cal, i);
+        if (wb_date_cmp(wb_holiday_end(h), since) < 0 || wb_date_cmp(wb_holiday_start(h), as_of) > 0)
+            continue;
+        wb_date from, to;
+        wb_date_add_days(&from, wb_holiday_start(h), -around, NULL);
+        wb_date_add_days(&to, wb_holiday_end(h), around, NULL);
+        char key[160];
+        snprintf(key, sizeof(key), "%d%s", wb_holiday_year(h), wb_holiday_name(h));
+        rc = emit_node(run, key, from, to, rs);
+    }
+    return rc;
+}
