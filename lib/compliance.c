@@ -274,6 +274,7 @@ struct wb_evaluation {
     wb_date since;              /* the assessment period's first day */
     wb__rule_run *runs;         /* one per rule, in table order */
     int finished;
+    wb__tally *kinds;           /* the ledger kinds given: the first file of each ("" for records) */
 };
 
 struct wb__rule_run {
@@ -299,8 +300,10 @@ int wb_evaluation_new(wb_evaluation **out, const wb_ruleset *rules,
         free(ev);
         return wb__error_set(err, WB_ENOMEM, NULL, 0, 0, NULL, "out of memory");
     }
+    ev->kinds = wb__tally_new(sizeof(const char *));
     for (int g = 0; g < 4; g++)
-        if ((ev->groups[g] = wb__tally_new(sizeof(size_t[WB_OUTCOME_COUNT]))) == NULL) {
+        if (ev->kinds == NULL ||
+            (ev->groups[g] = wb__tally_new(sizeof(size_t[WB_OUTCOME_COUNT]))) == NULL) {
             wb_evaluation_free(ev);
             return wb__error_set(err, WB_ENOMEM, NULL, 0, 0, NULL, "out of memory");
         }
@@ -346,6 +349,7 @@ void wb_evaluation_free(wb_evaluation *ev)
     free(ev->keys.lines);
     for (int g = 0; g < 4; g++)
         wb__tally_free(ev->groups[g]);
+    wb__tally_free(ev->kinds);
     wb__arena_dispose(&ev->arena);
     free(ev->kept);
     free(ev);
@@ -501,9 +505,28 @@ static int check_key(wb_evaluation *ev, const wb_record *rec, int *dup)
     return problem(ev, "ledger-duplicate-key", rec->source, rec->line, en, zh);
 }
 
+/* Remember that a kind was given, and the first file it came from. */
+static int saw_kind(wb_evaluation *ev, const wb_ledger_kind *kind, const char *source)
+{
+    int added;
+    size_t i = wb__tally_find_or_add(ev->kinds, kind->name, &added);
+    if (i == (size_t)-1)
+        return WB_ENOMEM;
+    const char **first = wb__tally_value(ev->kinds, i);
+    if (added || (*first)[0] == '\0') {
+        const char *copy = wb__arena_strdup(&ev->arena, source != NULL ? source : "");
+        if (copy == NULL)
+            return WB_ENOMEM;
+        *first = copy;
+    }
+    return WB_OK;
+}
+
 /* A record from a file or the API: key checked, then every rule. */
 static int add(wb_evaluation *ev, const wb_record *rec, int from_file, wb_error *err)
 {
+    if (saw_kind(ev, rec->kind, rec->source) != WB_OK)
+        return WB_ENOMEM;
     int dup;
     int rc = check_key(ev, rec, &dup);
     if (rc != WB_OK || dup)
@@ -555,7 +578,10 @@ int wb_evaluation_add_file(wb_evaluation *ev, const char *path, const char *kind
     const wb_ledger_kind *k = NULL;
     if (kind != NULL && (k = wb_ledger_kind_find(kind)) == NULL)
         return wb__error_set(err, WB_EINVAL, path, 0, 0, NULL, "no ledger kind named '%s'", kind);
-    int rc = wb__ledger_read_file(path, k, row, ev, ev->problems, err);
+    const wb_ledger_kind *read_as = NULL;
+    int rc = wb__ledger_read_file(path, k, row, ev, ev->problems, &read_as, err);
+    if (rc == WB_OK && read_as != NULL && saw_kind(ev, read_as, path) != WB_OK)
+        rc = WB_ENOMEM;
     if (rc == WB_ENOMEM)
         return wb__error_set(err, rc, path, 0, 0, NULL, "out of memory");
     return rc;
@@ -589,7 +615,8 @@ int wb_evaluation_finish(wb_evaluation *ev, wb_error *err)
     wb_error coverage_err;
     for (size_t i = 0; i < ev->rules->rule_count; i++) {
         const wb__evaluator *e = ev->rules->rules[i].evaluator;
-        if (e->finish == NULL)
+        /* A rule over a ledger that was not given says nothing. */
+        if (e->finish == NULL || wb__tally_find(ev->kinds, ev->rules->rules[i].ledger) == (size_t)-1)
             continue;
         int rc = e->finish(ev->runs[i].state, &ev->runs[i], &coverage_err);
         if (rc == WB_ECOVERAGE) {
@@ -620,6 +647,10 @@ wb_result wb__run_result(const wb__rule_run *run, const char *key, const char *u
     r.township = township != NULL ? township : "";
     r.as_of = run->ev->as_of;
     r.calendar = run->ev->calendar;
+    /* Placed on the first file of the rule's ledger, with no line. */
+    size_t k = wb__tally_find(run->ev->kinds, run->rule->ledger);
+    const char *first = k != (size_t)-1 ? *(const char **)wb__tally_value(run->ev->kinds, k) : "";
+    r.source = first[0] != '\0' ? first : NULL;
     return r;
 }
 

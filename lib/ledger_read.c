@@ -381,7 +381,8 @@ static FILE *open_sniffed(const char *path, int *is_xml, wb_error *err)
 }
 
 int wb__ledger_read_file(const char *path, const wb_ledger_kind *kind, wb__row_fn fn,
-                         void *payload, wb_diagnostics *problems, wb_error *err)
+                         void *payload, wb_diagnostics *problems,
+                         const wb_ledger_kind **kind_read, wb_error *err)
 {
     int is_xml;
     FILE *f = open_sniffed(path, &is_xml, err);
@@ -396,6 +397,8 @@ int wb__ledger_read_file(const char *path, const wb_ledger_kind *kind, wb__row_f
         rc = read_csv(&rd, f, err);
         fclose(f);
     }
+    if (kind_read != NULL)
+        *kind_read = rd.record != NULL ? rd.kind : NULL;
     wb_record_free(rd.record);
     if (rc == WB_OK && rd.nomem)
         rc = WB_ENOMEM;

@@ -16,10 +16,12 @@ typedef int (*wb__row_fn)(wb_record *record, void *payload);
  * from the XML root or the CSV header. Each bad row is a finding in
  * problems and is not passed on; the reading goes on. A file that cannot
  * be read as a ledger at all returns WB_EIO, WB_EPARSE or WB_ESCHEMA
- * with err filled and the reason also in problems. The file is opened
- * read-only.
+ * with err filled and the reason also in problems. *kind_read (when not
+ * NULL) is the kind the file was read as, once known, even if it has no
+ * row. The file is opened read-only.
  */
 int wb__ledger_read_file(const char *path, const wb_ledger_kind *kind, wb__row_fn fn,
-                         void *payload, wb_diagnostics *problems, wb_error *err);
+                         void *payload, wb_diagnostics *problems,
+                         const wb_ledger_kind **kind_read, wb_error *err);
 
 #endif

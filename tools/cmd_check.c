@@ -208,8 +208,8 @@ static int print_result(const wb_result *r, void *payload)
         fputs(o->printed ? ",\n " : "\n ", stdout);
         fputs("{\"file\":", stdout);
         lint_json_string(stdout, file);
-        printf(",\"line\":%d,\"column\":1,\"severity\":\"%s\",\"rule\":",
-               wb_result_line(r), wb_severity_name(sev));
+        printf(",\"line\":%d,\"column\":%d,\"severity\":\"%s\",\"rule\":",
+               wb_result_line(r), wb_result_line(r) > 0 ? 1 : 0, wb_severity_name(sev));
         lint_json_string(stdout, wb_result_rule(r));
         fputs(",\"standard\":", stdout);
         lint_json_string(stdout, wb_result_standard(r));
@@ -234,8 +234,11 @@ static int print_result(const wb_result *r, void *payload)
         }
         fputc('}', stdout);
     } else {
-        printf("%s:%d:1: %s: %s [%s]\n", file, wb_result_line(r), wb_severity_name(sev), msg,
-               wb_result_rule(r));
+        if (wb_result_line(r) > 0)
+            printf("%s:%d:1: %s: %s [%s]\n", file, wb_result_line(r), wb_severity_name(sev), msg,
+                   wb_result_rule(r));
+        else
+            printf("%s: %s: %s [%s]\n", file, wb_severity_name(sev), msg, wb_result_rule(r));
         if (why != NULL) {
             /* The explanation's first line repeats the message's subject. */
             const char *rest = strchr(why, '\n');

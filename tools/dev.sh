@@ -7,6 +7,8 @@
 #                           data files and compute one deadline
 #   sh tools/dev.sh test    build, run every test, then the C tests again under
 #                           AddressSanitizer and UndefinedBehaviorSanitizer (build-asan/)
+#   sh tools/dev.sh docs    build, then copy the pages generated from the library's
+#                           tables (docs/rules.md, docs/ledgers.md) into docs/
 #
 # Python is Debian's /usr/bin/python3, so that the bindings are built and
 # tested for the interpreter that `cmake --install` installs them for.
@@ -73,5 +75,6 @@ case "${1:-}" in
     demo) demo ;;
     test) test_all ;;
     sanitize) deps; sanitize ;;
-    *) echo "usage: sh tools/dev.sh deps|build|demo|test|sanitize" >&2; exit 2 ;;
+    docs) build; cp build/docs/rules.md build/docs/ledgers.md docs/ ;;
+    *) echo "usage: sh tools/dev.sh deps|build|demo|test|sanitize|docs" >&2; exit 2 ;;
 esac

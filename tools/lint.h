@@ -27,6 +27,7 @@ int lint_cmd_check(int argc, char **argv);
 int lint_cmd_calendar(int argc, char **argv);
 int lint_cmd_due(int argc, char **argv);
 int lint_cmd_rule(int argc, char **argv);
+int lint_cmd_ledger(int argc, char **argv);
 
 /* "weibao-lint: <message>" on stderr, one line. Returns LINT_EXIT_USAGE. */
 int lint_fail(const char *fmt, ...)
