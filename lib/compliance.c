@@ -815,6 +815,15 @@ int wb_result_done(const wb_result *r, wb_date *out)
     return WB_OK;
 }
 
+/* "3 days left" / "尚余 3 天", "1 day late" / "逾期 1 天". */
+static void days_text(char *buf, size_t size, int32_t n, int late, int en)
+{
+    if (en)
+        snprintf(buf, size, "%d %s %s", (int)n, n == 1 ? "day" : "days", late ? "late" : "left");
+    else
+        snprintf(buf, size, "%s %d 天", late ? "逾期" : "尚余", (int)n);
+}
+
 /* num/den as a percentage with one decimal, rounded down, in integers. */
 static void put_percent(wb__strbuf *b, int64_t num, int64_t den)
 {
@@ -836,12 +845,14 @@ static void put_figures(wb__strbuf *b, const wb_result *r, int en)
     } else if (r->has_count) {
         char to[WB_DATE_STRLEN];
         wb_date_format(to, r->span_to);
+        char left[48];
+        days_text(left, sizeof(left), r->days_left, 0, en);
         if (r->outcome == WB_OUTCOME_PENDING && en)
-            wb__strbuf_put(b, "%lld so far, at least %lld required by %s (%d days left)",
-                           (long long)r->have, (long long)r->need, to, (int)r->days_left);
+            wb__strbuf_put(b, "%lld so far, at least %lld required by %s (%s)",
+                           (long long)r->have, (long long)r->need, to, left);
         else if (r->outcome == WB_OUTCOME_PENDING)
-            wb__strbuf_put(b, "目前 %lld,%s 前须不少于 %lld(尚余 %d 天)",
-                           (long long)r->have, to, (long long)r->need, (int)r->days_left);
+            wb__strbuf_put(b, "目前 %lld,%s 前须不少于 %lld(%s)",
+                           (long long)r->have, to, (long long)r->need, left);
         else
             wb__strbuf_put(b, en ? "%s%lld, at least %lld required" : "%s%lld,要求不少于 %lld",
                            r->outcome == WB_OUTCOME_VIOLATION ? (en ? "only " : "仅 ") : "",
@@ -859,21 +870,22 @@ static void put_detail(wb__strbuf *b, const wb_result *r, int en)
         return;
     }
     char due[WB_DATE_STRLEN], done[WB_DATE_STRLEN], as_of[WB_DATE_STRLEN];
+    char left[48], late[48];
     wb_date_format(due, r->due);
     wb_date_format(done, r->done);
     wb_date_format(as_of, r->as_of);
+    days_text(left, sizeof(left), r->days_left, 0, en);
+    days_text(late, sizeof(late), r->days_late, 1, en);
     switch (r->outcome) {
     case WB_OUTCOME_COMPLIES:
         if (!r->has_due)
             wb__strbuf_put(b, "%s", en ? "meets the standard" : "符合要求");
         else if (r->recurring && r->due_is_bound)
-            wb__strbuf_put(b, en ? "last %s, next due not before %s (at least %d days left)"
-                                 : "最近一次 %s,下次期限不早于 %s(至少尚余 %d 天)",
-                           done, due, (int)r->days_left);
+            wb__strbuf_put(b, en ? "last %s, next due not before %s (at least %s)"
+                                 : "最近一次 %s,下次期限不早于 %s(至少%s)", done, due, left);
         else if (r->recurring)
-            wb__strbuf_put(b, en ? "last %s, next due %s (%d days left)"
-                                 : "最近一次 %s,下次期限 %s(尚余 %d 天)",
-                           done, due, (int)r->days_left);
+            wb__strbuf_put(b, en ? "last %s, next due %s (%s)" : "最近一次 %s,下次期限 %s(%s)",
+                           done, due, left);
         else if (r->due_is_bound)
             wb__strbuf_put(b, en ? "due not before %s, done %s" : "期限不早于 %s,%s 完成",
                            due, done);
@@ -882,27 +894,23 @@ static void put_detail(wb__strbuf *b, const wb_result *r, int en)
         break;
     case WB_OUTCOME_PENDING:
         if (r->due_is_bound)
-            wb__strbuf_put(b, en ? "due not before %s, not done yet (at least %d days left)"
-                                 : "期限不早于 %s,尚未完成(至少尚余 %d 天)", due,
-                           (int)r->days_left);
+            wb__strbuf_put(b, en ? "due not before %s, not done yet (at least %s)"
+                                 : "期限不早于 %s,尚未完成(至少%s)", due, left);
         else
-            wb__strbuf_put(b, en ? "due %s, not done yet (%d days left)"
-                                 : "期限 %s,尚未完成(尚余 %d 天)", due, (int)r->days_left);
+            wb__strbuf_put(b, en ? "due %s, not done yet (%s)" : "期限 %s,尚未完成(%s)",
+                           due, left);
         break;
     case WB_OUTCOME_VIOLATION:
         if (!r->has_due)
             wb__strbuf_put(b, "%s", r->why[en]);
         else if (r->recurring)
-            wb__strbuf_put(b, en ? "last %s, next was due %s: %d days late"
-                                 : "最近一次 %s,下次期限 %s:已逾期 %d 天",
-                           done, due, (int)r->days_late);
+            wb__strbuf_put(b, en ? "last %s, next was due %s: %s" : "最近一次 %s,下次期限 %s:已%s",
+                           done, due, late);
         else if (r->has_done)
-            wb__strbuf_put(b, en ? "due %s, done %s: %d days late"
-                                 : "期限 %s,%s 完成:逾期 %d 天", due, done, (int)r->days_late);
+            wb__strbuf_put(b, en ? "due %s, done %s: %s" : "期限 %s,%s 完成:%s", due, done, late);
         else
-            wb__strbuf_put(b, en ? "due %s, not done by %s: %d days late"
-                                 : "期限 %s,截至 %s 未完成:已逾期 %d 天",
-                           due, as_of, (int)r->days_late);
+            wb__strbuf_put(b, en ? "due %s, not done by %s: %s" : "期限 %s,截至 %s 未完成:已%s",
+                           due, as_of, late);
         break;
     case WB_OUTCOME_NOT_APPLICABLE:
         wb__strbuf_put(b, en ? "not applicable: %s" : "不适用:%s", r->why[en]);

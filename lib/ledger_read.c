@@ -126,26 +126,45 @@ static size_t map_header(const wb_ledger_kind *kind, const char *const *cells, s
     return matched;
 }
 
+/*
+ * The kind a header row belongs to: the one with the most columns named,
+ * its key among them. A tie is no answer (*ambiguous set): the caller
+ * names the kind.
+ */
+static const wb_ledger_kind *kind_of_header(const char *const *cells, size_t n, int *columns,
+                                            int *ambiguous)
+{
+    const wb_ledger_kind *best = NULL;
+    size_t best_score = 0, empty;
+    *ambiguous = 0;
+    for (size_t k = 0; k < wb_ledger_kind_count(); k++) {
+        const wb_ledger_kind *kind = wb_ledger_kind_at(k);
+        size_t score = map_header(kind, cells, n, columns, &empty);
+        int has_key = 0;
+        for (size_t i = 0; i < n; i++)
+            has_key |= columns[i] == 0;
+        if (!has_key || score < best_score)
+            continue;
+        *ambiguous = score == best_score && best != NULL;
+        best = kind;
+        best_score = score;
+    }
+    return *ambiguous ? NULL : best;
+}
+
 static int read_csv_header(reader *rd, const char *const *cells, size_t n, int line,
                            int *columns, wb_error *err)
 {
     size_t empty = 0;
     if (rd->kind == NULL) {
-        const wb_ledger_kind *found = NULL;
-        int ambiguous = 0;
-        for (size_t k = 0; k < wb_ledger_kind_count(); k++) {
-            const wb_ledger_kind *kind = wb_ledger_kind_at(k);
-            if (map_header(kind, cells, n, columns, &empty) + empty == n && n > empty) {
-                ambiguous |= found != NULL;
-                found = kind;
-            }
-        }
-        if (found == NULL || ambiguous) {
-            const char *en = found == NULL
+        int ambiguous;
+        const wb_ledger_kind *found = kind_of_header(cells, n, columns, &ambiguous);
+        if (found == NULL) {
+            const char *en = !ambiguous
                 ? "the header row matches no ledger kind (see docs/ledgers.md for each kind's columns)"
                 : "the header row fits more than one ledger kind; name the kind (--kind)";
-            const char *zh = found == NULL ? "表头不属于任何一种台账(各台账的列见 docs/ledgers.md)"
-                                           : "表头可对应多种台账,请指明台账类型(--kind)";
+            const char *zh = !ambiguous ? "表头不属于任何一种台账(各台账的列见 docs/ledgers.md)"
+                                        : "表头可对应多种台账,请指明台账类型(--kind)";
             problem(rd, "ledger-kind", line, 0, en, zh);
             return fill_err(err, WB_ESCHEMA, rd->path, line, "ledger-kind", en);
         }
@@ -447,21 +466,14 @@ int wb_ledger_detect_file(const wb_ledger_kind **kind, const char *path, wb_erro
     }
     wb__csv *csv = NULL;
     const char *const *cells;
-    size_t n, empty;
+    size_t n;
     int line;
     if (wb__csv_open_file(&csv, f, path, NULL) == WB_OK &&
         wb__csv_next(csv, &cells, &n, &line, NULL) == 1) {
         int *columns = malloc((n ? n : 1) * sizeof(int));
-        for (size_t k = 0; columns != NULL && k < wb_ledger_kind_count(); k++) {
-            const wb_ledger_kind *candidate = wb_ledger_kind_at(k);
-            if (map_header(candidate, cells, n, columns, &empty) + empty == n && n > empty) {
-                if (*kind != NULL) {
-                    *kind = NULL;       /* more than one fits */
-                    break;
-                }
-                *kind = candidate;
-            }
-        }
+        int ambiguous;
+        if (columns != NULL)
+            *kind = kind_of_header(cells, n, columns, &ambiguous);
         free(columns);
     }
     wb__csv_free(csv);

@@ -1,10 +1,20 @@
 # Run weibao-lint on a golden case and compare its findings.
 #   cmake -DLINT=weibao-lint -DCASE_DIR=dir -DKIND=valid|invalid -P golden.cmake
 # The findings are printed in English with the file name stripped, so that
-# expected.txt reads "line:col: severity: message [rule]".
+# expected.txt reads "line:col: severity: message [rule]" (a finding about
+# a whole ledger, with no line, reads " severity: message [rule]").
+# The input is input.xml or input.csv; args.txt, when present, holds more
+# arguments for check, one a line (a ledger's --as-of, for one).
 set(input "${CASE_DIR}/input.xml")
+if(EXISTS "${CASE_DIR}/input.csv")
+  set(input "${CASE_DIR}/input.csv")
+endif()
+set(args "")
+if(EXISTS "${CASE_DIR}/args.txt")
+  file(STRINGS "${CASE_DIR}/args.txt" args)
+endif()
 execute_process(
-  COMMAND "${LINT}" check --lang en --fail-on note "${input}"
+  COMMAND "${LINT}" check --lang en --fail-on note ${args} "${input}"
   OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
 string(REPLACE "${input}:" "" out "${out}")
 

@@ -23,7 +23,9 @@ typedef enum wb_document_kind {
     WB_DOCUMENT_RUBRIC = 1,     /**< urn:weibao:rubric:1 */
     WB_DOCUMENT_CALENDAR = 2,   /**< urn:weibao:calendar:1, <calendar> */
     WB_DOCUMENT_CALENDAR_OVERLAY = 3,     /**< urn:weibao:calendar:1, <overlay> */
-    WB_DOCUMENT_CALENDAR_PROJECTION = 4   /**< urn:weibao:calendar:1, <projection> */
+    WB_DOCUMENT_CALENDAR_PROJECTION = 4,  /**< urn:weibao:calendar:1, <projection> */
+    WB_DOCUMENT_RULES = 5,      /**< urn:weibao:rules:1, <rules> (@since 0.3) */
+    WB_DOCUMENT_RULE_PACK = 6   /**< urn:weibao:rules:1, <rule-pack>, checked against the built-in table (@since 0.3) */
 } wb_document_kind;
 
 /**
@@ -41,8 +43,8 @@ WB_API int wb_check_buffer(wb_diagnostics **out, wb_document_kind *kind,
                            const char *data, size_t len, const char *name,
                            wb_error *err);
 
-/** "rubric", "calendar", "calendar-overlay", "calendar-projection" or
- *  "unknown". Static storage. @since 0.2 */
+/** "rubric", "calendar", "calendar-overlay", "calendar-projection",
+ *  "rules", "rule-pack" or "unknown". Static storage. @since 0.2 */
 WB_API const char *wb_document_kind_name(wb_document_kind kind);
 
 WB_END_DECLS
