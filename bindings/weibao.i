@@ -18,7 +18,12 @@
  *    a wb_date becomes the language's date type, and a struct becomes a
  *    plain record whose borrowed strings are already copied;
  *  - a wb_date passed in is the language's date type, never a day count;
- *  - paths, buffers and names get strict string conversions.
+ *  - paths, buffers and names get strict string conversions;
+ *  - the owned strings of `char **out` (wb_result_message, wb_result_explain)
+ *    are copied into the language's string and released with wb_free();
+ *  - a result callback (wb_evaluation_on_result) is a trampoline that calls
+ *    the language's callable; a result crosses as a plain record copied
+ *    while the C result is alive.
  */
 /* Each language's build may rename the compiled module with -module; the
  * Python build makes it the private weibao._weibao_core. */
@@ -41,8 +46,9 @@
 %ignore WB_ERROR_MESSAGE_SIZE;
 %ignore WB_ERROR_SOURCE_SIZE;
 %ignore WB_ERROR_RULE_SIZE;
-/* The one owned string (wb_calendar_import_notice's XML) is copied and
- * released by its typemap; nothing else is ever released through it. */
+/* The owned strings (wb_calendar_import_notice's XML, wb_result_message
+ * and wb_result_explain's text) are copied and released by their
+ * typemaps; nothing else is ever released through it. */
 %ignore wb_free;
 /* Bindings turn half points into their own exact number type. */
 %ignore wb_points_format;
@@ -59,6 +65,10 @@
 %ignore wb_deadline;
 %ignore wb_period_options;
 %ignore WB_PERIOD_OPTIONS_INIT;
+/* A C function pointer cannot come from another language: each language
+ * installs its own trampoline (for Python, wbpy_evaluation_listen). */
+%ignore wb_result_callback;
+%ignore wb_evaluation_on_result;
 
 /* int32_t and friends as plain integers, range-checked. */
 %include <stdint.i>
@@ -140,6 +150,9 @@ WB_OUTPUT_POINTER(const wb_item)
 WB_OUTPUT_POINTER(const wb_unit)
 
 WB_OUTPUT_POINTER(wb_calendar)
+WB_OUTPUT_POINTER(wb_ruleset)
+WB_OUTPUT_POINTER(wb_record)
+WB_OUTPUT_POINTER(wb_evaluation)
 
 /* ---- dates: datetime.date both ways, by ordinal arithmetic.
  * A wb_date counts days from 1970-01-01 and Python's date.toordinal()
@@ -440,12 +453,14 @@ WB_OUTPUT_RECORD(wb_deadline, wbpy_deadline)
 }
 %apply (const char *data, size_t len) { (const char *text, size_t len) };
 
-/* An id, a name or a date's text: str (or None for an optional name),
- * UTF-8 encoded. A NUL inside would silently cut the text, so it is
+/* An id, a name, a date's text, a ledger kind, a column or its value: str
+ * (or None for an optional name or kind, or a value that clears its
+ * column), UTF-8 encoded. A NUL inside would silently cut the text, so it is
  * refused. The pointer is cached by the str object, which outlives the
  * call. */
 %typemap(in) const char *id, const char *name, const char *rule_id,
-              const char *text {
+              const char *text, const char *kind, const char *field,
+              const char *value, const char *id_number {
     if ($input == Py_None) {
         $1 = NULL;
     } else if (PyUnicode_Check($input)) {
@@ -465,6 +480,226 @@ WB_OUTPUT_RECORD(wb_deadline, wbpy_deadline)
     }
 }
 
+/* ---- ledgers, rules and compliance */
+
+/* wb_ledger_detect_file: the kind recognised, or None when a CSV header
+ * fits no kind or several. */
+%typemap(in, numinputs=0) const wb_ledger_kind **kind (const wb_ledger_kind *temp = NULL) {
+    $1 = ($1_ltype)&temp;
+}
+%typemap(argout) const wb_ledger_kind **kind {
+    Py_XDECREF($result);
+    $result = SWIG_NewPointerObj(SWIG_as_voidptr(*$1), $*1_descriptor, 0);
+}
+
+/* wb_mask_id_number: the masked text becomes the return value. */
+%typemap(in, numinputs=0) char *buf (char temp[WB_MASK_STRLEN]) {
+    temp[0] = '\0';
+    $1 = temp;
+}
+%typemap(argout) char *buf {
+    Py_XDECREF($result);
+    $result = wbpy_text($1);
+    if ($result == NULL)
+        SWIG_fail;
+}
+
+/* wb_result_message, wb_result_explain: the text is copied into a str
+ * and released with wb_free() here, whatever happens. */
+%typemap(in, numinputs=0) char **out (char *temp = NULL) {
+    $1 = &temp;
+}
+%typemap(argout) char **out {
+    if (result >= 0) {
+        Py_XDECREF($result);
+        $result = wbpy_text(*$1);
+        if ($result == NULL)
+            SWIG_fail;
+    }
+}
+%typemap(freearg) char **out {
+    if ($1 != NULL)
+        wb_free(*$1);
+}
+
+/* The parts of a result over whole ledgers: a tuple, or None when the
+ * result has none (WB_ENOTFOUND; these calls take no error record). */
+%typemap(in, numinputs=0) (wb_date *from, wb_date *to) (wb_date a, wb_date b) {
+    a.days = b.days = 0;
+    $1 = &a;
+    $2 = &b;
+}
+%typemap(argout) (wb_date *from, wb_date *to) {
+    Py_XDECREF($result);
+    $result = result < 0 ? (Py_INCREF(Py_None), Py_None)
+                         : Py_BuildValue("(NN)", wbpy_date_out(*$1), wbpy_date_out(*$2));
+    if ($result == NULL)
+        SWIG_fail;
+}
+%typemap(in, numinputs=0) (int64_t *numerator, int64_t *denominator, int32_t *percent)
+        (int64_t n = 0, int64_t d = 0, int32_t p = 0) {
+    $1 = &n;
+    $2 = &d;
+    $3 = &p;
+}
+%typemap(argout) (int64_t *numerator, int64_t *denominator, int32_t *percent) {
+    Py_XDECREF($result);
+    $result = result < 0 ? (Py_INCREF(Py_None), Py_None)
+                         : Py_BuildValue("(LLi)", (long long)*$1, (long long)*$2, (int)*$3);
+    if ($result == NULL)
+        SWIG_fail;
+}
+%typemap(in, numinputs=0) (int64_t *have, int64_t *need) (int64_t h = 0, int64_t n = 0) {
+    $1 = &h;
+    $2 = &n;
+}
+%typemap(argout) (int64_t *have, int64_t *need) {
+    Py_XDECREF($result);
+    $result = result < 0 ? (Py_INCREF(Py_None), Py_None)
+                         : Py_BuildValue("(LL)", (long long)*$1, (long long)*$2);
+    if ($result == NULL)
+        SWIG_fail;
+}
+
+%{
+/* A date a result may lack: None when `status` says it has none. */
+static PyObject *wbpy_optional_date(int status, wb_date date)
+{
+    if (status < 0)
+        Py_RETURN_NONE;
+    return wbpy_date_out(date);
+}
+
+typedef int (*wbpy_text_fn)(char **out, const wb_result *result, wb_lang lang,
+                            wb_error *err);
+
+/* An owned text of a result (message, explanation) -> a new str; the C
+ * string is released with wb_free() whatever happens. NULL with the
+ * exception set on failure. */
+static PyObject *wbpy_result_text(wbpy_text_fn fn, const wb_result *result, wb_lang lang)
+{
+    char *text = NULL;
+    wb_error err;
+    wb_error_clear(&err);
+    int status = fn(&text, result, lang, &err);
+    PyObject *str = NULL;
+    if (status < 0)
+        wbpy_raise(status, &err);
+    else
+        str = wbpy_text(text);
+    wb_free(text);
+    return str;
+}
+
+/* A result -> {field: value}, every field read now, so the record
+ * outlives the C result (which a callback's lasts only until it
+ * returns) and the rule set and calendar it points into. Both
+ * languages' texts are rendered at once. */
+static PyObject *wbpy_result_fields(const wb_result *r)
+{
+    if (r == NULL) {
+        PyErr_SetString(PyExc_ValueError, "no result");
+        return NULL;
+    }
+    wb_date due, done, from, to;
+    int has_due = wb_result_due(r, &due);
+    int has_done = wb_result_done(r, &done);
+    int has_span = wb_result_span(r, &from, &to);
+    int64_t numerator = 0, denominator = 0, have = 0, need = 0;
+    int32_t percent = 0;
+    int has_ratio = wb_result_ratio(r, &numerator, &denominator, &percent);
+    int has_count = wb_result_count(r, &have, &need);
+    int line = wb_result_line(r);
+    PyObject *d = PyDict_New();
+    if (d == NULL)
+        return NULL;
+    if (wbpy_set(d, "rule", wbpy_text(wb_result_rule(r))) < 0
+        || wbpy_set(d, "standard", wbpy_text(wb_result_standard(r))) < 0
+        || wbpy_set(d, "outcome", PyLong_FromLong((long)wb_result_outcome(r))) < 0
+        || wbpy_set(d, "severity", PyLong_FromLong((long)wb_result_severity(r))) < 0
+        || wbpy_set(d, "key", wbpy_text(wb_result_key(r))) < 0
+        || wbpy_set(d, "unit", wbpy_text(wb_result_unit(r))) < 0
+        || wbpy_set(d, "township", wbpy_text(wb_result_township(r))) < 0
+        || wbpy_set(d, "source", wbpy_text(wb_result_source(r))) < 0
+        || wbpy_set(d, "line", line > 0 ? PyLong_FromLong((long)line)
+                                        : (Py_INCREF(Py_None), Py_None)) < 0
+        || wbpy_set(d, "due", wbpy_optional_date(has_due, due)) < 0
+        || wbpy_set(d, "done", wbpy_optional_date(has_done, done)) < 0
+        || wbpy_set(d, "days_late", PyLong_FromLong((long)wb_result_days_late(r))) < 0
+        || wbpy_set(d, "days_left", PyLong_FromLong((long)wb_result_days_left(r))) < 0
+        || wbpy_set(d, "provisional", PyBool_FromLong(wb_result_provisional(r))) < 0
+        || wbpy_set(d, "due_is_bound", PyBool_FromLong(wb_result_due_is_bound(r))) < 0
+        || wbpy_set(d, "missing", wbpy_text(wb_result_missing(r))) < 0
+        || wbpy_set(d, "span", has_span < 0 ? (Py_INCREF(Py_None), Py_None)
+                   : Py_BuildValue("(NN)", wbpy_date_out(from), wbpy_date_out(to))) < 0
+        || wbpy_set(d, "ratio", has_ratio < 0 ? (Py_INCREF(Py_None), Py_None)
+                   : Py_BuildValue("(LLi)", (long long)numerator, (long long)denominator,
+                                   (int)percent)) < 0
+        || wbpy_set(d, "count", has_count < 0 ? (Py_INCREF(Py_None), Py_None)
+                   : Py_BuildValue("(LL)", (long long)have, (long long)need)) < 0
+        || wbpy_set(d, "detail_zh", wbpy_text(wb_result_detail(r, WB_LANG_ZH))) < 0
+        || wbpy_set(d, "detail_en", wbpy_text(wb_result_detail(r, WB_LANG_EN))) < 0
+        || wbpy_set(d, "message_zh", wbpy_result_text(wb_result_message, r, WB_LANG_ZH)) < 0
+        || wbpy_set(d, "message_en", wbpy_result_text(wb_result_message, r, WB_LANG_EN)) < 0
+        || wbpy_set(d, "explanation_zh",
+                    wbpy_result_text(wb_result_explain, r, WB_LANG_ZH)) < 0
+        || wbpy_set(d, "explanation_en",
+                    wbpy_result_text(wb_result_explain, r, WB_LANG_EN)) < 0) {
+        Py_DECREF(d);
+        return NULL;
+    }
+    return d;
+}
+
+/* What the trampoline returns to stop an evaluation: positive, so the
+ * interrupted call returns it as its status instead of raising, and the
+ * language layer raises the exception the listener recorded. */
+#define WBPY_STOPPED 1
+
+/* The C callback of an evaluation. `payload` is the listener, a Python
+ * callable that the language layer keeps alive with the evaluation; it
+ * is called with the result's fields. If it raises, the exception is
+ * stored in its `error` attribute (with its traceback) and the
+ * evaluation stops. */
+static int wbpy_on_result(const wb_result *result, void *payload)
+{
+    PyGILState_STATE gil = PyGILState_Ensure();
+    PyObject *listener = (PyObject *)payload;
+    int rc = 0;
+    PyObject *fields = wbpy_result_fields(result);
+    PyObject *ret = fields == NULL ? NULL : PyObject_CallOneArg(listener, fields);
+    Py_XDECREF(fields);
+    if (ret == NULL) {
+        PyObject *type = NULL, *value = NULL, *tb = NULL;
+        PyErr_Fetch(&type, &value, &tb);
+        PyErr_NormalizeException(&type, &value, &tb);
+        if (value != NULL && tb != NULL)
+            PyException_SetTraceback(value, tb);
+        if (value == NULL || PyObject_SetAttrString(listener, "error", value) < 0)
+            PyErr_Clear();   /* the layer then reports that the callback failed */
+        Py_XDECREF(type);
+        Py_XDECREF(value);
+        Py_XDECREF(tb);
+        rc = WBPY_STOPPED;
+    } else {
+        Py_DECREF(ret);
+    }
+    PyGILState_Release(gil);
+    return rc;
+}
+
+/* Send an evaluation's results to a Python listener (None: keep them).
+ * The listener is borrowed: the language layer keeps it alive as long
+ * as the evaluation. */
+static void wbpy_evaluation_listen(wb_evaluation *ev, PyObject *listener)
+{
+    if (listener == Py_None)
+        wb_evaluation_on_result(ev, NULL, NULL);
+    else
+        wb_evaluation_on_result(ev, wbpy_on_result, listener);
+}
+%}
+
 #endif /* SWIGPYTHON */
 
 /* ------------------------------------------------------------ headers */
@@ -478,3 +713,14 @@ WB_OUTPUT_RECORD(wb_deadline, wbpy_deadline)
 %include "weibao/calendar.h"
 %include "weibao/period.h"
 %include "weibao/check.h"
+%include "weibao/rules.h"
+%include "weibao/ledger.h"
+%include "weibao/compliance.h"
+
+#if defined(SWIGPYTHON)
+/* The Python helpers defined above: a result as a dict of its fields,
+ * and the listener of an evaluation. */
+PyObject *wbpy_result_fields(const wb_result *r);
+void wbpy_evaluation_listen(wb_evaluation *ev, PyObject *listener);
+#define WBPY_STOPPED 1
+#endif

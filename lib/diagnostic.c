@@ -21,8 +21,11 @@ struct wb_diagnostic {
     size_t order;       /* when it was found: keeps sorting stable */
 };
 
+/* Each finding is allocated on its own, so that one taken from a list
+   stays where it is while the list grows (an evaluation's problems grow
+   with every file added). */
 struct wb_diagnostics {
-    wb_diagnostic *items;
+    wb_diagnostic **items;
     size_t count;
     size_t capacity;
 };
@@ -257,13 +260,15 @@ int wb__diagnostics_add_text(wb_diagnostics *list, wb_severity severity,
 {
     if (list->count == list->capacity) {
         size_t cap = list->capacity ? list->capacity * 2 : 8;
-        wb_diagnostic *items = realloc(list->items, cap * sizeof(*items));
+        wb_diagnostic **items = realloc(list->items, cap * sizeof(*items));
         if (items == NULL)
             return WB_ENOMEM;
         list->items = items;
         list->capacity = cap;
     }
-    wb_diagnostic *d = &list->items[list->count];
+    wb_diagnostic *d = malloc(sizeof(*d));
+    if (d == NULL)
+        return WB_ENOMEM;
     d->severity = severity;
     d->order = list->count;
     d->line = line > 0 ? line : 0;
@@ -277,8 +282,10 @@ int wb__diagnostics_add_text(wb_diagnostics *list, wb_severity severity,
         free(d->file);
         free(d->message[0]);
         free(d->message[1]);
+        free(d);
         return WB_ENOMEM;
     }
+    list->items[list->count] = d;
     for (int l = 0; l < 2; l++) {
         flatten(d->message[l]);
         trim_right(d->message[l]);
@@ -308,7 +315,8 @@ int wb__diagnostics_add(wb_diagnostics *list, const char *rule,
 
 static int compare_places(const void *pa, const void *pb)
 {
-    const wb_diagnostic *a = pa, *b = pb;
+    const wb_diagnostic *a = *(const wb_diagnostic *const *)pa;
+    const wb_diagnostic *b = *(const wb_diagnostic *const *)pb;
     if (a->line != b->line)
         return a->line < b->line ? -1 : 1;
     if (a->column != b->column)
@@ -319,14 +327,14 @@ static int compare_places(const void *pa, const void *pb)
 void wb__diagnostics_sort(wb_diagnostics *list)
 {
     if (list != NULL && list->count > 1)
-        qsort(list->items, list->count, sizeof(wb_diagnostic), compare_places);
+        qsort(list->items, list->count, sizeof(*list->items), compare_places);
 }
 
 const wb_diagnostic *wb__diagnostics_first_error(const wb_diagnostics *list)
 {
     for (size_t i = 0; list != NULL && i < list->count; i++)
-        if (list->items[i].severity == WB_SEVERITY_ERROR)
-            return &list->items[i];
+        if (list->items[i]->severity == WB_SEVERITY_ERROR)
+            return list->items[i];
     return NULL;
 }
 
@@ -356,7 +364,7 @@ size_t wb_diagnostics_count_at_least(const wb_diagnostics *list,
 {
     size_t n = 0;
     for (size_t i = 0; list != NULL && i < list->count; i++)
-        if (list->items[i].severity >= min)
+        if (list->items[i]->severity >= min)
             n++;
     return n;
 }
@@ -365,7 +373,7 @@ const wb_diagnostic *wb_diagnostics_at(const wb_diagnostics *list, size_t i)
 {
     if (list == NULL || i >= list->count)
         return NULL;
-    return &list->items[i];
+    return list->items[i];
 }
 
 void wb_diagnostics_free(wb_diagnostics *list)
@@ -373,10 +381,11 @@ void wb_diagnostics_free(wb_diagnostics *list)
     if (list == NULL)
         return;
     for (size_t i = 0; i < list->count; i++) {
-        free(list->items[i].rule);
-        free(list->items[i].file);
-        free(list->items[i].message[0]);
-        free(list->items[i].message[1]);
+        free(list->items[i]->rule);
+        free(list->items[i]->file);
+        free(list->items[i]->message[0]);
+        free(list->items[i]->message[1]);
+        free(list->items[i]);
     }
     free(list->items);
     free(list);

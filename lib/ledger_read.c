@@ -205,13 +205,24 @@ static int read_csv_header(reader *rd, const char *const *cells, size_t n, int l
     return WB_OK;
 }
 
-static int read_csv(reader *rd, FILE *f, wb_error *err)
+/* A CSV the reader cannot go on with: a problem, in both languages. */
+static void malformed(reader *rd, const wb_error *e)
 {
+    char zh[WB_ERROR_MESSAGE_SIZE + 32];
+    snprintf(zh, sizeof(zh), "CSV 无法读取:%s", e->message);
+    problem(rd, "ledger-malformed", e->line, e->column, e->message, zh);
+}
+
+static int read_csv(reader *rd, FILE *f, wb_error *caller_err)
+{
+    /* The reason is a problem even when the caller wants no error back. */
+    wb_error local;
+    wb_error *err = caller_err != NULL ? caller_err : &local;
     wb__csv *csv = NULL;
     int rc = wb__csv_open_file(&csv, f, rd->path, err);
     if (rc != WB_OK) {
-        if (rc == WB_EPARSE && err != NULL)
-            problem(rd, "ledger-malformed", err->line, err->column, err->message, err->message);
+        if (rc == WB_EPARSE)
+            malformed(rd, err);
         return rc;
     }
     const char *const *cells;
@@ -256,8 +267,8 @@ static int read_csv(reader *rd, FILE *f, wb_error *err)
         }
         rc = filled ? finish_row(rd, bad) : WB_OK;     /* an empty row is skipped */
     }
-    if (rc < 0 && rc != WB_ENOMEM && err != NULL && rc == WB_EPARSE)
-        problem(rd, "ledger-malformed", err->line, err->column, err->message, err->message);
+    if (rc == WB_EPARSE)
+        malformed(rd, err);
     free(columns);
     wb__csv_free(csv);
     return rc;
@@ -265,26 +276,74 @@ static int read_csv(reader *rd, FILE *f, wb_error *err)
 
 /* ================================================================ XML */
 
+/*
+ * XML is read with a SAX push parser, fed 64 KiB at a time, with the
+ * ledger schema plugged into the SAX stream (xmlSchemaSAXPlug): no tree
+ * is built, so memory stays flat however long the file. A row is handed
+ * on at its end tag, once the validator has seen its start tag, so that
+ * a row the schema refuses is skipped. Lines come from the parser's own
+ * counter at each start tag: exact past 65,535.
+ */
+typedef struct xml_state {
+    reader *rd;
+    xmlParserCtxtPtr ctxt;
+    int depth;
+    int line;                   /* of the current <record> */
+    size_t problems_before;     /* problems when it started */
+    int in_record, bad;
+    int stop;                   /* a status that ends the reading */
+    wb_error *err;
+} xml_state;
+
+static int xml_line(const xml_state *st)
+{
+    return st->ctxt != NULL && st->ctxt->input != NULL ? st->ctxt->input->line : 0;
+}
+
+static void xml_halt(xml_state *st, int status)
+{
+    if (st->stop == WB_OK)
+        st->stop = status;
+    xmlStopParser(st->ctxt);
+}
+
 static void on_xml_error(void *arg, xmlErrorPtr e)
 {
-    reader *rd = arg;
+    xml_state *st = arg;
+    if (e->code == XML_ERR_USER_STOP)
+        return;
     char en[1024], zh[1100];
     wb__xml_error_text(en, sizeof(en), e);
     int schema = e->domain == XML_FROM_SCHEMASV;
     snprintf(zh, sizeof(zh), "%s%s", schema ? "不符合台账格式:" : "XML 格式错误:", en);
-    problem(rd, e->level == XML_ERR_WARNING ? "xml-warning" : schema ? "schema-invalid"
-                                                                    : "xml-malformed",
-            e->line, e->int2, en, zh);
+    /* The validator does not know lines of a SAX stream: the element's. */
+    int line = e->line > 0 ? e->line : st->in_record ? st->line : xml_line(st);
+    problem(st->rd, e->level == XML_ERR_WARNING ? "xml-warning" : schema ? "schema-invalid"
+                                                                        : "xml-malformed",
+            line, e->int2, en, zh);
 }
 
-static int xml_root(reader *rd, xmlTextReaderPtr xr, int line, wb_error *err)
+static void on_doctype(void *arg, const xmlChar *name, const xmlChar *external_id,
+                       const xmlChar *system_id)
 {
-    const char *local = (const char *)xmlTextReaderConstLocalName(xr);
-    const char *ns = (const char *)xmlTextReaderConstNamespaceUri(xr);
+    (void)name;
+    (void)external_id;
+    (void)system_id;
+    xml_state *st = arg;
+    const char *en = "DOCTYPE declarations are not accepted (no DTDs or entities)";
+    problem(st->rd, "xml-doctype", xml_line(st), 1, en, "不接受 DOCTYPE 声明(不允许 DTD 和实体)");
+    fill_err(st->err, WB_EPARSE, st->rd->path, xml_line(st), "xml-doctype", en);
+    xml_halt(st, WB_EPARSE);
+}
+
+static void xml_root(xml_state *st, const char *local, const char *ns)
+{
+    reader *rd = st->rd;
     const wb_ledger_kind *kind = ns != NULL && strcmp(ns, LEDGER_NS) == 0
                                      ? wb_ledger_kind_find(local) : NULL;
-    char en[320], zh[320];
+    int line = xml_line(st);
     if (kind == NULL || (rd->kind != NULL && kind != rd->kind)) {
+        char en[320], zh[320];
         if (rd->kind != NULL && kind != NULL) {
             snprintf(en, sizeof(en), "the file is a %s ledger, not %s", kind->name, rd->kind->name);
             snprintf(zh, sizeof(zh), "该文件为%s,而非%s", kind->title[0], rd->kind->title[0]);
@@ -295,87 +354,154 @@ static int xml_root(reader *rd, xmlTextReaderPtr xr, int line, wb_error *err)
             snprintf(zh, sizeof(zh), "<%.64s> 不是台账文件的根元素", local);
         }
         problem(rd, "ledger-kind", line, 0, en, zh);
-        return fill_err(err, WB_ESCHEMA, rd->path, line, "ledger-kind", en);
+        fill_err(st->err, WB_ESCHEMA, rd->path, line, "ledger-kind", en);
+        xml_halt(st, WB_ESCHEMA);
+        return;
     }
     rd->kind = kind;
-    rd->record = wb__record_new_of(kind);
-    return rd->record != NULL ? WB_OK : WB_ENOMEM;
+    if ((rd->record = wb__record_new_of(kind)) == NULL)
+        xml_halt(st, WB_ENOMEM);
 }
 
-static int xml_record(reader *rd, xmlTextReaderPtr xr, int line, size_t problems_before)
+static void on_start(void *arg, const xmlChar *localname, const xmlChar *prefix,
+                     const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
+                     int nb_attributes, int nb_defaulted, const xmlChar **attributes)
 {
+    (void)prefix;
+    (void)nb_namespaces;
+    (void)namespaces;
+    (void)nb_defaulted;
+    xml_state *st = arg;
+    int depth = st->depth++;
+    if (st->stop != WB_OK)
+        return;
+    if (depth == 0) {
+        xml_root(st, (const char *)localname, (const char *)uri);
+        return;
+    }
+    if (depth != 1 || strcmp((const char *)localname, "record") != 0)
+        return;
+    reader *rd = st->rd;
+    st->in_record = 1;
+    st->line = xml_line(st);
+    st->problems_before = wb_diagnostics_count(rd->problems);
+    st->bad = 0;
     wb__record_reset(rd->record);
     rd->record->source = rd->path;
-    rd->record->line = line;
-    int bad = 0;
-    while (xmlTextReaderMoveToNextAttribute(xr) == 1) {
-        const char *name = (const char *)xmlTextReaderConstLocalName(xr);
-        const char *value = (const char *)xmlTextReaderConstValue(xr);
-        if (xmlTextReaderIsNamespaceDecl(xr) == 1 || name == NULL || value == NULL)
-            continue;
+    rd->record->line = st->line;
+    /* Attributes come as (localname, prefix, URI, value, end) quintuples. */
+    for (int i = 0; i < nb_attributes; i++) {
+        const char *name = (const char *)attributes[5 * i];
+        const char *value = (const char *)attributes[5 * i + 3];
+        const char *end = (const char *)attributes[5 * i + 4];
         int field = -1;
-        for (size_t i = 0; i < rd->kind->field_count; i++)
-            if (strcmp(rd->kind->fields[i].name, name) == 0)
-                field = (int)i;
+        for (size_t f = 0; f < rd->kind->field_count && attributes[5 * i + 1] == NULL; f++)
+            if (strcmp(rd->kind->fields[f].name, name) == 0)
+                field = (int)f;
         if (field < 0)
-            bad = 1;        /* the schema has reported it */
+            st->bad = 1;        /* the schema reports it */
         else
-            set_cell(rd, field, value, strlen(value), &bad);
+            set_cell(rd, field, value, (size_t)(end - value), &st->bad);
     }
-    xmlTextReaderMoveToElement(xr);
-    /* A schema error while this element was read makes the row bad. */
-    if (wb_diagnostics_count(rd->problems) > problems_before && !bad) {
-        for (size_t i = problems_before; i < wb_diagnostics_count(rd->problems); i++)
-            if (strcmp(wb_diagnostic_rule(wb_diagnostics_at(rd->problems, i)), "schema-invalid") == 0)
-                bad = 1;
-    }
-    return finish_row(rd, bad);
+    if (rd->nomem)
+        xml_halt(st, WB_ENOMEM);
 }
 
-static int read_xml(reader *rd, wb_error *err)
+static void on_end(void *arg, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri)
 {
-    xmlTextReaderPtr xr = xmlReaderForFile(rd->path, NULL, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
-    if (xr == NULL)
-        return wb__error_set(err, WB_EIO, rd->path, 0, 0, NULL, "cannot read '%s'", rd->path);
-    xmlTextReaderSetStructuredErrorHandler(xr, on_xml_error, rd);
+    (void)localname;
+    (void)prefix;
+    (void)uri;
+    xml_state *st = arg;
+    st->depth--;
+    if (!st->in_record || st->depth != 1 || st->stop != WB_OK)
+        return;
+    st->in_record = 0;
+    reader *rd = st->rd;
+    /* A schema error while the record was read makes it a bad row. */
+    for (size_t i = st->problems_before; i < wb_diagnostics_count(rd->problems); i++)
+        if (strcmp(wb_diagnostic_rule(wb_diagnostics_at(rd->problems, i)), "schema-invalid") == 0)
+            st->bad = 1;
+    int rc = finish_row(rd, st->bad);
+    if (rc != WB_OK)
+        xml_halt(st, rc);
+}
+
+static int read_xml(reader *rd, FILE *f, wb_error *err)
+{
+    xml_state st;
+    memset(&st, 0, sizeof(st));
+    st.rd = rd;
+    st.err = err;
     xmlSchemaPtr schema = wb__xml_schema_compile((const char *)wb__embedded_ledger_xsd,
                                                  wb__embedded_ledger_xsd_len);
-    int rc = schema == NULL ? WB_ERROR : WB_OK;
-    if (rc == WB_OK && xmlTextReaderSetSchema(xr, schema) != 0)
-        rc = WB_ERROR;
-    size_t before = wb_diagnostics_count(rd->problems);
-    int step;
-    while (rc == WB_OK && (step = xmlTextReaderRead(xr)) == 1) {
-        int type = xmlTextReaderNodeType(xr);
-        int line = xmlTextReaderGetParserLineNumber(xr);
-        if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
-            const char *en = "a DOCTYPE is not allowed: ledgers declare no entities and load no DTD";
-            problem(rd, "xml-doctype", line, 0, en, "不允许 DOCTYPE:台账不得声明实体或加载 DTD");
-            rc = fill_err(err, WB_EPARSE, rd->path, line, "xml-doctype", en);
-        } else if (type == XML_READER_TYPE_ELEMENT) {
-            xmlNodePtr node = xmlTextReaderCurrentNode(xr);
-            long node_line = node != NULL ? xmlGetLineNo(node) : -1;
-            if (node_line > 0)
-                line = (int)node_line;
-            int depth = xmlTextReaderDepth(xr);
-            if (depth == 0)
-                rc = xml_root(rd, xr, line, err);
-            else if (depth == 1 && rd->record != NULL &&
-                     strcmp((const char *)xmlTextReaderConstLocalName(xr), "record") == 0)
-                rc = xml_record(rd, xr, line, before);
-        }
-        if (rd->nomem)
+    xmlSchemaValidCtxtPtr vctxt = schema != NULL ? xmlSchemaNewValidCtxt(schema) : NULL;
+    xmlSAXHandler sax;
+    memset(&sax, 0, sizeof(sax));
+    sax.initialized = XML_SAX2_MAGIC;
+    sax.startElementNs = on_start;
+    sax.endElementNs = on_end;
+    sax.internalSubset = on_doctype;
+    sax.serror = on_xml_error;
+    xmlSAXHandlerPtr plugged_sax = &sax;
+    void *plugged_data = &st;
+    xmlSchemaSAXPlugPtr plug = NULL;
+    int rc = vctxt != NULL ? WB_OK : WB_ENOMEM;
+    if (rc == WB_OK) {
+        xmlSchemaSetValidStructuredErrors(vctxt, on_xml_error, &st);
+        plug = xmlSchemaSAXPlug(vctxt, &plugged_sax, &plugged_data);
+        if (plug == NULL)
             rc = WB_ENOMEM;
-        before = wb_diagnostics_count(rd->problems);
     }
-    if (rc == WB_OK && step < 0) {
-        const wb_diagnostic *first = wb__diagnostics_first_error(rd->problems);
-        rc = first != NULL ? wb__diagnostic_to_error(first, WB_EPARSE, err)
-                           : wb__error_set(err, WB_EPARSE, rd->path, 0, 0, "xml-malformed",
-                                           "'%s' is not well-formed XML", rd->path);
+    if (rc == WB_OK) {
+        st.ctxt = xmlCreatePushParserCtxt(plugged_sax, plugged_data, NULL, 0, rd->path);
+        if (st.ctxt == NULL)
+            rc = WB_ENOMEM;
     }
-    xmlFreeTextReader(xr);
+    if (rc == WB_OK) {
+        /* No network, no entity substitution, no DTD: a DOCTYPE stops it. */
+        xmlCtxtUseOptions(st.ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
+        char *buf = malloc(65536);
+        if (buf == NULL)
+            rc = WB_ENOMEM;
+        size_t n;
+        while (rc == WB_OK && st.stop == WB_OK && (n = fread(buf, 1, 65536, f)) > 0)
+            xmlParseChunk(st.ctxt, buf, (int)n, 0);
+        if (rc == WB_OK && ferror(f))
+            rc = wb__error_set(err, WB_EIO, rd->path, 0, 0, NULL, "cannot read '%s'", rd->path);
+        if (rc == WB_OK && st.stop == WB_OK)
+            xmlParseChunk(st.ctxt, NULL, 0, 1);
+        free(buf);
+        if (rc == WB_OK)
+            rc = st.stop;
+        if (rc == WB_OK && !st.ctxt->wellFormed) {
+            /* With the schema plugged in, the parser's own error may not
+               reach our handler: take it from the context. */
+            const wb_diagnostic *first = wb__diagnostics_first_error(rd->problems);
+            xmlErrorPtr last = xmlCtxtGetLastError(st.ctxt);
+            if (first == NULL && last != NULL) {
+                on_xml_error(&st, last);
+                first = wb__diagnostics_first_error(rd->problems);
+            }
+            rc = first != NULL ? wb__diagnostic_to_error(first, WB_EPARSE, err)
+                               : wb__error_set(err, WB_EPARSE, rd->path, 0, 0, "xml-malformed",
+                                               "'%s' is not well-formed XML", rd->path);
+        }
+        if (rc == WB_OK && rd->kind == NULL) {
+            const char *en = "the file has no root element";
+            problem(rd, "ledger-kind", 1, 0, en, "文件没有根元素");
+            rc = fill_err(err, WB_ESCHEMA, rd->path, 1, "ledger-kind", en);
+        }
+    }
+    if (st.ctxt != NULL) {
+        xmlFreeParserCtxt(st.ctxt);
+    }
+    if (plug != NULL)
+        xmlSchemaSAXUnplug(plug);
+    xmlSchemaFreeValidCtxt(vctxt);
     xmlSchemaFree(schema);
+    if (rc == WB_OK && rd->nomem)
+        rc = WB_ENOMEM;
     return rc;
 }
 
@@ -410,8 +536,8 @@ int wb__ledger_read_file(const char *path, const wb_ledger_kind *kind, wb__row_f
     reader rd = { path, kind, fn, payload, problems, NULL, 0 };
     int rc;
     if (is_xml) {
+        rc = read_xml(&rd, f, err);
         fclose(f);
-        rc = read_xml(&rd, err);
     } else {
         rc = read_csv(&rd, f, err);
         fclose(f);

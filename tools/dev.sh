@@ -16,7 +16,7 @@ set -eu
 
 cd "$(dirname "$0")/.."
 
-PACKAGES="build-essential cmake pkg-config libxml2-dev libpcre2-dev \
+PACKAGES="build-essential cmake pkg-config libxml2-dev libxml2-utils libpcre2-dev \
 libcmocka-dev swig python3 python3-dev"
 PYTHON=/usr/bin/python3
 JOBS=$(nproc 2>/dev/null || echo 2)

@@ -5,7 +5,11 @@
  * working-day calendar. Records come one at a time from an OA system
  * (wb_evaluation_add_record) or from ledger files, read as a stream
  * (wb_evaluation_add_file): memory does not grow with the number of rows,
- * except for the keys kept to find duplicates (16 bytes a row).
+ * except for the keys kept to find duplicates (a 64-bit hash and a line
+ * per row in a table kept at most half full: 24 to 48 bytes a row, about
+ * 36 MiB at its peak for a million rows) and, for the rules over whole
+ * ledgers, a copy of the rows of the ledgers they read (never the
+ * background checks).
  *
  * Every rule that checks a record's kind gives one result per record:
  *  - complies:           the obligation is met (a re-query not yet due
@@ -144,14 +148,20 @@ WB_API wb_date wb_evaluation_since(const wb_evaluation *ev);
  * Evaluate the rules over whole ledgers (coverage ratios, counts per year
  * or quarter, rules that join two ledgers) on everything added, and
  * deliver their results as the others. No record may be added after it.
- * Calling it twice does nothing the second time.
+ * Calling it twice does nothing the second time; a callback that stops it
+ * leaves the rules after the one it stopped in unevaluated.
  * @return WB_OK; WB_ECOVERAGE (a problem says which rule; the others
  *         were still evaluated); WB_ENOMEM; or the callback's value
  * @since 0.3
  */
 WB_API int wb_evaluation_finish(wb_evaluation *ev, wb_error *err);
 
-/** Bad rows and other problems found so far, in the order found. Borrowed. @since 0.3 */
+/**
+ * Bad rows and other problems found so far, in the order found. Borrowed:
+ * the list grows as records are added (findings already taken stay valid)
+ * and is freed with the evaluation.
+ * @since 0.3
+ */
 WB_API const wb_diagnostics *wb_evaluation_problems(const wb_evaluation *ev);
 
 /** The records checked (bad rows not counted). @since 0.3 */

@@ -5,7 +5,10 @@
  * can find rather than stopping at the first. Each finding names its
  * rule id, severity, place (file, line, column) and says what is wrong in
  * Chinese and in English. A list never changes once returned, so it may
- * be read from several threads at once.
+ * be read from several threads at once; the one exception is an
+ * evaluation's problem list (weibao/compliance.h), which grows as records
+ * are added. A finding, once taken from a list, stays valid and unchanged
+ * until the list is freed.
  *
  * Lines and columns start at 1; a column counts Unicode code points from
  * the start of its line. 0 means the place is not known.

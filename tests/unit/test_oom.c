@@ -124,6 +124,64 @@ static int import_notice(void)
     return rc;
 }
 
+/* Rules, ledgers in both forms, a record, the rules over whole ledgers,
+   and every result's message and explanation. */
+static int evaluate_ledgers(void)
+{
+    wb_ruleset *rules = NULL, *packed = NULL;
+    wb_calendar *cal = NULL;
+    wb_evaluation *ev = NULL;
+    wb_record *rec = NULL;
+    static const char pack[] =
+        "<rule-pack xmlns='urn:weibao:rules:1' format='1' name='p'><title>t</title>"
+        "<set rule='staff-requery' param='every' value='6'/></rule-pack>";
+    wb_date as_of;
+    wb_date_from_ymd(&as_of, 2026, 11, 29, NULL);
+    int rc = wb_ruleset_open_default(&rules, NULL);
+    if (rc == WB_OK)
+        rc = wb_ruleset_apply_pack_buffer(&packed, rules, pack, sizeof(pack) - 1, "p", NULL);
+    if (rc == WB_OK)
+        rc = wb_calendar_open_default(&cal, NULL);
+    if (rc == WB_OK)
+        rc = wb_evaluation_new(&ev, packed, cal, as_of, NULL);
+    if (rc == WB_OK)
+        rc = wb_evaluation_add_file(ev, WB_TEST_DATA "/ledgers/background-checks.csv", NULL, NULL);
+    if (rc == WB_OK)
+        rc = wb_evaluation_add_file(ev, WB_TEST_DATA "/ledgers/judicial-suggestions.xml", NULL, NULL);
+    if (rc == WB_OK)
+        rc = wb_evaluation_add_file(ev, WB_TEST_DATA "/ledgers/meetings.csv", NULL, NULL);
+    if (rc == WB_OK)
+        rc = wb_record_new(&rec, "trainees", NULL);
+    if (rc == WB_OK)
+        rc = wb_record_set(rec, "key", "T1", NULL);
+    if (rc == WB_OK)
+        rc = wb_record_set(rec, "role", "儿童主任", NULL);
+    if (rc == WB_OK)
+        rc = wb_record_set(rec, "start-date", "2026-01-05", NULL);
+    if (rc == WB_OK)
+        rc = wb_evaluation_add_record(ev, rec, NULL);
+    if (rc == WB_OK)
+        rc = wb_evaluation_finish(ev, NULL);
+    for (size_t i = 0; rc == WB_OK && i < wb_evaluation_result_count(ev); i++) {
+        char *msg = NULL, *why = NULL;
+        const wb_result *r = wb_evaluation_result_at(ev, i);
+        rc = wb_result_message(&msg, r, WB_LANG_ZH, NULL);
+        if (rc == WB_OK)
+            rc = wb_result_explain(&why, r, WB_LANG_EN, NULL);
+        wb_free(msg);
+        wb_free(why);
+    }
+    if (rc == WB_OK && (wb_evaluation_record_count(ev) != 9 ||
+                        wb_diagnostics_count(wb_evaluation_problems(ev)) != 2))
+        rc = WB_ERROR;
+    wb_record_free(rec);
+    wb_evaluation_free(ev);
+    wb_calendar_free(cal);
+    wb_ruleset_free(packed);
+    wb_ruleset_free(rules);
+    return rc;
+}
+
 /* Fail allocation 0, 1, 2, … until the operation no longer reaches it. */
 static void fail_each_allocation(operation op)
 {
@@ -172,10 +230,17 @@ static void test_oom__notice_import(void **state)
     fail_each_allocation(import_notice);
 }
 
+static void test_oom__evaluate_ledgers(void **state)
+{
+    (void)state;
+    fail_each_allocation(evaluate_ledgers);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_oom__open_default),
     cmocka_unit_test(test_oom__calendar_and_projection),
     cmocka_unit_test(test_oom__notice_import),
+    cmocka_unit_test(test_oom__evaluate_ledgers),
     cmocka_unit_test(test_oom__check_with_findings),
     cmocka_unit_test(test_oom__load_file),
 };

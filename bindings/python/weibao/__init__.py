@@ -16,6 +16,15 @@ legal periods its deadlines are counted in.
     'makeup-workday'
     >>> cal.period_end(date(2026, 9, 1), 1, "months").end
     datetime.date(2026, 10, 8)
+    >>> rules = weibao.RuleSet.default()
+    >>> rules["dismissal-deadline"].param("within").value
+    30
+    >>> record = weibao.Record("background-checks", key="BC-1", category="在职",
+    ...                        query_date=date(2026, 2, 10), result="有",
+    ...                        result_date=date(2026, 2, 10))
+    >>> [(r.rule, r.outcome.value, r.due) for r in
+    ...  weibao.check_record(record, as_of=date(2026, 3, 20))][-1]
+    ('dismissal-deadline', 'pending', datetime.date(2026, 3, 30))
 
 Failures raise subclasses of :class:`weibao.Error` that carry the
 library's message, code, file, line and column.
@@ -31,12 +40,18 @@ from ._diagnostics import (Diagnostic, check_calendar_file,
                            check_rubric_string, check_string)
 from ._calendar import (Calendar, Day, Deadline, Holiday, MakeupDay,
                         import_notice, parse_date)
+from ._rules import Param, Rule, RuleSet, check_rule_pack, check_rules
+from ._ledger import Field, LedgerKind, Record, ledger_kinds
+from ._compliance import Evaluation, Outcome, Result, check_record
 
 __all__ = [
     "__version__", "version", "version_info",
     "Rubric", "Category", "Topic", "Item", "Unit",
     "Calendar", "Day", "Holiday", "MakeupDay", "Deadline",
     "parse_date", "import_notice",
+    "RuleSet", "Rule", "Param", "check_rules", "check_rule_pack",
+    "LedgerKind", "Field", "Record", "ledger_kinds",
+    "Evaluation", "Result", "Outcome", "check_record",
     "Diagnostic", "check_file", "check_string",
     "check_rubric_file", "check_rubric_string",
     "check_calendar_file", "check_calendar_string",
@@ -61,6 +76,7 @@ version_info = ((_core.wb_version() >> 16) & 0xFF,
 for _cls in (Rubric, Category, Topic, Item, Unit, Calendar, Day, Holiday,
              MakeupDay, Deadline, Diagnostic, Status, Error,
              InvalidArgumentError, OutOfMemoryError, FileError, NotFoundError,
-             ParseError, PatternError, SchemaError, CoverageError):
+             ParseError, PatternError, SchemaError, CoverageError, RuleSet, Rule,
+             Param, LedgerKind, Field, Record, Evaluation, Result, Outcome):
     _cls.__module__ = __name__
 del _cls

@@ -1,0 +1,332 @@
+"""The compliance rules (data/rules.xml) and their parameters as Python
+objects.
+
+A :class:`RuleSet` owns the library's wb_ruleset and frees it once, when
+the last reference to it goes. Rules and parameters are views into it;
+each holds its RuleSet, so a view stays valid however long it is kept,
+even after the caller drops the RuleSet itself. A rule pack gives a new
+RuleSet (a deep copy with the pack's values) and leaves its base as it
+was.
+"""
+
+import os
+import weakref
+
+from . import _weibao_core as _core
+from ._diagnostics import _Findings
+from ._errors import NotFoundError, Status
+from ._rubric import _document_bytes, _short
+
+__all__ = ["RuleSet", "Rule", "Param", "check_rules", "check_rule_pack"]
+
+
+_LANGS = {"zh": _core.WB_LANG_ZH, "en": _core.WB_LANG_EN}
+
+
+def _lang(lang):
+    """'zh' or 'en' -> wb_lang."""
+    try:
+        return _LANGS[lang]
+    except (KeyError, TypeError):
+        raise ValueError(f"unknown language {lang!r}: expected 'zh' or 'en'") from None
+
+
+def _severity(value):
+    """A wb_severity as Diagnostic.severity gives it: 'error', 'warning', 'note'."""
+    return _core.wb_severity_name(value)
+
+
+def _check_id(what, value):
+    if not isinstance(value, str):
+        raise TypeError(f"{what} is a str, not {type(value).__name__}")
+
+
+class RuleSet:
+    """A table of compliance rules: each checks one ledger kind and serves
+    rubric standards, with parameters a county may change by a rule pack.
+
+    Open one with :meth:`default`, :meth:`load` or :meth:`from_string`;
+    apply a pack with :meth:`with_pack` or :meth:`with_pack_string`. It
+    reads like a mapping from rule id to :class:`Rule`: ``len()`` and
+    iteration cover the rules in table order, ``rules["dismissal-deadline"]``
+    finds one (NotFoundError, a KeyError, when there is none). A rule set
+    never changes once loaded and may be shared between threads.
+    """
+
+    __slots__ = ("_ptr", "_free", "__weakref__")
+
+    def __init__(self):
+        raise TypeError("open a rule set with RuleSet.default(), RuleSet.load() "
+                        "or RuleSet.from_string()")
+
+    @classmethod
+    def _adopt(cls, ptr):
+        self = object.__new__(cls)
+        self._ptr = ptr
+        self._free = weakref.finalize(self, _core.wb_ruleset_free, ptr)
+        # See Rubric._adopt: never freed under an exit handler's feet.
+        self._free.atexit = False
+        return self
+
+    @classmethod
+    def default(cls):
+        """The rule table compiled into the library, every parameter at
+        its default."""
+        return cls._adopt(_core.wb_ruleset_open_default())
+
+    @classmethod
+    def load(cls, path):
+        """Load a rule table (<rules>) from a file (str or os.PathLike).
+
+        Raises FileError when it cannot be read, ParseError when it is not
+        well-formed XML, SchemaError when it breaks the format (a rule the
+        library has no evaluator for, a parameter it does not read...).
+        :func:`check_rules` lists every problem.
+        """
+        return cls._adopt(_core.wb_ruleset_load_file(os.fspath(path)))
+
+    @classmethod
+    def from_string(cls, text, name=None):
+        """Load a rule table from XML text (str, or UTF-8 bytes).
+
+        ``name`` is what errors call the document ("<buffer>" if None).
+        """
+        return cls._adopt(_core.wb_ruleset_load_buffer(_document_bytes(text), name))
+
+    def with_pack(self, path):
+        """A new rule set: this one with a rule pack (<rule-pack>) from a
+        file applied. This set is left as it is. A pack that names a rule
+        or parameter this set lacks, or a value outside the parameter's
+        bounds, raises SchemaError with its line (rule 'pack-unknown' or
+        'pack-value')."""
+        return RuleSet._adopt(_core.wb_ruleset_apply_pack_file(self._ptr, os.fspath(path)))
+
+    def with_pack_string(self, text, name=None):
+        """As :meth:`with_pack`, with the pack as XML text (str, or UTF-8
+        bytes) called ``name`` in errors."""
+        return RuleSet._adopt(
+            _core.wb_ruleset_apply_pack_buffer(self._ptr, _document_bytes(text), name))
+
+    @staticmethod
+    def schema():
+        """The XSD of rule tables and rule packs, as text."""
+        return _core.wb_ruleset_schema()
+
+    # ---- edition
+
+    @property
+    def edition(self):
+        """The table's edition, e.g. 'meihekou-2022'."""
+        return _core.wb_ruleset_edition(self._ptr)
+
+    @property
+    def pack(self):
+        """The name of the pack applied last, or None when none was."""
+        return _core.wb_ruleset_pack(self._ptr)
+
+    # ---- rules
+
+    @property
+    def rules(self):
+        """Every rule, in table order."""
+        return list(self)
+
+    def __len__(self):
+        return _core.wb_ruleset_rule_count(self._ptr)
+
+    def __iter__(self):
+        for i in range(_core.wb_ruleset_rule_count(self._ptr)):
+            yield Rule._wrap(_core.wb_ruleset_rule_at(self._ptr, i), self)
+
+    def __getitem__(self, rule_id):
+        """The rule with this id; NotFoundError (a KeyError) otherwise."""
+        _check_id("a rule id", rule_id)
+        ptr = _core.wb_ruleset_rule(self._ptr, rule_id)
+        if ptr is None:
+            raise NotFoundError(f"the rule table '{self.edition}' has no rule '{rule_id}'",
+                                code=Status.ENOTFOUND)
+        return Rule._wrap(ptr, self)
+
+    def __contains__(self, rule_id):
+        return self.get(rule_id) is not None
+
+    def get(self, rule_id, default=None):
+        if not isinstance(rule_id, str) or "\0" in rule_id:
+            return default
+        try:
+            return self[rule_id]
+        except KeyError:
+            return default
+
+    def __repr__(self):
+        pack = f" + pack {self.pack}" if self.pack else ""
+        return f"<weibao.RuleSet {self.edition}{pack}: {len(self)} rules>"
+
+
+class _View:
+    """Something borrowed from a RuleSet. Holds the RuleSet, so the
+    pointer stays valid as long as the view lives. Equal views are the
+    same object in the same rule set."""
+
+    __slots__ = ("_ptr", "_rules")
+
+    def __init__(self, *args, **kwargs):
+        raise TypeError(f"{type(self).__name__} objects come from a RuleSet")
+
+    @classmethod
+    def _wrap(cls, ptr, rules):
+        if ptr is None:
+            return None
+        self = object.__new__(cls)
+        self._ptr = ptr
+        self._rules = rules
+        return self
+
+    @property
+    def ruleset(self):
+        """The RuleSet this belongs to."""
+        return self._rules
+
+    def __eq__(self, other):
+        if type(other) is not type(self):
+            return NotImplemented
+        return int(self._ptr) == int(other._ptr)
+
+    def __hash__(self):
+        return hash(int(self._ptr))
+
+
+class Rule(_View):
+    """One compliance rule, e.g. 'dismissal-deadline' (standard 2.3)."""
+
+    __slots__ = ()
+
+    @property
+    def id(self):
+        return _core.wb_rule_id(self._ptr)
+
+    def title(self, lang="zh"):
+        """The rule's title in Chinese ('zh') or English ('en')."""
+        return _core.wb_rule_title(self._ptr, _lang(lang))
+
+    @property
+    def ledger(self):
+        """The name of the ledger kind it checks ('background-checks')."""
+        return _core.wb_rule_ledger(self._ptr)
+
+    @property
+    def severity(self):
+        """What a violation counts as: 'error', 'warning' or 'note' (as
+        :attr:`Diagnostic.severity`)."""
+        return _severity(_core.wb_rule_severity(self._ptr))
+
+    @property
+    def standards(self):
+        """The rubric standards it serves, as a tuple of ids ('2.3',)."""
+        n = _core.wb_rule_standard_count(self._ptr)
+        return tuple(_core.wb_rule_standard_at(self._ptr, i) for i in range(n))
+
+    @property
+    def basis(self):
+        """The rubric's words the rule rests on, as printed."""
+        return _core.wb_rule_basis(self._ptr)
+
+    def reading(self, lang="zh"):
+        """How the library reads the basis, in Chinese or English."""
+        return _core.wb_rule_reading(self._ptr, _lang(lang))
+
+    @property
+    def params(self):
+        """Its parameters, as a tuple of :class:`Param`."""
+        n = _core.wb_rule_param_count(self._ptr)
+        return tuple(Param._wrap(_core.wb_rule_param_at(self._ptr, i), self._rules)
+                     for i in range(n))
+
+    def param(self, name):
+        """The parameter of that name; NotFoundError (a KeyError) otherwise."""
+        _check_id("a parameter name", name)
+        ptr = _core.wb_rule_param(self._ptr, name)
+        if ptr is None:
+            raise NotFoundError(f"rule '{self.id}' has no parameter '{name}'",
+                                code=Status.ENOTFOUND)
+        return Param._wrap(ptr, self._rules)
+
+    def __repr__(self):
+        return (f"<weibao.Rule {self.id} ({', '.join(self.standards)}) on "
+                f"{self.ledger}: {_short(self.title())}>")
+
+
+class Param(_View):
+    """A parameter of a rule: a number the rule counts with (30 working
+    days, every 12 months), its default and the bounds a pack may set it
+    within."""
+
+    __slots__ = ()
+
+    @property
+    def name(self):
+        return _core.wb_param_name(self._ptr)
+
+    @property
+    def unit(self):
+        """What it counts: 'workdays', 'days', 'months', 'years', 'count',
+        'percent' or 'flag'."""
+        return _core.wb_param_unit_name(_core.wb_param_unit_of(self._ptr))
+
+    @property
+    def value(self):
+        """The value in force: the pack's, else the default."""
+        return _core.wb_param_value(self._ptr)
+
+    @property
+    def default(self):
+        return _core.wb_param_default(self._ptr)
+
+    @property
+    def min(self):
+        """The least value a pack may set (included)."""
+        return _core.wb_param_min(self._ptr)
+
+    @property
+    def max(self):
+        """The greatest value a pack may set (included)."""
+        return _core.wb_param_max(self._ptr)
+
+    @property
+    def source(self):
+        """Where the default comes from: 'rubric' (the rubric's own
+        words), 'law' (how the law counts) or 'county' (left to the
+        county; the library's reading)."""
+        return _core.wb_param_source_name(_core.wb_param_source_of(self._ptr))
+
+    @property
+    def set_by(self):
+        """The name of the pack that set the value in force, or None when
+        it is the default."""
+        return _core.wb_param_set_by(self._ptr)
+
+    def summary(self, lang="zh"):
+        """What it means, one line, in Chinese or English."""
+        return _core.wb_param_summary(self._ptr, _lang(lang))
+
+    def __repr__(self):
+        by = f", set by {self.set_by}" if self.set_by else ""
+        return f"<weibao.Param {self.name} = {self.value} {self.unit}{by}>"
+
+
+def check_rules(path):
+    """Check a rule table file (str or os.PathLike) and return every
+    problem as a list of Diagnostic, empty when the file is clean. Raises
+    FileError when it cannot be read."""
+    return _Findings(_core.wb_ruleset_check_file(os.fspath(path))).to_list()
+
+
+def check_rule_pack(path, base=None):
+    """Check a rule pack file against a rule set (``base``, a
+    :class:`RuleSet`; None for the built-in table) and return every
+    problem as a list of Diagnostic."""
+    if base is not None and not isinstance(base, RuleSet):
+        raise TypeError(f"base is a RuleSet or None, not {type(base).__name__}")
+    ptr = _core.wb_ruleset_check_pack_file(None if base is None else base._ptr,
+                                           os.fspath(path))
+    return _Findings(ptr).to_list()
