@@ -280,6 +280,7 @@ struct wb_evaluation {
 struct wb__rule_run {
     wb_evaluation *ev;
     const wb_rule *rule;
+    const wb_ledger_kind *kind;     /* the rule's own ledger */
     void *state;
 };
 
@@ -315,6 +316,7 @@ int wb_evaluation_new(wb_evaluation **out, const wb_ruleset *rules,
     for (size_t i = 0; i < rules->rule_count; i++) {
         ev->runs[i].ev = ev;
         ev->runs[i].rule = &rules->rules[i];
+        ev->runs[i].kind = wb_ledger_kind_find(rules->rules[i].ledger);
     }
     ev->rules = rules;
     ev->calendar = calendar;
@@ -436,7 +438,7 @@ static int evaluate_record(wb_evaluation *ev, const wb_record *rec, wb_error *er
     for (size_t i = 0; i < ev->rules->rule_count; i++) {
         const wb_rule *rule = &ev->rules->rules[i];
         const wb__evaluator *e = rule->evaluator;
-        int own = strcmp(rule->ledger, rec->kind->name) == 0;
+        int own = ev->runs[i].kind == rec->kind;
         if (e->collect != NULL && (own || reads_kind(e, rec->kind->name)) &&
             e->collect(&ev->runs[i].state, rule, rec) != WB_OK)
             return WB_ENOMEM;
