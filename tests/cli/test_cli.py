@@ -445,6 +445,230 @@ class ImportCommand(unittest.TestCase):
             self.assertEqual(os.listdir(tmp), ["n.txt"])
 
 
+LEDGERS = os.path.join(DATA, "ledgers")
+
+
+def write(dirpath, name, text, encoding="utf-8"):
+    path = os.path.join(dirpath, name)
+    with open(path, "wb") as f:
+        f.write(text.encode(encoding))
+    return path
+
+
+class CheckLedgers(unittest.TestCase):
+    """weibao-lint check on ledgers: rows against the compliance rules."""
+
+    def test_violations_and_bad_rows_in_row_order(self):
+        path = os.path.join(LEDGERS, "background-checks.csv")
+        rc, out, err = run("check", "--lang", "en", "--as-of", "2026-11-29", path)
+        self.assertEqual((rc, err), (1, ""))
+        lines = out.splitlines()
+        self.assertEqual(lines, [
+            path + ":3:1: error: BC-2: New hires are queried for criminal records before they "
+                   "start: due 2026-03-01, done 2026-03-05: 4 days late [hire-query]",
+            path + ":4:1: error: BC-3: Dismissal within 30 working days of a query result that "
+                   "shows a record: due 2026-03-30, done 2026-03-31: 1 day late [dismissal-deadline]",
+            path + ":5:1: error: column query-date (查询日期): '2026-02-30' is not a date that "
+                   "exists [ledger-bad-date]",
+            path + ":6:1: error: the key 'BC-3' is used again (first on line 4); this row is "
+                   "not checked [ledger-duplicate-key]",
+        ])
+        # No name, no whole identity number, in any output.
+        self.assertNotIn("张某", out)
+        self.assertNotIn("11010519491231002X", out)
+
+    def test_as_of_decides_what_is_late(self):
+        path = os.path.join(LEDGERS, "judicial-suggestions.xml")
+        rc, out, _ = run("check", "--as-of", "2026-12-11", "--lang", "en", path)
+        self.assertEqual(rc, 1)
+        self.assertIn("JS-3", out)           # due 2026-12-10, a day late
+        rc, out, _ = run("check", "--as-of", "2026-12-10", "--lang", "en",
+                         "--show", "pending", path)
+        self.assertEqual(rc, 0)              # pending is a note
+        self.assertIn("note: JS-3", out)
+        self.assertIn("(0 days left)", out)
+
+    def test_explain_shows_the_count(self):
+        path = os.path.join(LEDGERS, "background-checks.csv")
+        rc, out, _ = run("check", "--lang", "en", "--as-of", "2026-11-29", "--explain",
+                         "--show", "violation", path)
+        self.assertEqual(rc, 1)
+        self.assertIn("    counted from 2026-02-10, the day the result was received "
+                      "(not counted): 30 working days", out)
+        self.assertIn("春节 2026-02-15 to 2026-02-23", out)
+        self.assertIn("make-up working days in the period (they count): 2026-02-14, 2026-02-28",
+                      out)
+
+    def test_json_with_a_summary(self):
+        path = os.path.join(LEDGERS, "background-checks.csv")
+        rc, out, _ = run("check", "--format", "json", "--summary", "--show", "all",
+                         "--as-of", "2026-11-29", path)
+        self.assertEqual(rc, 1)
+        doc = json.loads(out)
+        self.assertEqual(doc["records"], 3)
+        late = [f for f in doc["findings"] if f.get("outcome") == "violation"]
+        self.assertEqual({f["key"] for f in late}, {"BC-2", "BC-3"})
+        bc3 = next(f for f in late if f["key"] == "BC-3")
+        self.assertEqual((bc3["due"], bc3["done"], bc3["days_late"], bc3["standard"]),
+                         ("2026-03-30", "2026-03-31", 1, "2.3"))
+        rules = {r["name"]: r for r in doc["rules"]}
+        self.assertEqual(rules["hire-query"]["violation"], 1)
+        self.assertEqual(rules["hire-query"]["complies"], 1)
+        units = {u["name"] for u in doc["units"]}
+        self.assertEqual(units, {"实验小学", "第二中学"})
+        problems = [f for f in doc["findings"] if "outcome" not in f]
+        self.assertEqual([p["rule"] for p in problems],
+                         ["ledger-bad-date", "ledger-duplicate-key"])
+
+    def test_a_county_rule_pack(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            ledger = write(tmp, "checks.csv", "编号,人员类别,查询日期\nS,在职,2026-05-01\n")
+            pack = write(tmp, "pack.xml",
+                         "<rule-pack xmlns='urn:weibao:rules:1' format='1' name='county-x'>"
+                         "<title>t</title><set rule='staff-requery' param='every' value='6'/>"
+                         "</rule-pack>")
+            rc, out, _ = run("check", "--as-of", "2026-11-29", "--lang", "en", ledger)
+            self.assertEqual((rc, out), (0, ""))
+            rc, out, _ = run("check", "--as-of", "2026-11-29", "--lang", "en",
+                             "--rules", pack, ledger)
+            self.assertEqual(rc, 1)
+            self.assertIn("next was due 2026-11-02: 27 days late [staff-requery]", out)
+            bad = write(tmp, "bad.xml",
+                        "<rule-pack xmlns='urn:weibao:rules:1' format='1' name='x'>"
+                        "<title>t</title><set rule='staff-requery' param='every' value='0'/>"
+                        "</rule-pack>")
+            rc, out, err = run("check", "--rules", bad, ledger)
+            self.assertEqual((rc, out), (2, ""))
+            self.assertIn("[pack-value]", err)
+
+    def test_gb18030_and_utf8_read_alike(self):
+        text = "编号,单位,人员类别,入职日期,查询日期\nA,实验小学,新入职,2026-03-01,2026-03-04\n"
+        with tempfile.TemporaryDirectory() as tmp:
+            outs = []
+            for enc in ("utf-8", "utf-8-sig", "gb18030"):
+                path = write(tmp, "l-%s.csv" % enc, text, enc)
+                rc, out, _ = run("check", "--as-of", "2026-11-29", "--lang", "en", path)
+                self.assertEqual(rc, 1)
+                outs.append(out.replace(path, "F"))
+            self.assertEqual(outs[0], outs[1])
+            self.assertEqual(outs[0], outs[2])
+            self.assertIn("3 days late", outs[0])
+
+    def test_ledgers_together_and_rules_over_them(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            towns = write(tmp, "towns.csv", "编号,名称,儿童督导员人数\nT1,城关镇,1\nT2,东风乡,1\n")
+            meetings = write(tmp, "meetings.csv",
+                             "编号,层级,乡镇(街道),会议日期,会议纪要\n"
+                             "M1,乡镇(街道),城关镇,2026-02-01,有\n"
+                             "M2,乡镇(街道),城关镇,2026-06-01,有\n")
+            rc, out, _ = run("check", "--as-of", "2027-01-05", "--since", "2026-01-01",
+                             "--lang", "en", towns, meetings)
+            self.assertEqual(rc, 1)
+            self.assertIn(meetings + ": error: 东风乡 2026: Each township holds at least 2 "
+                          "meetings a year, with minutes: only 0, at least 2 required "
+                          "[township-meetings]", out)
+            self.assertNotIn("城关镇 2026", out)
+            # The county-level rule over the same ledger: no county meeting at all.
+            self.assertIn("2026: The county holds at least 2 meetings a year: only 0", out)
+
+    def test_a_file_that_is_not_a_ledger_and_a_missing_one(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            other = write(tmp, "x.csv", "序号,名字\n1,甲\n")
+            rc, out, err = run("check", "--lang", "en", other, os.path.join(tmp, "missing.csv"))
+            self.assertEqual(rc, 2)
+            self.assertIn("[ledger-kind]", out)
+            self.assertIn("missing.csv", err)
+
+    def test_the_ledger_file_is_never_written(self):
+        path = os.path.join(LEDGERS, "background-checks.csv")
+        with open(path, "rb") as f:
+            before = f.read()
+        st = os.stat(path)
+        run("check", "--as-of", "2026-11-29", path)
+        with open(path, "rb") as f:
+            self.assertEqual(f.read(), before)
+        self.assertEqual(os.stat(path).st_mtime_ns, st.st_mtime_ns)
+
+    def test_usage_errors(self):
+        for args in (["check", "--as-of", "2026-02-30", "x.csv"], ["check", "--show", "sometimes", "x"],
+                     ["check", "--kind", "nonsense", "x.csv"], ["check", "--since", "x", "y"]):
+            rc, out, err = run(*args)
+            self.assertEqual((rc, out), (2, ""), args)
+            self.assertEqual(len(err.strip().splitlines()), 1, args)
+
+
+class RuleCommand(unittest.TestCase):
+    def test_lists_every_rule(self):
+        rc, out, err = run("rule")
+        self.assertEqual((rc, err), (0, ""))
+        ids = [l.split()[0] for l in out.splitlines()]
+        self.assertEqual(len(ids), 26)
+        self.assertEqual(ids[:4], ["hire-query", "staff-requery", "dismissal-deadline",
+                                   "judicial-reply"])
+
+    def test_one_rule_in_full(self):
+        rc, out, _ = run("rule", "dismissal-deadline", "--lang", "en")
+        self.assertEqual(rc, 0)
+        self.assertIn("standard:  2.3", out)
+        self.assertIn("密切接触未成年人的单位在收到查询结果30个工作日内", out)
+        self.assertIn("within = 30 workdays", out)
+        self.assertIn("default 30 (from the rubric), may be set from 1 to 365", out)
+
+    def test_a_pack_shows_its_values(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            pack = write(tmp, "pack.xml",
+                         "<rule-pack xmlns='urn:weibao:rules:1' format='1' name='county-x'>"
+                         "<title>t</title><set rule='home-visits' param='low-every' value='3'/>"
+                         "</rule-pack>")
+            rc, out, _ = run("rule", "home-visits", "--rules", pack, "--format", "json")
+            self.assertEqual(rc, 0)
+            params = {p["name"]: p for p in json.loads(out)["params"]}
+            self.assertEqual((params["low-every"]["value"], params["low-every"]["default"],
+                              params["low-every"]["set_by"], params["low-every"]["source"]),
+                             (3, 6, "county-x", "county"))
+            self.assertIsNone(params["high-every"]["set_by"])
+
+    def test_unknown_rule(self):
+        rc, out, err = run("rule", "night-visits")
+        self.assertEqual((rc, out), (2, ""))
+        self.assertIn("night-visits", err)
+
+    def test_the_catalogue_in_docs_is_the_generated_one(self):
+        rc, out, _ = run("rule", "--format", "markdown")
+        self.assertEqual(rc, 0)
+        with open(os.path.join(SOURCE, "docs", "rules.md"), encoding="utf-8") as f:
+            self.assertEqual(out, f.read())
+
+
+class LedgerCommand(unittest.TestCase):
+    def test_kinds_and_columns(self):
+        rc, out, _ = run("ledger")
+        self.assertEqual(rc, 0)
+        self.assertEqual(len(out.splitlines()), 17)
+        rc, out, _ = run("ledger", "background-checks", "--format", "json")
+        kind = json.loads(out)[0]
+        self.assertEqual(kind["columns"][7]["name"], "query-date")
+        self.assertEqual(kind["columns"][7]["header"], "查询日期")
+
+    def test_template_opens_in_excel_and_reads_back(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "t.csv")
+            rc, out, _ = run("ledger", "background-checks", "--template", "--bom", "-o", path)
+            self.assertEqual((rc, out), (0, ""))
+            with open(path, "rb") as f:
+                data = f.read()
+            self.assertTrue(data.startswith(b"\xef\xbb\xbf\xe7\xbc\x96\xe5\x8f\xb7,"))
+            self.assertTrue(data.endswith(b"\r\n"))
+            # An empty ledger of rows checks clean...
+            rc, out, _ = run("check", "--as-of", "2026-11-29", path)
+            self.assertEqual((rc, out), (0, ""), out)
+            # ...but an empty meetings ledger says no meeting was held.
+            run("ledger", "meetings", "--template", "-o", path)
+            rc, out, _ = run("check", "--as-of", "2026-11-29", "--lang", "en", path)
+            self.assertEqual(rc, 1)
+            self.assertIn("2025: The county holds at least 2 meetings a year: only 0", out)
+
+
 class Global(unittest.TestCase):
     def test_version(self):
         rc, out, _ = run("--version")
