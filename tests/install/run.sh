@@ -26,18 +26,29 @@ cmake -S "$src/examples" -B "$stage/example-build" -DCMAKE_PREFIX_PATH="$stage" 
 cmake --build "$stage/example-build" >/dev/null
 LD_LIBRARY_PATH=$libdir "$stage/example-build/list_rubric" | grep -q '^standards: 67$'
 "$stage/example-build/list_rubric_static" | grep -q '^standards: 67$'
+LD_LIBRARY_PATH=$libdir "$stage/example-build/check_record" > "$stage/check_record.out"
+grep -q '^dismissal-deadline: pending$' "$stage/check_record.out"
+grep -q 'the 30th working day is 2026-03-30' "$stage/check_record.out"
 
 echo "== installed CLI"
 "$stage/bin/weibao-lint" rubric 2.3 | grep -q '30个工作日内'
 "$stage/bin/weibao-lint" check "$stage/share/weibao/rubric.xml" \
     "$stage/share/weibao/calendar.xml" "$stage/share/weibao/projection.xml"
 "$stage/bin/weibao-lint" due --workdays 30 2026-02-10 | grep -q "^2026-03-30"
+"$stage/bin/weibao-lint" check "$stage/share/weibao/rules.xml"
+"$stage/bin/weibao-lint" rule dismissal-deadline | grep -q '30个工作日'
+test -f "$stage/share/doc/weibao/rules.md"
+test -f "$stage/share/weibao/ledger.xsd"
 
 echo "== python"
 pydir=$(find "$stage" -type d \( -name dist-packages -o -name site-packages \) | head -n 1)
 if [ -n "$pydir" ]; then
     PYTHONPATH=$pydir "$python" "$src/examples/list_rubric.py" > "$stage/list_rubric_py.out"
     grep -q '市公安局' "$stage/list_rubric_py.out"
+    PYTHONPATH=$pydir "$python" "$src/examples/check_ledgers.py" 2026-11-29 \
+        "$src/tests/data/ledgers/background-checks.csv" > "$stage/check_ledgers_py.out"
+    grep -q '^records: 3$' "$stage/check_ledgers_py.out"
+    grep -q '^2.3 BC-3: Dismissal within 30 working days' "$stage/check_ledgers_py.out"
 else
     echo "the Python package was not installed" >&2
     exit 1
