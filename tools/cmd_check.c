@@ -317,17 +317,18 @@ static void print_summary(const check_opts *o)
     printf(en ? "\nsummary as of %s: %zu records checked\n" : "\n汇总(核查基准日 %s):共核查 %zu 条记录\n",
            as_of, wb_evaluation_record_count(o->ev));
     for (size_t g = 0; g < 4; g++) {
-        printf("%-24s", titles[g][en]);
-        for (int k = 0; k < WB_OUTCOME_COUNT; k++)
-            printf(" %10s", wb_outcome_title((wb_outcome)k, o->lang));
+        lint_print_padded(stdout, titles[g][en], 30);
+        for (int k = 0; k < WB_OUTCOME_COUNT; k++) {
+            fputc(' ', stdout);
+            lint_print_padded(stdout, wb_outcome_title((wb_outcome)k, o->lang), 10);
+        }
         fputc('\n', stdout);
         for (size_t i = 0; i < wb_evaluation_group_count(o->ev, groups[g]); i++) {
             const char *name = wb_evaluation_group_name(o->ev, groups[g], i);
             fputs("  ", stdout);
-            lint_print_prefix(stdout, name[0] != '\0' ? name : "-", 20);
-            printf("%*s", 22 - (int)(strlen(name) < 20 ? strlen(name) : 20), "");
+            lint_print_padded(stdout, name[0] != '\0' ? name : "-", 28);
             for (int k = 0; k < WB_OUTCOME_COUNT; k++)
-                printf(" %10zu", wb_evaluation_group_outcome(o->ev, groups[g], i, (wb_outcome)k));
+                printf(" %-10zu", wb_evaluation_group_outcome(o->ev, groups[g], i, (wb_outcome)k));
             fputc('\n', stdout);
         }
     }

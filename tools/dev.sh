@@ -4,7 +4,8 @@
 #   sh tools/dev.sh deps    install the build dependencies (apt-get, as root or with sudo)
 #   sh tools/dev.sh build   deps, then configure and build into build/
 #   sh tools/dev.sh demo    build, then print the built-in rubric, check the bundled
-#                           data files and compute one deadline
+#                           data files, compute one deadline and check the example
+#                           county's ledgers against the rules
 #   sh tools/dev.sh test    build, run every test, then the C tests again under
 #                           AddressSanitizer and UndefinedBehaviorSanitizer (build-asan/)
 #   sh tools/dev.sh docs    build, then copy the pages generated from the library's
@@ -52,6 +53,11 @@ demo() {
     echo
     echo "2.3: 30 working days after a query result received on 2026-02-10:"
     ./build/tools/weibao-lint due --workdays 30 2026-02-10
+    echo
+    echo "The example county's ledgers (examples/dossier) against the rules, as of 2026-11-29:"
+    # Exit 1 means the check found violations, which the example has on purpose.
+    ./build/tools/weibao-lint check --as-of 2026-11-29 --summary \
+        examples/dossier/*.csv examples/dossier/*.xml || [ $? -eq 1 ]
 }
 
 sanitize() {

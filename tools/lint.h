@@ -86,6 +86,9 @@ int lint_open_rules(wb_ruleset **rules, const char *table, const char *pack);
 void lint_json_string(FILE *out, const char *s);
 /* Print at most max code points of s, then "…" when it was longer. */
 void lint_print_prefix(FILE *out, const char *s, size_t max);
+/* Print s in exactly `width` terminal columns: CJK characters count two,
+   a longer text ends in "…", a shorter one is padded with spaces. */
+void lint_print_padded(FILE *out, const char *s, int width);
 /* Write pending output; report a failed write (a closed pipe, a full disk). */
 int lint_finish(int status);
 

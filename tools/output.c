@@ -112,6 +112,43 @@ void lint_print_prefix(FILE *out, const char *s, size_t max)
         fputs("…", out);
 }
 
+/* The columns a code point takes in a terminal: 2 for CJK and full-width
+   forms, 1 otherwise (enough for the names the tool prints). */
+static int code_point_width(unsigned cp)
+{
+    return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+           (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+           (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+           (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD) ? 2 : 1;
+}
+
+void lint_print_padded(FILE *out, const char *s, int width)
+{
+    int used = 0;
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p != '\0') {
+        unsigned cp = *p;
+        int len = cp < 0x80 ? 1 : cp < 0xE0 ? 2 : cp < 0xF0 ? 3 : 4;
+        for (int i = 1; i < len; i++)
+            cp = (cp << 6) | (p[i] & 0x3Fu);
+        cp &= len == 1 ? 0x7Fu : len == 2 ? 0x7FFu : len == 3 ? 0xFFFFu : 0x1FFFFFu;
+        int w = code_point_width(cp);
+        /* Leave room for "…" when the rest does not fit. */
+        if (used + w > width - 1 && p[len] != '\0') {
+            fputs("…", out);
+            used++;
+            break;
+        }
+        if (used + w > width)
+            break;
+        fwrite(p, 1, (size_t)len, out);
+        used += w;
+        p += len;
+    }
+    for (; used < width; used++)
+        fputc(' ', out);
+}
+
 int lint_finish(int status)
 {
     if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -597,6 +597,22 @@ class CheckLedgers(unittest.TestCase):
             self.assertEqual(len(err.strip().splitlines()), 1, args)
 
 
+class ExampleDossier(unittest.TestCase):
+    def test_the_example_county_checks_without_a_bad_row(self):
+        folder = os.path.join(SOURCE, "examples", "dossier")
+        files = sorted(os.path.join(folder, f) for f in os.listdir(folder)
+                       if f.endswith((".csv", ".xml")))
+        self.assertEqual(len(files), 17)     # one file per ledger kind
+        rc, out, err = run("check", "--as-of", "2026-11-29", "--format", "json", "--summary",
+                           *files)
+        self.assertEqual((rc, err), (1, ""))
+        doc = json.loads(out)
+        self.assertEqual([f for f in doc["findings"] if "outcome" not in f], [])
+        self.assertEqual(len(doc["rules"]), 26)          # every rule had something to check
+        standards = {s["name"] for s in doc["standards"]}
+        self.assertEqual(len(standards), 18)
+
+
 class RuleCommand(unittest.TestCase):
     def test_lists_every_rule(self):
         rc, out, err = run("rule")
