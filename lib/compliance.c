@@ -275,6 +275,8 @@ struct wb_evaluation {
     wb__rule_run *runs;         /* one per rule, in table order */
     int finished;
     wb__tally *kinds;           /* the ledger kinds given: the first file of each ("" for records) */
+    wb__tally *townships;       /* the county's directory, once given: names */
+    wb__tally *units;
 };
 
 struct wb__rule_run {
@@ -302,8 +304,10 @@ int wb_evaluation_new(wb_evaluation **out, const wb_ruleset *rules,
         return wb__error_set(err, WB_ENOMEM, NULL, 0, 0, NULL, "out of memory");
     }
     ev->kinds = wb__tally_new(sizeof(const char *));
+    ev->townships = wb__tally_new(0);
+    ev->units = wb__tally_new(0);
     for (int g = 0; g < 4; g++)
-        if (ev->kinds == NULL ||
+        if (ev->kinds == NULL || ev->townships == NULL || ev->units == NULL ||
             (ev->groups[g] = wb__tally_new(sizeof(size_t[WB_OUTCOME_COUNT]))) == NULL) {
             wb_evaluation_free(ev);
             return wb__error_set(err, WB_ENOMEM, NULL, 0, 0, NULL, "out of memory");
@@ -352,6 +356,8 @@ void wb_evaluation_free(wb_evaluation *ev)
     for (int g = 0; g < 4; g++)
         wb__tally_free(ev->groups[g]);
     wb__tally_free(ev->kinds);
+    wb__tally_free(ev->townships);
+    wb__tally_free(ev->units);
     wb__arena_dispose(&ev->arena);
     free(ev->kept);
     free(ev);
@@ -524,15 +530,68 @@ static int saw_kind(wb_evaluation *ev, const wb_ledger_kind *kind, const char *s
     return WB_OK;
 }
 
+/*
+ * The county's directory: once the townships (or units) ledger has given
+ * names, a row naming another township (or unit) is a bad row. The
+ * directory must come first; weibao-lint adds those ledgers before the
+ * others.
+ */
+static int check_directory(wb_evaluation *ev, const wb_record *rec, int *bad)
+{
+    static const struct {
+        const char *rule, *what_en, *what_zh, *ledger;
+    } names[2] = {
+        { "ledger-unknown-township", "township", "乡镇(街道)", "乡镇(街道)台账" },
+        { "ledger-unknown-unit", "unit", "单位", "单位台账" },
+    };
+    const wb__tally *sets[2] = { ev->townships, ev->units };
+    const int fields[2] = { rec->kind->township_field, rec->kind->unit_field };
+    *bad = 0;
+    if (rec->kind == &wb__ledger_townships || rec->kind == &wb__ledger_units)
+        return WB_OK;
+    for (int i = 0; i < 2; i++) {
+        const char *name = fields[i] >= 0 ? rec->text[fields[i]] : NULL;
+        if (name == NULL || wb__tally_count(sets[i]) == 0 ||
+            wb__tally_find(sets[i], name) != (size_t)-1)
+            continue;
+        char en[320], zh[320];
+        snprintf(en, sizeof(en), "the %s '%.80s' is not in the %s ledger; this row is not checked",
+                 names[i].what_en, name, i == 0 ? "townships" : "units");
+        snprintf(zh, sizeof(zh), "%s“%.80s”不在%s中;本行不予核查", names[i].what_zh, name,
+                 names[i].ledger);
+        *bad = 1;
+        return problem(ev, names[i].rule, rec->source, rec->line, en, zh);
+    }
+    return WB_OK;
+}
+
+/* A directory row adds its name. */
+static int learn_directory(wb_evaluation *ev, const wb_record *rec)
+{
+    if (rec->kind == &wb__ledger_townships && rec->text[TS_NAME] != NULL)
+        return wb__tally_find_or_add(ev->townships, rec->text[TS_NAME], NULL) == (size_t)-1
+                   ? WB_ENOMEM : WB_OK;
+    if (rec->kind == &wb__ledger_units && rec->text[UN_NAME] != NULL)
+        return wb__tally_find_or_add(ev->units, rec->text[UN_NAME], NULL) == (size_t)-1
+                   ? WB_ENOMEM : WB_OK;
+    return WB_OK;
+}
+
 /* A record from a file or the API: key checked, then every rule. */
 static int add(wb_evaluation *ev, const wb_record *rec, int from_file, wb_error *err)
 {
     if (saw_kind(ev, rec->kind, rec->source) != WB_OK)
         return WB_ENOMEM;
+    int bad;
+    int rc = check_directory(ev, rec, &bad);
+    if (rc != WB_OK || bad)
+        return rc;
     int dup;
-    int rc = check_key(ev, rec, &dup);
+    rc = check_key(ev, rec, &dup);
     if (rc != WB_OK || dup)
         return rc;
+    if (learn_directory(ev, rec) != WB_OK)
+        return WB_ENOMEM;
     ev->records++;
     wb_error local;
     rc = evaluate_record(ev, rec, from_file ? &local : err);

@@ -342,6 +342,19 @@ const wb_ledger_kind wb__ledger_social_organisations = {
     organisation_fields, SO_FIELDS, SO_UNIT, -1
 };
 
+static const wb__field unit_fields[] = {
+    KEY_FIELD,
+    FIELD("name", "单位名称", "单位名称,与其他台账“单位”列一致", "The unit's name, as other ledgers write it",
+          WB_FIELD_TEXT),
+    TOWNSHIP_FIELD,
+    FIELD("type", "类别", "成员单位、学校、医疗机构等", "Member body, school, hospital...",
+          WB_FIELD_TEXT),
+};
+
+const wb_ledger_kind wb__ledger_units = {
+    "units", { "单位台账", "Units" }, unit_fields, UN_FIELDS, UN_NAME, UN_TOWNSHIP
+};
+
 static const wb_ledger_kind *const kinds[] = {
     &wb__ledger_background_checks,
     &wb__ledger_judicial_suggestions,
@@ -349,6 +362,7 @@ static const wb_ledger_kind *const kinds[] = {
     &wb__ledger_trainings,
     &wb__ledger_communities,
     &wb__ledger_townships,
+    &wb__ledger_units,
     &wb__ledger_schools,
     &wb__ledger_county,
     &wb__ledger_meetings,

@@ -67,6 +67,7 @@ enum { CM_KEY, CM_NAME, CM_TOWNSHIP, CM_TYPE, CM_VENUE, CM_DAYS_OPEN, CM_REST_DA
        CM_HOURS_PER_OPENING, CM_CHILD_DIRECTORS, CM_FAMILY_EDUCATION_SITE, CM_FIELDS };
 enum { TS_KEY, TS_NAME, TS_CHILD_SUPERVISORS, TS_WORKSTATION, TS_YOUTH_SOCIAL_WORKERS,
        TS_FIELDS };
+enum { UN_KEY, UN_NAME, UN_TOWNSHIP, UN_TYPE, UN_FIELDS };
 enum { SC_KEY, SC_NAME, SC_TOWNSHIP, SC_STAGE, SC_MENTAL_HEALTH_TEACHERS, SC_DISABLED_PUPILS,
        SC_RESOURCE_ROOM, SC_RESOURCE_ROOM_EQUIPPED, SC_RESOURCE_ROOM_STAFFED, SC_FIELDS };
 enum { STAGE_PRIMARY, STAGE_JUNIOR, STAGE_NINE_YEAR, STAGE_SENIOR, STAGE_COMPLETE,
@@ -92,6 +93,7 @@ extern const wb_ledger_kind wb__ledger_trainees;
 extern const wb_ledger_kind wb__ledger_trainings;
 extern const wb_ledger_kind wb__ledger_communities;
 extern const wb_ledger_kind wb__ledger_townships;
+extern const wb_ledger_kind wb__ledger_units;
 extern const wb_ledger_kind wb__ledger_schools;
 extern const wb_ledger_kind wb__ledger_county;
 extern const wb_ledger_kind wb__ledger_meetings;

@@ -456,12 +456,19 @@ int lint_cmd_check(int argc, char **argv)
     int json_object = o.format == LINT_FORMAT_JSON && o.summary;
     if (o.format == LINT_FORMAT_JSON)
         fputs(json_object ? "{\"findings\":[" : "[", stdout);
-    for (size_t i = 0; i < nfiles; i++) {
-        const wb_ledger_kind *kind = NULL;
-        int is_ledger = strcmp(files[i], "-") != 0 &&
-                        wb_ledger_detect_file(&kind, files[i], NULL) == WB_OK;
-        unreadable |= is_ledger ? check_ledger(files[i], &o) : check_one(files[i], &o, &failed);
-    }
+    /* The county's directory (townships, units) goes in first, so that
+       rows naming a township or unit it lacks are found in every file. */
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < nfiles; i++) {
+            const wb_ledger_kind *kind = NULL;
+            int is_ledger = strcmp(files[i], "-") != 0 &&
+                            wb_ledger_detect_file(&kind, files[i], NULL) == WB_OK;
+            const char *name = kind != NULL ? wb_ledger_kind_name(kind) : "";
+            int directory = strcmp(name, "townships") == 0 || strcmp(name, "units") == 0;
+            if (directory != (pass == 0))
+                continue;
+            unreadable |= is_ledger ? check_ledger(files[i], &o) : check_one(files[i], &o, &failed);
+        }
     if (o.ev != NULL) {
         /* The rules over whole ledgers, now that every file is in. */
         wb_error err;

@@ -571,6 +571,16 @@ class CheckLedgers(unittest.TestCase):
             # The county-level rule over the same ledger: no county meeting at all.
             self.assertIn("2026: The county holds at least 2 meetings a year: only 0", out)
 
+    def test_the_directory_is_read_first_whatever_the_order(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            meetings = write(tmp, "m.csv", "编号,层级,乡镇(街道),会议日期,会议纪要\n"
+                                           "M1,乡镇(街道),城关区,2026-02-01,有\n")
+            towns = write(tmp, "t.csv", "编号,名称,儿童督导员人数\nT1,城关镇,1\n")
+            rc, out, _ = run("check", "--lang", "en", "--as-of", "2026-11-29", meetings, towns)
+            self.assertEqual(rc, 1)
+            self.assertIn(meetings + ":2:1: error: the township '城关区' is not in the townships "
+                          "ledger; this row is not checked [ledger-unknown-township]", out)
+
     def test_a_file_that_is_not_a_ledger_and_a_missing_one(self):
         with tempfile.TemporaryDirectory() as tmp:
             other = write(tmp, "x.csv", "序号,名字\n1,甲\n")
@@ -602,7 +612,7 @@ class ExampleDossier(unittest.TestCase):
         folder = os.path.join(SOURCE, "examples", "dossier")
         files = sorted(os.path.join(folder, f) for f in os.listdir(folder)
                        if f.endswith((".csv", ".xml")))
-        self.assertEqual(len(files), 17)     # one file per ledger kind
+        self.assertEqual(len(files), 17)     # a file per ledger kind but units
         rc, out, err = run("check", "--as-of", "2026-11-29", "--format", "json", "--summary",
                            *files)
         self.assertEqual((rc, err), (1, ""))
@@ -660,7 +670,7 @@ class LedgerCommand(unittest.TestCase):
     def test_kinds_and_columns(self):
         rc, out, _ = run("ledger")
         self.assertEqual(rc, 0)
-        self.assertEqual(len(out.splitlines()), 17)
+        self.assertEqual(len(out.splitlines()), 18)
         rc, out, _ = run("ledger", "background-checks", "--format", "json")
         kind = json.loads(out)[0]
         self.assertEqual(kind["columns"][7]["name"], "query-date")

@@ -804,6 +804,37 @@ static void test_compliance__duplicates_finish_and_misuse(void **state)
     close_fixture(&f);
 }
 
+/* Once the county's directory is given, a row naming a township or unit
+   outside it is a bad row. */
+static void test_compliance__unknown_townships_and_units_are_bad_rows(void **state)
+{
+    (void)state;
+    fixture f;
+    open_at(&f, "2026-11-29");
+    /* Before any directory, nothing to compare with. */
+    assert_int_equal(add(&f, "meetings", "key", "M0", "level", "乡镇(街道)", "township", "城关区",
+                         "date", "2026-02-01", NULL), WB_OK);
+    add(&f, "townships", "key", "T1", "name", "城关镇", NULL);
+    add(&f, "units", "key", "U1", "name", "实验小学", NULL);
+    add(&f, "meetings", "key", "M1", "level", "乡镇(街道)", "township", "城关区",
+        "date", "2026-02-01", NULL);
+    add(&f, "meetings", "key", "M2", "level", "乡镇(街道)", "township", "城关镇",
+        "date", "2026-02-01", NULL);
+    add(&f, "background-checks", "key", "B1", "unit", "实验中学", "category", "在职", NULL);
+    add(&f, "background-checks", "key", "B2", "unit", "实验小学", "category", "在职", NULL);
+    const wb_diagnostics *p = wb_evaluation_problems(f.ev);
+    assert_int_equal(wb_diagnostics_count(p), 2);
+    assert_string_equal(wb_diagnostic_rule(wb_diagnostics_at(p, 0)), "ledger-unknown-township");
+    assert_non_null(strstr(wb_diagnostic_message(wb_diagnostics_at(p, 0), WB_LANG_EN), "城关区"));
+    assert_string_equal(wb_diagnostic_rule(wb_diagnostics_at(p, 1)), "ledger-unknown-unit");
+    /* M0, T1, U1, M2, B2. */
+    assert_int_equal(wb_evaluation_record_count(f.ev), 5);
+    /* The bad row was not checked: no result has its key. */
+    for (size_t i = 0; i < wb_evaluation_result_count(f.ev); i++)
+        assert_string_not_equal(wb_result_key(wb_evaluation_result_at(f.ev, i)), "B1");
+    close_fixture(&f);
+}
+
 /* Nothing the library writes shows a name or a whole identity number. */
 static void test_compliance__messages_never_show_personal_data(void **state)
 {
@@ -871,6 +902,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_compliance__counts_by_rule_standard_unit_and_township),
     cmocka_unit_test(test_compliance__a_callback_sees_each_result_and_may_stop),
     cmocka_unit_test(test_compliance__duplicates_finish_and_misuse),
+    cmocka_unit_test(test_compliance__unknown_townships_and_units_are_bad_rows),
     cmocka_unit_test(test_compliance__messages_never_show_personal_data),
 };
 
