@@ -235,7 +235,6 @@ typedef struct subject {
     const char *unit, *township;    /* borrowed from rows */
     wb_date *dates;
     size_t count, cap;
-    int listed;                     /* named by a directory ledger */
 } subject;
 
 static void subjects_free(wb__tally *t)
@@ -296,151 +295,132 @@ static int emit_subject_spans(wb__rule_run *run, wb__tally *subjects, int quarte
     return rc;
 }
 
-/* ============================================================ meetings */
+/*
+ * The subjects a directory ledger names: each row of `kind` (with `yes`
+ * set, when yes >= 0) names one by its column `name`. *given says whether
+ * the ledger was given at all.
+ */
+static int list_subjects(wb__rule_run *run, const rows *rs, const wb_ledger_kind *kind, int name,
+                         int township, int yes, wb__tally *subjects, int *given)
+{
+    int rc = WB_OK;
+    *given = 0;
+    for (size_t i = 0; i < row_count(rs) && rc == WB_OK; i++) {
+        const row *r = row_of(rs, i, kind);
+        if (r == NULL)
+            continue;
+        *given = 1;
+        if (yes >= 0 && !(has(r, yes) && r->number[yes] == WB__YES))
+            continue;
+        if (!has(r, name)) {
+            rc = emit_row_missing(run, r, name);
+            continue;
+        }
+        if (subject_get(subjects, r->text[name], "", text_or_empty(r, township)) == NULL)
+            rc = WB_ENOMEM;
+    }
+    return rc;
+}
 
+/* What rows of one kind count as events. */
+typedef struct event_spec {
+    const wb_ledger_kind *kind;
+    int level, level_value;     /* only rows whose column `level` holds level_value (-1: all) */
+    int subject;                /* the column naming the subject (-1: the county itself, "") */
+    int township;
+    int date;
+    int yes;                    /* counted only when this yes/no column says yes (-1: always) */
+} event_spec;
+
+/* Add each row's date to its subject; a row lacking the subject or the
+   date is insufficient data. */
+static int gather_events(wb__rule_run *run, const rows *rs, const event_spec *e,
+                         wb__tally *subjects)
+{
+    int rc = WB_OK;
+    for (size_t i = 0; i < row_count(rs) && rc == WB_OK; i++) {
+        const row *r = row_of(rs, i, e->kind);
+        if (r == NULL || (e->level >= 0 && !(has(r, e->level) && r->number[e->level] == e->level_value)))
+            continue;
+        if (e->subject >= 0 && !has(r, e->subject)) {
+            rc = emit_row_missing(run, r, e->subject);
+            continue;
+        }
+        if (!has(r, e->date)) {
+            rc = emit_row_missing(run, r, e->date);
+            continue;
+        }
+        const char *name = e->subject >= 0 ? r->text[e->subject] : "";
+        subject *s = subject_get(subjects, name, "", text_or_empty(r, e->township));
+        if (s == NULL)
+            rc = WB_ENOMEM;
+        else if (e->yes < 0 || (has(r, e->yes) && r->number[e->yes] == WB__YES))
+            rc = subject_add(s, r->date[e->date]);
+    }
+    return rc;
+}
+
+/*
+ * A count per subject and span: the subjects a directory names (when
+ * `directory` is given; without it, insufficient data), those the events
+ * name, or the county alone.
+ */
+static int count_per_span(wb__rule_run *run, const rows *rs, const event_spec *events,
+                          const wb_ledger_kind *directory, int name, int township, int yes,
+                          int quarters)
+{
+    wb__tally *subjects = wb__tally_new(sizeof(subject));
+    if (subjects == NULL)
+        return WB_ENOMEM;
+    int rc = WB_OK, given = 1;
+    if (directory != NULL)
+        rc = list_subjects(run, rs, directory, name, township, yes, subjects, &given);
+    else if (events->subject < 0 && subject_get(subjects, "", "", "") == NULL)
+        rc = WB_ENOMEM;     /* the county itself, even with no event at all */
+    if (rc == WB_OK)
+        rc = gather_events(run, rs, events, subjects);
+    if (rc == WB_OK && !given)
+        rc = emit_ledger_missing(run, directory);
+    if (rc == WB_OK)
+        rc = emit_subject_spans(run, subjects, quarters);
+    subjects_free(subjects);
+    return rc;
+}
+
+/* 1.3: the county's own meetings, each calendar year. */
 int wb__finish_county_meetings(void *state, wb__rule_run *run, wb_error *err)
 {
     (void)err;
-    const rows *rs = state;
-    wb__tally *subjects = wb__tally_new(sizeof(subject));
-    if (subjects == NULL)
-        return WB_ENOMEM;
-    /* One subject, the county itself: even with no meeting at all. */
-    subject *county = subject_get(subjects, "", "", "");
-    int rc = county != NULL ? WB_OK : WB_ENOMEM;
-    for (size_t i = 0; i < row_count(rs) && rc == WB_OK; i++) {
-        const row *r = row_of(rs, i, &wb__ledger_meetings);
-        if (r == NULL || !has(r, MT_LEVEL) || r->number[MT_LEVEL] != MT_LEVEL_COUNTY)
-            continue;
-        if (!has(r, MT_DATE))
-            rc = emit_row_missing(run, r, MT_DATE);
-        else
-            rc = subject_add(wb__tally_value(subjects, 0), r->date[MT_DATE]);
-    }
-    if (rc == WB_OK)
-        rc = emit_subject_spans(run, subjects, 0);
-    subjects_free(subjects);
-    return rc;
+    static const event_spec meetings = { &wb__ledger_meetings, MT_LEVEL, MT_LEVEL_COUNTY, -1, -1,
+                                         MT_DATE, -1 };
+    return count_per_span(run, state, &meetings, NULL, -1, -1, -1, 0);
 }
 
+/* 1.8: each township's meetings with minutes (形成会议纪要), each year. */
 int wb__finish_township_meetings(void *state, wb__rule_run *run, wb_error *err)
 {
     (void)err;
-    const rows *rs = state;
-    wb__tally *subjects = wb__tally_new(sizeof(subject));
-    if (subjects == NULL)
-        return WB_ENOMEM;
-    int rc = WB_OK, directory = 0;
-    for (size_t i = 0; i < row_count(rs) && rc == WB_OK; i++) {
-        const row *r = row_of(rs, i, &wb__ledger_townships);
-        if (r == NULL)
-            continue;
-        directory = 1;
-        if (!has(r, TS_NAME)) {
-            rc = emit_row_missing(run, r, TS_NAME);
-            continue;
-        }
-        subject *s = subject_get(subjects, r->text[TS_NAME], "", r->text[TS_NAME]);
-        if (s == NULL)
-            rc = WB_ENOMEM;
-        else
-            s->listed = 1;
-    }
-    for (size_t i = 0; i < row_count(rs) && rc == WB_OK; i++) {
-        const row *r = row_of(rs, i, &wb__ledger_meetings);
-        if (r == NULL || !has(r, MT_LEVEL) || r->number[MT_LEVEL] != MT_LEVEL_TOWNSHIP)
-            continue;
-        if (!has(r, MT_TOWNSHIP)) {
-            rc = emit_row_missing(run, r, MT_TOWNSHIP);
-            continue;
-        }
-        if (!has(r, MT_DATE)) {
-            rc = emit_row_missing(run, r, MT_DATE);
-            continue;
-        }
-        /* A meeting counts only with its minutes (形成会议纪要). */
-        subject *s = subject_get(subjects, r->text[MT_TOWNSHIP], "", r->text[MT_TOWNSHIP]);
-        if (s == NULL)
-            rc = WB_ENOMEM;
-        else if (has(r, MT_MINUTES) && r->number[MT_MINUTES] == WB__YES)
-            rc = subject_add(s, r->date[MT_DATE]);
-    }
-    if (rc == WB_OK && !directory)
-        rc = emit_ledger_missing(run, &wb__ledger_townships);
-    if (rc == WB_OK)
-        rc = emit_subject_spans(run, subjects, 0);
-    subjects_free(subjects);
-    return rc;
+    static const event_spec meetings = { &wb__ledger_meetings, MT_LEVEL, MT_LEVEL_TOWNSHIP,
+                                         MT_TOWNSHIP, MT_TOWNSHIP, MT_DATE, MT_MINUTES };
+    return count_per_span(run, state, &meetings, &wb__ledger_townships, TS_NAME, TS_NAME, -1, 0);
 }
 
-/* ========================================================== activities */
-
+/* 3.2: each family-education site's recorded activities (做好活动记录), each quarter. */
 int wb__finish_activities(void *state, wb__rule_run *run, wb_error *err)
 {
     (void)err;
-    const rows *rs = state;
-    wb__tally *subjects = wb__tally_new(sizeof(subject));
-    if (subjects == NULL)
-        return WB_ENOMEM;
-    int rc = WB_OK, directory = 0;
-    for (size_t i = 0; i < row_count(rs) && rc == WB_OK; i++) {
-        const row *r = row_of(rs, i, &wb__ledger_communities);
-        if (r == NULL)
-            continue;
-        directory = 1;
-        if (has(r, CM_FAMILY_EDUCATION_SITE) && r->number[CM_FAMILY_EDUCATION_SITE] == WB__YES) {
-            subject *s = subject_get(subjects, r->text[CM_KEY], "", text_or_empty(r, CM_TOWNSHIP));
-            if (s == NULL)
-                rc = WB_ENOMEM;
-            else
-                s->listed = 1;
-        }
-    }
-    for (size_t i = 0; i < row_count(rs) && rc == WB_OK; i++) {
-        const row *r = row_of(rs, i, &wb__ledger_activities);
-        if (r == NULL)
-            continue;
-        if (!has(r, AC_SITE) || !has(r, AC_DATE)) {
-            rc = emit_row_missing(run, r, has(r, AC_SITE) ? AC_DATE : AC_SITE);
-            continue;
-        }
-        subject *s = subject_get(subjects, r->text[AC_SITE], "", text_or_empty(r, AC_TOWNSHIP));
-        if (s == NULL)
-            rc = WB_ENOMEM;
-        else if (has(r, AC_RECORDED) && r->number[AC_RECORDED] == WB__YES)
-            rc = subject_add(s, r->date[AC_DATE]);     /* 做好活动记录: only recorded ones count */
-    }
-    if (rc == WB_OK && !directory)
-        rc = emit_ledger_missing(run, &wb__ledger_communities);
-    if (rc == WB_OK)
-        rc = emit_subject_spans(run, subjects, 1);
-    subjects_free(subjects);
-    return rc;
+    static const event_spec activities = { &wb__ledger_activities, -1, 0, AC_SITE, AC_TOWNSHIP,
+                                           AC_DATE, AC_RECORDED };
+    return count_per_span(run, state, &activities, &wb__ledger_communities, CM_KEY, CM_TOWNSHIP,
+                          CM_FAMILY_EDUCATION_SITE, 1);
 }
 
-/* ======================================================== data updates */
-
+/* 2.5: the county's data updates, each quarter. */
 int wb__finish_data_updates(void *state, wb__rule_run *run, wb_error *err)
 {
     (void)err;
-    const rows *rs = state;
-    wb__tally *subjects = wb__tally_new(sizeof(subject));
-    if (subjects == NULL)
-        return WB_ENOMEM;
-    int rc = subject_get(subjects, "", "", "") != NULL ? WB_OK : WB_ENOMEM;
-    for (size_t i = 0; i < row_count(rs) && rc == WB_OK; i++) {
-        const row *r = row_of(rs, i, &wb__ledger_data_updates);
-        if (r == NULL)
-            continue;
-        if (!has(r, DU_DATE))
-            rc = emit_row_missing(run, r, DU_DATE);
-        else
-            rc = subject_add(wb__tally_value(subjects, 0), r->date[DU_DATE]);
-    }
-    if (rc == WB_OK)
-        rc = emit_subject_spans(run, subjects, 1);
-    subjects_free(subjects);
-    return rc;
+    static const event_spec updates = { &wb__ledger_data_updates, -1, 0, -1, -1, DU_DATE, -1 };
+    return count_per_span(run, state, &updates, NULL, -1, -1, -1, 1);
 }
 
 /* ================================================= social organisations */

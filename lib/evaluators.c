@@ -12,6 +12,16 @@
 #include "aggregates.h"
 #include "compliance_internal.h"
 
+/* Insufficient data when the record lacks a column the rule needs:
+   `if (lacks(r, rec, FIELD)) return WB_OK;`. */
+static int lacks(wb_result *r, const wb_record *rec, int field)
+{
+    if (wb__record_has(rec, field))
+        return 0;
+    wb__result_missing(r, rec, field);
+    return 1;
+}
+
 /* ---------------------------------------------------------------- 2.3 */
 
 /* A new hire is queried on or before the first day at work. */
@@ -21,18 +31,14 @@ static int hire_query(wb_result *r, const wb_rule *rule, const wb_record *rec,
     (void)rule;
     (void)calendar;
     (void)err;
-    if (!wb__record_has(rec, BC_CATEGORY)) {
-        wb__result_missing(r, rec, BC_CATEGORY);
+    if (lacks(r, rec, BC_CATEGORY))
         return WB_OK;
-    }
     if (rec->number[BC_CATEGORY] != BC_CATEGORY_NEW_HIRE) {
         wb__result_not_applicable(r, "非新入职人员", "not a new hire");
         return WB_OK;
     }
-    if (!wb__record_has(rec, BC_START_DATE)) {
-        wb__result_missing(r, rec, BC_START_DATE);
+    if (lacks(r, rec, BC_START_DATE))
         return WB_OK;
-    }
     wb_date start = rec->date[BC_START_DATE];
     r->has_due = 1;
     r->due = start;
@@ -66,10 +72,8 @@ static int staff_requery(wb_result *r, const wb_rule *rule, const wb_record *rec
                                       "a new hire's first query is hire-query's to check");
             return WB_OK;
         }
-        if (!wb__record_has(rec, BC_CATEGORY)) {
-            wb__result_missing(r, rec, BC_CATEGORY);
+        if (lacks(r, rec, BC_CATEGORY))
             return WB_OK;
-        }
         /* Serving staff never queried: the one query the rule asks for is missing. */
         r->outcome = WB_OUTCOME_VIOLATION;
         r->why[0] = "在职人员没有查询记录";
@@ -95,10 +99,8 @@ static int dismissal_deadline(wb_result *r, const wb_rule *rule, const wb_record
                                   "the query result shows no relevant record");
         return WB_OK;
     }
-    if (!wb__record_has(rec, BC_RESULT_DATE)) {
-        wb__result_missing(r, rec, BC_RESULT_DATE);
+    if (lacks(r, rec, BC_RESULT_DATE))
         return WB_OK;
-    }
     const wb_date *done = wb__record_has(rec, BC_DISMISSAL_DATE) ? &rec->date[BC_DISMISSAL_DATE]
                                                                  : NULL;
     return wb__result_deadline(r, rec->date[BC_RESULT_DATE], wb__rule_param(rule, "within"),
@@ -113,10 +115,8 @@ static int judicial_reply(wb_result *r, const wb_rule *rule, const wb_record *re
                           const wb_calendar *calendar, wb_error *err)
 {
     (void)calendar;
-    if (!wb__record_has(rec, JS_RECEIVED_DATE)) {
-        wb__result_missing(r, rec, JS_RECEIVED_DATE);
+    if (lacks(r, rec, JS_RECEIVED_DATE))
         return WB_OK;
-    }
     const wb_date *done = wb__record_has(rec, JS_REPLY_DATE) ? &rec->date[JS_REPLY_DATE] : NULL;
     return wb__result_deadline(r, rec->date[JS_RECEIVED_DATE], wb__rule_param(rule, "within"),
                                WB_PERIOD_MONTHS, wb__rule_param(rule, "move-off-rest-days"),
@@ -134,18 +134,14 @@ static int has_role(const wb_record *rec, int field, int a, int b)
 static int induction(wb_result *r, const wb_rule *rule, const wb_record *rec, int role_a,
                      int role_b, wb_error *err)
 {
-    if (!wb__record_has(rec, TR_ROLE)) {
-        wb__result_missing(r, rec, TR_ROLE);
+    if (lacks(r, rec, TR_ROLE))
         return WB_OK;
-    }
     if (!has_role(rec, TR_ROLE, role_a, role_b)) {
         wb__result_not_applicable(r, "岗位不适用本条", "the post is not one this rule covers");
         return WB_OK;
     }
-    if (!wb__record_has(rec, TR_START_DATE)) {
-        wb__result_missing(r, rec, TR_START_DATE);
+    if (lacks(r, rec, TR_START_DATE))
         return WB_OK;
-    }
     const wb_date *done = wb__record_has(rec, TR_INDUCTION_DATE) ? &rec->date[TR_INDUCTION_DATE]
                                                                  : NULL;
     int rc = wb__result_deadline(r, rec->date[TR_START_DATE], wb__rule_param(rule, "within"),
@@ -181,18 +177,14 @@ static int rotation_course_share(wb_result *r, const wb_rule *rule, const wb_rec
 {
     (void)calendar;
     (void)err;
-    if (!wb__record_has(rec, TG_KIND)) {
-        wb__result_missing(r, rec, TG_KIND);
+    if (lacks(r, rec, TG_KIND))
         return WB_OK;
-    }
     if (rec->number[TG_KIND] != TG_KIND_ROTATION) {
         wb__result_not_applicable(r, "非轮训", "not a rotation");
         return WB_OK;
     }
-    if (!wb__record_has(rec, TG_ROLE)) {
-        wb__result_missing(r, rec, TG_ROLE);
+    if (lacks(r, rec, TG_ROLE))
         return WB_OK;
-    }
     if (!has_role(rec, TG_ROLE, ROLE_CHILD_DIRECTOR, ROLE_CHILD_SUPERVISOR)) {
         wb__result_not_applicable(r, "非儿童主任或儿童督导员的培训",
                                   "not a training of child directors or supervisors");
@@ -202,10 +194,8 @@ static int rotation_course_share(wb_result *r, const wb_rule *rule, const wb_rec
         wb__result_missing(r, rec, TG_HOURS);
         return WB_OK;
     }
-    if (!wb__record_has(rec, TG_SOCIAL_WORK_HOURS)) {
-        wb__result_missing(r, rec, TG_SOCIAL_WORK_HOURS);
+    if (lacks(r, rec, TG_SOCIAL_WORK_HOURS))
         return WB_OK;
-    }
     r->has_ratio = 1;
     r->numerator = rec->number[TG_SOCIAL_WORK_HOURS];
     r->denominator = rec->number[TG_HOURS];
@@ -223,19 +213,15 @@ static int training_records_kept(wb_result *r, const wb_rule *rule, const wb_rec
     (void)rule;
     (void)calendar;
     (void)err;
-    if (!wb__record_has(rec, TG_ROLE)) {
-        wb__result_missing(r, rec, TG_ROLE);
+    if (lacks(r, rec, TG_ROLE))
         return WB_OK;
-    }
     if (!has_role(rec, TG_ROLE, ROLE_CHILD_DIRECTOR, ROLE_CHILD_SUPERVISOR)) {
         wb__result_not_applicable(r, "非儿童主任或儿童督导员的培训",
                                   "not a training of child directors or supervisors");
         return WB_OK;
     }
-    if (!wb__record_has(rec, TG_MATERIALS)) {
-        wb__result_missing(r, rec, TG_MATERIALS);
+    if (lacks(r, rec, TG_MATERIALS))
         return WB_OK;
-    }
     if (rec->number[TG_MATERIALS] == WB__YES) {
         r->outcome = WB_OUTCOME_COMPLIES;
     } else {
@@ -254,10 +240,8 @@ static int venue_schedule(wb_result *r, const wb_rule *rule, const wb_record *re
 {
     (void)calendar;
     (void)err;
-    if (!wb__record_has(rec, CM_VENUE)) {
-        wb__result_missing(r, rec, CM_VENUE);
+    if (lacks(r, rec, CM_VENUE))
         return WB_OK;
-    }
     if (rec->number[CM_VENUE] != WB__YES) {
         wb__result_not_applicable(r, "未建关爱服务场所(由 venue-coverage 计入覆盖率)",
                                   "no care venue (venue-coverage counts it)");
@@ -265,10 +249,8 @@ static int venue_schedule(wb_result *r, const wb_rule *rule, const wb_record *re
     }
     static const int fields[] = { CM_DAYS_OPEN, CM_REST_DAYS_OPEN, CM_HOURS_PER_OPENING };
     for (size_t i = 0; i < 3; i++)
-        if (!wb__record_has(rec, fields[i])) {
-            wb__result_missing(r, rec, fields[i]);
+        if (lacks(r, rec, fields[i]))
             return WB_OK;
-        }
     int days = rec->number[CM_DAYS_OPEN] >= wb__rule_param(rule, "min-days");
     int rest = rec->number[CM_REST_DAYS_OPEN] >= wb__rule_param(rule, "min-rest-days");
     int hours = rec->number[CM_HOURS_PER_OPENING] >= wb__rule_param(rule, "min-hours");
@@ -291,10 +273,8 @@ static int venue_schedule(wb_result *r, const wb_rule *rule, const wb_record *re
 /* A count column at least the rule's `min`. */
 static int at_least(wb_result *r, const wb_rule *rule, const wb_record *rec, int field)
 {
-    if (!wb__record_has(rec, field)) {
-        wb__result_missing(r, rec, field);
+    if (lacks(r, rec, field))
         return WB_OK;
-    }
     r->has_count = 1;
     r->have = rec->number[field];
     r->need = wb__rule_param(rule, "min");
@@ -315,10 +295,8 @@ static int social_worker_staffing(wb_result *r, const wb_rule *rule, const wb_re
 {
     (void)calendar;
     (void)err;
-    if (!wb__record_has(rec, TS_WORKSTATION)) {
-        wb__result_missing(r, rec, TS_WORKSTATION);
+    if (lacks(r, rec, TS_WORKSTATION))
         return WB_OK;
-    }
     if (rec->number[TS_WORKSTATION] != WB__YES) {
         wb__result_not_applicable(r, "未建未成年人保护工作站", "no minor-protection workstation");
         return WB_OK;
@@ -346,10 +324,8 @@ static int mental_health_teachers(wb_result *r, const wb_rule *rule, const wb_re
 {
     (void)calendar;
     (void)err;
-    if (!wb__record_has(rec, SC_STAGE)) {
-        wb__result_missing(r, rec, SC_STAGE);
+    if (lacks(r, rec, SC_STAGE))
         return WB_OK;
-    }
     if (!is_primary_or_secondary(rec->number[SC_STAGE])) {
         wb__result_not_applicable(r, "非中小学", "not a primary or secondary school");
         return WB_OK;
@@ -365,10 +341,8 @@ static int resource_room(wb_result *r, const wb_rule *rule, const wb_record *rec
 {
     (void)calendar;
     (void)err;
-    if (!wb__record_has(rec, SC_DISABLED_PUPILS)) {
-        wb__result_missing(r, rec, SC_DISABLED_PUPILS);
+    if (lacks(r, rec, SC_DISABLED_PUPILS))
         return WB_OK;
-    }
     /* 5名以上 includes 5. */
     if (rec->number[SC_DISABLED_PUPILS] < wb__rule_param(rule, "min-pupils")) {
         wb__result_not_applicable(r, "随班就读残疾学生人数未达到标准",
@@ -377,20 +351,18 @@ static int resource_room(wb_result *r, const wb_rule *rule, const wb_record *rec
     }
     static const int parts[] = { SC_RESOURCE_ROOM, SC_RESOURCE_ROOM_EQUIPPED,
                                  SC_RESOURCE_ROOM_STAFFED };
-    static const char *const lacks[][2] = {
+    static const char *const absent[][2] = {
         { "未建资源教室", "no resource room" },
         { "资源教室未配备设施设备", "the resource room is not equipped" },
         { "资源教室未配备专门人员", "the resource room has no staff" },
     };
     for (size_t i = 0; i < 3; i++) {
-        if (!wb__record_has(rec, parts[i])) {
-            wb__result_missing(r, rec, parts[i]);
+        if (lacks(r, rec, parts[i]))
             return WB_OK;
-        }
         if (rec->number[parts[i]] != WB__YES) {
             r->outcome = WB_OUTCOME_VIOLATION;
-            r->why[0] = lacks[i][0];
-            r->why[1] = lacks[i][1];
+            r->why[0] = absent[i][0];
+            r->why[1] = absent[i][1];
             return WB_OK;
         }
     }

@@ -186,9 +186,7 @@ int lint_cmd_rule(int argc, char **argv)
                 return lint_fail("rule: --rule-table takes a file");
             table = value;
         } else if ((got = lint_option_value(argc, argv, &i, "--format", &value)) != 0) {
-            if (got > 0 && strcmp(value, "markdown") == 0)
-                md = 1;
-            else if (got < 0 || lint_parse_format(value, &format) != 0)
+            if (got < 0 || lint_parse_format_or_markdown(value, &format, &md) != 0)
                 return lint_fail("rule: --format takes text, json or markdown");
         } else if ((got = lint_option_value(argc, argv, &i, "--lang", &value)) != 0) {
             if (got < 0 || lint_parse_lang(value, &lang) != 0)

@@ -48,6 +48,8 @@ int lint_option_value(int argc, char **argv, int *i, const char *name,
                       const char **value);
 int lint_parse_format(const char *value, lint_format *out);
 int lint_parse_lang(const char *value, wb_lang *out);
+/* text, json, or markdown (*markdown set): the pages generated for docs/. */
+int lint_parse_format_or_markdown(const char *value, lint_format *out, int *markdown);
 
 /*
  * One finding: "file:line:col: severity: message [rule]" as text, or an

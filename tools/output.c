@@ -60,6 +60,12 @@ int lint_parse_format(const char *value, lint_format *out)
     return 0;
 }
 
+int lint_parse_format_or_markdown(const char *value, lint_format *out, int *markdown)
+{
+    *markdown = strcmp(value, "markdown") == 0;
+    return *markdown ? 0 : lint_parse_format(value, out);
+}
+
 int lint_parse_lang(const char *value, wb_lang *out)
 {
     if (strcmp(value, "zh") == 0)
