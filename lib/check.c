@@ -27,6 +27,7 @@ static const struct {
     { "urn:weibao:calendar:1", "projection", WB_DOCUMENT_CALENDAR_PROJECTION },
     { "urn:weibao:rules:1", "rules", WB_DOCUMENT_RULES },
     { "urn:weibao:rules:1", "rule-pack", WB_DOCUMENT_RULE_PACK },
+    { "urn:weibao:dossier:1", "dossier", WB_DOCUMENT_DOSSIER },
 };
 
 const char *wb_document_kind_name(wb_document_kind kind)
@@ -38,6 +39,7 @@ const char *wb_document_kind_name(wb_document_kind kind)
     case WB_DOCUMENT_CALENDAR_PROJECTION: return "calendar-projection";
     case WB_DOCUMENT_RULES:    return "rules";
     case WB_DOCUMENT_RULE_PACK: return "rule-pack";
+    case WB_DOCUMENT_DOSSIER:  return "dossier";
     default:                   return "unknown";
     }
 }
@@ -87,8 +89,8 @@ int wb_check_buffer(wb_diagnostics **out, wb_document_kind *kind,
         int line, col;
         wb__xml_position(&doc, root, &line, &col);
         rc = wb__diagnostics_add(probe, WB_CHECK_DOCUMENT_KIND, name, line, col,
-                                 "root element '%s' in namespace '%s' is not a document libweibao reads (rubric, calendar, overlay, projection, rules, rule-pack, or a ledger)",
-                                 "根元素“%s”(命名空间“%s”)不是 libweibao 可读的文档(考核细则、日历、叠加日历、预测数据、规则表、规则包或台账)",
+                                 "root element '%s' in namespace '%s' is not a document libweibao reads (rubric, calendar, overlay, projection, rules, rule-pack, dossier, or a ledger)",
+                                 "根元素“%s”(命名空间“%s”)不是 libweibao 可读的文档(考核细则、日历、叠加日历、预测数据、规则表、规则包、自评材料或台账)",
                                  local, ns);
         wb__xml_dispose(&doc);
         if (rc != WB_OK) {
@@ -104,6 +106,7 @@ int wb_check_buffer(wb_diagnostics **out, wb_document_kind *kind,
     case WB_DOCUMENT_RULES:     rc = wb__rules_read(NULL, probe, &doc, NULL); break;
     /* A pack is checked against the built-in rule table. */
     case WB_DOCUMENT_RULE_PACK: rc = wb__rule_pack_read(NULL, probe, &doc, NULL); break;
+    case WB_DOCUMENT_DOSSIER:   rc = wb__dossier_read(NULL, probe, &doc, NULL); break;
     default:                    rc = wb__calendar_read(NULL, probe, &doc, NULL); break;
     }
     wb__xml_dispose(&doc);

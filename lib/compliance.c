@@ -408,8 +408,11 @@ static int keep_result(wb_evaluation *ev, const wb_result *r)
     k->unit = keep_text(ev, r->unit, &failed);
     k->township = keep_text(ev, r->township, &failed);
     k->source = keep_text(ev, r->source, &failed);
-    k->detail[0] = keep_text(ev, r->detail[0], &failed);
-    k->detail[1] = keep_text(ev, r->detail[1], &failed);
+    /* Rules over whole ledgers build their notes in their own buffers. */
+    for (int l = 0; l < 2; l++) {
+        k->detail[l] = keep_text(ev, r->detail[l], &failed);
+        k->why[l] = keep_text(ev, r->why[l], &failed);
+    }
     if (failed)
         return WB_ENOMEM;
     ev->kept_count++;

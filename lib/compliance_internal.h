@@ -30,7 +30,7 @@ struct wb_result {
                                        calendar does not reach the real one */
     const char *missing;            /* insufficient data: the column's English name */
     const char *missing_header;     /* and its Chinese header */
-    const char *why[2];             /* not applicable, or a note: static text by wb_lang */
+    const char *why[2];             /* not applicable, or a note, by wb_lang: kept results copy it */
 
     /* The period behind the due date, for explanations. */
     int has_period;

@@ -56,6 +56,9 @@ int wb__rules_read(void **out, wb_diagnostics *diags, const wb__xml_doc *doc,
                    const void *context);
 int wb__rule_pack_read(void **out, wb_diagnostics *diags, const wb__xml_doc *doc,
                        const void *context);
+/* dossier.c: a self-assessment dossier and its score sheet. */
+int wb__dossier_read(void **out, wb_diagnostics *diags, const wb__xml_doc *doc,
+                     const void *context);
 
 /* Load from memory: the first error finding fills err. */
 int wb__document_load(void **out, wb__document_reader read, const void *context,

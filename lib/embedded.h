@@ -26,5 +26,7 @@ extern const unsigned char wb__embedded_rules_xsd[];
 extern const size_t wb__embedded_rules_xsd_len;
 extern const unsigned char wb__embedded_ledger_xsd[];
 extern const size_t wb__embedded_ledger_xsd_len;
+extern const unsigned char wb__embedded_dossier_xsd[];
+extern const size_t wb__embedded_dossier_xsd_len;
 
 #endif

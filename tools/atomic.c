@@ -12,7 +12,7 @@
 #include <unistd.h>
 
 /* The same file, by device and inode (so ./a.txt and a.txt match too). */
-static int same_file(const char *a, const char *b)
+int lint_same_file(const char *a, const char *b)
 {
     struct stat sa, sb;
     if (stat(a, &sa) != 0 || stat(b, &sb) != 0)
@@ -23,7 +23,7 @@ static int same_file(const char *a, const char *b)
 int lint_write_atomically(const char *path, const char *data, size_t len,
                           const char *input)
 {
-    if (input != NULL && same_file(path, input)) {
+    if (input != NULL && lint_same_file(path, input)) {
         lint_fail("refusing to write over the input '%s'", input);
         return -1;
     }

@@ -3,9 +3,9 @@
 #
 #   sh tools/dev.sh deps    install the build dependencies (apt-get, as root or with sudo)
 #   sh tools/dev.sh build   deps, then configure and build into build/
-#   sh tools/dev.sh demo    build, then print the built-in rubric, check the bundled
-#                           data files, compute one deadline and check the example
-#                           county's ledgers against the rules
+#   sh tools/dev.sh demo    build, then lint the example county's dossier and ledgers
+#                           (examples/dossier) and score it against the built-in
+#                           rubric, calendar and rules, writing build/report.html
 #   sh tools/dev.sh test    build, run every test, then the C tests again under
 #                           AddressSanitizer and UndefinedBehaviorSanitizer (build-asan/)
 #   sh tools/dev.sh docs    build, then copy the pages generated from the library's
@@ -46,18 +46,15 @@ build() {
 
 demo() {
     build >/dev/null
-    ./build/tools/weibao-lint rubric
-    echo
-    ./build/tools/weibao-lint check data/rubric.xml data/calendar.xml data/projection.xml
-    echo "data/rubric.xml, data/calendar.xml, data/projection.xml: OK"
-    echo
-    echo "2.3: 30 working days after a query result received on 2026-02-10:"
-    ./build/tools/weibao-lint due --workdays 30 2026-02-10
-    echo
-    echo "The example county's ledgers (examples/dossier) against the rules, as of 2026-11-29:"
-    # Exit 1 means the check found violations, which the example has on purpose.
-    ./build/tools/weibao-lint check --as-of 2026-11-29 --summary \
-        examples/dossier/*.csv examples/dossier/*.xml || [ $? -eq 1 ]
+    echo "== The example county's dossier (examples/dossier), linted and scored against"
+    echo "== the built-in rubric, calendar and rules; the HTML report is build/report.html"
+    # The check finds what the example gets wrong on purpose; exit 1 is expected.
+    ./build/tools/weibao-lint check --as-of 2026-11-29 examples/dossier/dossier.xml \
+        $(sed -n 's/.*<ledger href="\([^"]*\)".*/examples\/dossier\/\1/p' examples/dossier/dossier.xml) \
+        || [ $? -eq 1 ]
+    ./build/tools/weibao-lint score examples/dossier/dossier.xml --format html -o build/report.html \
+        || [ $? -eq 1 ]
+    ./build/tools/weibao-lint score examples/dossier/dossier.xml || [ $? -eq 1 ]
 }
 
 sanitize() {

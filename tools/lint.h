@@ -28,6 +28,7 @@ int lint_cmd_calendar(int argc, char **argv);
 int lint_cmd_due(int argc, char **argv);
 int lint_cmd_rule(int argc, char **argv);
 int lint_cmd_ledger(int argc, char **argv);
+int lint_cmd_score(int argc, char **argv);
 
 /* "weibao-lint: <message>" on stderr, one line. Returns LINT_EXIT_USAGE. */
 int lint_fail(const char *fmt, ...)
@@ -83,6 +84,9 @@ int lint_open_calendar(wb_calendar **cal, const lint_calendar_opts *o);
 /* The rule set: the built-in table or `table`, with `pack` applied when
    not NULL. 0, or -1 after printing why. */
 int lint_open_rules(wb_ruleset **rules, const char *table, const char *pack);
+
+/* 1 when a and b are the same existing file (by device and inode). */
+int lint_same_file(const char *a, const char *b);
 
 /* Output helpers. */
 void lint_json_string(FILE *out, const char *s);

@@ -22,6 +22,8 @@ static const char usage[] =
     "                              ledgers (台账) against the compliance rules\n"
     "  rule [ID]                   list the compliance rules, or explain one\n"
     "  ledger [KIND]               list the ledger kinds, or show one's columns\n"
+    "  score DOSSIER...            score a self-assessment dossier: totals, vetoes,\n"
+    "                              contradictions, report (text, JSON, HTML, CSV)\n"
     "  calendar YEAR|DATE          the year's holidays, or what kind of day a date is\n"
     "  due --workdays N START      the last day of a period (also --days,\n"
     "                              --months, --years), by the Civil Code\n"
@@ -50,6 +52,8 @@ int main(int argc, char **argv)
         return lint_cmd_rubric(argc - 1, argv + 1);
     if (strcmp(cmd, "check") == 0)
         return lint_cmd_check(argc - 1, argv + 1);
+    if (strcmp(cmd, "score") == 0)
+        return lint_cmd_score(argc - 1, argv + 1);
     if (strcmp(cmd, "ledger") == 0)
         return lint_cmd_ledger(argc - 1, argv + 1);
     if (strcmp(cmd, "rule") == 0)

@@ -25,7 +25,8 @@ typedef enum wb_document_kind {
     WB_DOCUMENT_CALENDAR_OVERLAY = 3,     /**< urn:weibao:calendar:1, <overlay> */
     WB_DOCUMENT_CALENDAR_PROJECTION = 4,  /**< urn:weibao:calendar:1, <projection> */
     WB_DOCUMENT_RULES = 5,      /**< urn:weibao:rules:1, <rules> (@since 0.3) */
-    WB_DOCUMENT_RULE_PACK = 6   /**< urn:weibao:rules:1, <rule-pack>, checked against the built-in table (@since 0.3) */
+    WB_DOCUMENT_RULE_PACK = 6,  /**< urn:weibao:rules:1, <rule-pack>, checked against the built-in table (@since 0.3) */
+    WB_DOCUMENT_DOSSIER = 7     /**< urn:weibao:dossier:1, its form and score sheet (@since 0.3) */
 } wb_document_kind;
 
 /**
@@ -44,7 +45,7 @@ WB_API int wb_check_buffer(wb_diagnostics **out, wb_document_kind *kind,
                            wb_error *err);
 
 /** "rubric", "calendar", "calendar-overlay", "calendar-projection",
- *  "rules", "rule-pack" or "unknown". Static storage. @since 0.2 */
+ *  "rules", "rule-pack", "dossier" or "unknown". Static storage. @since 0.2 */
 WB_API const char *wb_document_kind_name(wb_document_kind kind);
 
 WB_END_DECLS

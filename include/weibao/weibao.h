@@ -22,5 +22,8 @@
 #include <weibao/rules.h>
 #include <weibao/ledger.h>
 #include <weibao/compliance.h>
+#include <weibao/dossier.h>
+#include <weibao/assessment.h>
+#include <weibao/report.h>
 
 #endif /* WEIBAO_WEIBAO_H */

@@ -611,7 +611,7 @@ class ExampleDossier(unittest.TestCase):
     def test_the_example_county_checks_without_a_bad_row(self):
         folder = os.path.join(SOURCE, "examples", "dossier")
         files = sorted(os.path.join(folder, f) for f in os.listdir(folder)
-                       if f.endswith((".csv", ".xml")))
+                       if f.endswith((".csv", ".xml")) and f not in ("dossier.xml", "scores.csv"))
         self.assertEqual(len(files), 17)     # a file per ledger kind but units
         rc, out, err = run("check", "--as-of", "2026-11-29", "--format", "json", "--summary",
                            *files)

@@ -1,0 +1,31 @@
+/*
+ * sha256.h - SHA-256 (FIPS 180-4), for the hashes a report gives of its
+ * inputs.
+ */
+#ifndef WB_SHA256_H
+#define WB_SHA256_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "weibao/errors.h"
+
+#define WB__SHA256_SIZE 32
+#define WB__SHA256_HEXLEN 65          /* 64 hex digits and a NUL */
+
+typedef struct wb__sha256 {
+    uint32_t state[8];
+    uint64_t length;                  /* bytes hashed so far */
+    unsigned char block[64];
+    size_t used;                      /* bytes waiting in block */
+} wb__sha256;
+
+void wb__sha256_init(wb__sha256 *ctx);
+void wb__sha256_update(wb__sha256 *ctx, const void *data, size_t len);
+void wb__sha256_final(wb__sha256 *ctx, unsigned char digest[WB__SHA256_SIZE]);
+/* Lowercase hex of a digest into hex[WB__SHA256_HEXLEN]. */
+void wb__sha256_hex(char hex[WB__SHA256_HEXLEN], const unsigned char digest[WB__SHA256_SIZE]);
+/* The hex digest of a whole file, read in 64 KiB chunks. WB_OK, or WB_EIO with err naming the file. */
+int wb__sha256_file(char hex[WB__SHA256_HEXLEN], const char *path, wb_error *err);
+
+#endif
