@@ -695,6 +695,98 @@ class LedgerCommand(unittest.TestCase):
             self.assertIn("2025: The county holds at least 2 meetings a year: only 0", out)
 
 
+DOSSIER = os.path.join(SOURCE, "examples", "dossier", "dossier.xml")
+
+
+class ScoreCommand(unittest.TestCase):
+    def test_the_example_county(self):
+        rc, out, err = run("score", "--lang", "en", DOSSIER)
+        self.assertEqual((rc, err), (1, ""))    # contradicted standards: exit 1
+        self.assertIn("Result: 98.5 of 100 points", out)
+        self.assertIn("calendar cn-2008-2026", out)
+        self.assertIn("  3 家庭保护  6.5 / 7", out)
+        self.assertIn("2.3 claims its full 2 points; its rules found 4 violations; worst: BC-005", out)
+        self.assertIn("standard 5.1 claims 1 points without evidence [dossier-no-evidence]", out)
+        # Every input with its SHA-256.
+        hashes = re.findall(r"^  ([0-9a-f]{64})  (.*)$", out, re.M)
+        self.assertEqual(len(hashes), 19)      # the dossier, its sheet, 17 ledgers
+        self.assertTrue(any(p.endswith("scores.csv") for _, p in hashes))
+
+    def test_json_and_csv(self):
+        rc, out, _ = run("score", "--format", "json", DOSSIER)
+        doc = json.loads(out)
+        self.assertEqual((doc["total"], doc["max"], doc["vetoed"]), (98.5, 100, False))
+        s32 = next(s for s in doc["standards"] if s["id"] == "3.2")
+        self.assertEqual((s32["claimed"], s32["max"]), (1.5, 2))
+        rc, out, _ = run("score", "--format", "csv", DOSSIER)
+        lines = out.split("\r\n")
+        self.assertEqual(lines[0], "考核标准,分值,自评得分,申报单位,佐证材料数,违反,数据不足,得分与台账不符,最严重情形")
+        self.assertEqual(len([l for l in lines if l]), 68)
+
+    def test_html_written_atomically_and_never_over_an_input(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            out_path = os.path.join(tmp, "report.html")
+            rc, out, err = run("score", "--format", "html", "-o", out_path, DOSSIER)
+            self.assertEqual((rc, out, err), (1, "", ""))
+            with open(out_path, encoding="utf-8") as f:
+                html = f.read()
+            self.assertTrue(html.startswith("<!DOCTYPE html>"))
+            for section in ("result", "categories", "vetoes", "flagged", "units", "findings", "inputs"):
+                self.assertIn('id="%s"' % section, html)
+            self.assertNotIn("<script", html)
+            self.assertEqual(os.listdir(tmp), ["report.html"])   # no temporary left behind
+        # Over the dossier, its sheet or a ledger: refused, nothing written.
+        for victim in ("dossier.xml", "scores.csv", "meetings.csv"):
+            path = os.path.join(SOURCE, "examples", "dossier", victim)
+            with open(path, "rb") as f:
+                before = f.read()
+            rc, out, err = run("score", "-o", path, DOSSIER)
+            self.assertEqual((rc, out), (2, ""), victim)
+            self.assertIn("refusing to write over the input", err)
+            with open(path, "rb") as f:
+                self.assertEqual(f.read(), before)
+
+    def test_a_veto_and_a_province_table(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = os.path.join(SOURCE, "examples", "dossier")
+            with open(DOSSIER, encoding="utf-8") as f:
+                text = f.read()
+            vetoed = text.replace('<veto item="V3" occurred="false"/>',
+                                  '<veto item="V3" occurred="true" date="2026-05-20">'
+                                  '<description>某校发生欺凌事件未及时处置</description></veto>')
+            vetoed = vetoed.replace('href="', 'href="%s/' % folder)
+            path = os.path.join(tmp, "vetoed.xml")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(vetoed)
+            rc, out, _ = run("score", "--lang", "en", path)
+            self.assertEqual(rc, 1)
+            self.assertIn("Result: vetoed (self-assessed 98.5 of 100)", out)
+            self.assertIn("V3 OCCURRED 2026-05-20", out)
+            rc, out, _ = run("score", "--format", "csv", "--lang", "en", DOSSIER, path)
+            rows = out.split("\r\n")
+            self.assertEqual(rows[0], "county,result,points,max,vetoes,contradicted,violations")
+            self.assertTrue(rows[1].startswith("示范县,scored,98.5,100,,1.8 2.3"))
+            self.assertTrue(rows[2].startswith("示范县,vetoed,98.5,100,V3,"))
+            rc, out, _ = run("score", "--compare", "--lang", "en", DOSSIER, path)
+            self.assertIn("no standard changed", out)
+
+    def test_the_responsibility_matrix(self):
+        rc, out, _ = run("score", "--responsibilities", "--format", "csv")
+        self.assertEqual(rc, 0)
+        header = out.split("\r\n")[0]
+        self.assertTrue(header.startswith("单位,1.1,1.2,1.3"))
+        self.assertTrue(header.endswith(",V8"))
+        police = next(l for l in out.split("\r\n") if l.startswith("市公安局,"))
+        self.assertIn("●", police)
+
+    def test_usage_errors(self):
+        for args in (["score"], ["score", "--format", "pdf", DOSSIER],
+                     ["score", "--compare", DOSSIER], ["score", "/nonexistent/d.xml"]):
+            rc, out, err = run(*args)
+            self.assertEqual((rc, out), (2, ""), args)
+            self.assertEqual(len(err.strip().splitlines()), 1, args)
+
+
 class Global(unittest.TestCase):
     def test_version(self):
         rc, out, _ = run("--version")
