@@ -212,6 +212,14 @@ static void text_report(wb__strbuf *b, const wb_assessment *a, wb_lang lang)
                        points(p2, wb_assessment_unit_max_half_points(a, u)),
                        wb_assessment_unit_violations(a, u));
     }
+    wb__strbuf_put(b, "\n%s\n", L("各乡镇(街道)台账核查(违反、数据不足)",
+                                  "Townships in the ledgers (violations, insufficient data)"));
+    for (size_t t = 0; t < wb_evaluation_group_count(ev, WB_GROUP_TOWNSHIP); t++) {
+        const char *name = wb_evaluation_group_name(ev, WB_GROUP_TOWNSHIP, t);
+        wb__strbuf_put(b, "  %s  %zu, %zu\n", name[0] != '\0' ? name : L("(全县)", "(county-wide)"),
+                       wb_evaluation_group_outcome(ev, WB_GROUP_TOWNSHIP, t, WB_OUTCOME_VIOLATION),
+                       wb_evaluation_group_outcome(ev, WB_GROUP_TOWNSHIP, t, WB_OUTCOME_INSUFFICIENT_DATA));
+    }
     wb__strbuf_put(b, "\n%s\n", L("依据文件(SHA-256)", "Inputs (SHA-256)"));
     for (size_t i = 0; i < wb_assessment_input_count(a); i++)
         wb__strbuf_put(b, "  %s  %s\n", wb_assessment_input_sha256(a, i)[0] != '\0'
@@ -570,6 +578,18 @@ static void html_report(wb__strbuf *b, const wb_assessment *a, wb_lang lang)
     }
     wb__strbuf_put(b, "</table>\n");
 
+    wb__strbuf_put(b, "<h2 id=\"townships\">%s</h2>\n<table><tr><th>%s</th><th>%s</th><th>%s</th></tr>\n",
+                   L("各乡镇(街道)台账核查", "Townships in the ledgers"), L("乡镇(街道)", "Township"),
+                   L("违反", "Violations"), L("数据不足", "Insufficient data"));
+    for (size_t t = 0; t < wb_evaluation_group_count(ev, WB_GROUP_TOWNSHIP); t++) {
+        const char *name = wb_evaluation_group_name(ev, WB_GROUP_TOWNSHIP, t);
+        wb__strbuf_put(b, "<tr><td>");
+        put_html(b, name[0] != '\0' ? name : L("(全县)", "(county-wide)"));
+        wb__strbuf_put(b, "</td><td>%zu</td><td>%zu</td></tr>\n",
+                       wb_evaluation_group_outcome(ev, WB_GROUP_TOWNSHIP, t, WB_OUTCOME_VIOLATION),
+                       wb_evaluation_group_outcome(ev, WB_GROUP_TOWNSHIP, t, WB_OUTCOME_INSUFFICIENT_DATA));
+    }
+    wb__strbuf_put(b, "</table>\n");
     wb__strbuf_put(b, "<h2 id=\"findings\">%s</h2>\n", L("台账核查发现", "Ledger findings"));
     wb__strbuf_put(b, "<table><tr><th>%s</th><th>%s</th><th>%s</th></tr>\n", L("台账位置", "Ledger line"),
                    L("发现", "Finding"), L("规则", "Rule"));

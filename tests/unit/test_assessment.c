@@ -331,7 +331,7 @@ static void test_assessment__the_html_report_parses_and_has_its_sections(void **
                                         HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
         assert_non_null(doc);
         static const char *const sections[] = { "result", "basis", "categories", "vetoes",
-                                                "flagged", "standards", "units", "findings",
+                                                "flagged", "standards", "units", "townships", "findings",
                                                 "problems", "inputs" };
         for (size_t s = 0; s < sizeof(sections) / sizeof(sections[0]); s++) {
             char xpath[64];

@@ -182,6 +182,44 @@ static int evaluate_ledgers(void)
     return rc;
 }
 
+/* A dossier scored, with its sheet, a ledger and every report. */
+static int assess_dossier(void)
+{
+    wb_rubric *rubric = NULL;
+    wb_ruleset *rules = NULL;
+    wb_calendar *cal = NULL;
+    wb_dossier *dossier = NULL;
+    wb_assessment *a = NULL;
+    int rc = wb_rubric_open_default(&rubric, NULL);
+    if (rc == WB_OK)
+        rc = wb_ruleset_open_default(&rules, NULL);
+    if (rc == WB_OK)
+        rc = wb_calendar_open_default(&cal, NULL);
+    if (rc == WB_OK)
+        rc = wb_dossier_load_file(&dossier, WB_TEST_DATA "/dossiers/small/dossier.xml", NULL);
+    if (rc == WB_OK)
+        rc = wb_assessment_run(&a, dossier, rubric, rules, cal, NULL);
+    for (int format = 0; rc == WB_OK && format < 4; format++) {
+        char *text = NULL;
+        rc = wb_report_assessment(&text, a, (wb_report_format)format, WB_LANG_ZH, NULL);
+        wb_free(text);
+    }
+    if (rc == WB_OK) {
+        char *text = NULL;
+        const wb_assessment *list[1] = { a };
+        rc = wb_report_table(&text, list, 1, WB_REPORT_HTML, WB_LANG_EN, NULL);
+        wb_free(text);
+    }
+    if (rc == WB_OK && (!wb_assessment_vetoed(a) || wb_assessment_total_half_points(a) != 9))
+        rc = WB_ERROR;
+    wb_assessment_free(a);
+    wb_dossier_free(dossier);
+    wb_calendar_free(cal);
+    wb_ruleset_free(rules);
+    wb_rubric_free(rubric);
+    return rc;
+}
+
 /* Fail allocation 0, 1, 2, … until the operation no longer reaches it. */
 static void fail_each_allocation(operation op)
 {
@@ -236,11 +274,18 @@ static void test_oom__evaluate_ledgers(void **state)
     fail_each_allocation(evaluate_ledgers);
 }
 
+static void test_oom__assess_a_dossier(void **state)
+{
+    (void)state;
+    fail_each_allocation(assess_dossier);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_oom__open_default),
     cmocka_unit_test(test_oom__calendar_and_projection),
     cmocka_unit_test(test_oom__notice_import),
     cmocka_unit_test(test_oom__evaluate_ledgers),
+    cmocka_unit_test(test_oom__assess_a_dossier),
     cmocka_unit_test(test_oom__check_with_findings),
     cmocka_unit_test(test_oom__load_file),
 };
