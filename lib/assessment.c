@@ -200,8 +200,20 @@ static int check_ledgers(wb_assessment *a, wb_error *err)
     wb_date since;
     if (rc == WB_OK && wb_dossier_since(d, &since) == WB_OK)
         rc = wb_evaluation_set_period(a->ev, since, err);
-    for (size_t i = 0; rc == WB_OK && i < wb_dossier_ledger_count(d); i++) {
+    /* The county's directory (townships, units) first, so that rows naming
+       a township or unit it lacks are found in every other ledger. */
+    for (size_t n = 0; rc == WB_OK && n < 2 * wb_dossier_ledger_count(d); n++) {
+        size_t i = n % wb_dossier_ledger_count(d);
         const char *path = wb_dossier_ledger_path(d, i);
+        const wb_ledger_kind *kind = NULL;
+        if (wb_dossier_ledger_kind(d, i) != NULL)
+            kind = wb_ledger_kind_find(wb_dossier_ledger_kind(d, i));
+        else
+            wb_ledger_detect_file(&kind, path, NULL);
+        const char *name = kind != NULL ? wb_ledger_kind_name(kind) : "";
+        int directory = strcmp(name, "townships") == 0 || strcmp(name, "units") == 0;
+        if (directory != (n < wb_dossier_ledger_count(d)))
+            continue;
         wb_error e;
         rc = add_input(a, path);
         if (rc != WB_OK)

@@ -612,7 +612,7 @@ class ExampleDossier(unittest.TestCase):
         folder = os.path.join(SOURCE, "examples", "dossier")
         files = sorted(os.path.join(folder, f) for f in os.listdir(folder)
                        if f.endswith((".csv", ".xml")) and f not in ("dossier.xml", "scores.csv"))
-        self.assertEqual(len(files), 17)     # a file per ledger kind but units
+        self.assertEqual(len(files), 18)     # a file per ledger kind
         rc, out, err = run("check", "--as-of", "2026-11-29", "--format", "json", "--summary",
                            *files)
         self.assertEqual((rc, err), (1, ""))
@@ -709,7 +709,7 @@ class ScoreCommand(unittest.TestCase):
         self.assertIn("standard 5.1 claims 1 points without evidence [dossier-no-evidence]", out)
         # Every input with its SHA-256.
         hashes = re.findall(r"^  ([0-9a-f]{64})  (.*)$", out, re.M)
-        self.assertEqual(len(hashes), 19)      # the dossier, its sheet, 17 ledgers
+        self.assertEqual(len(hashes), 20)      # the dossier, its sheet, 18 ledgers
         self.assertTrue(any(p.endswith("scores.csv") for _, p in hashes))
 
     def test_json_and_csv(self):
