@@ -21,15 +21,8 @@
 
 static void put_html(wb__strbuf *b, const char *s)
 {
-    for (; s != NULL && *s != '\0'; s++) {
-        switch (*s) {
-        case '&': wb__strbuf_put(b, "&amp;"); break;
-        case '<': wb__strbuf_put(b, "&lt;"); break;
-        case '>': wb__strbuf_put(b, "&gt;"); break;
-        case '"': wb__strbuf_put(b, "&quot;"); break;
-        default:  wb__strbuf_put(b, "%c", *s);
-        }
-    }
+    if (s != NULL)
+        wb__strbuf_put_xml(b, s);   /* the same five characters as in XML */
 }
 
 static void put_json(wb__strbuf *b, const char *s)
@@ -411,6 +404,18 @@ static const char html_style[] =
     ".flag{color:#b00}.small{font-size:.85em;color:#555}"
     "@media print{body{margin:0;max-width:none}}";
 
+/* The page's head and its title heading; the title is escaped. */
+static void html_head(wb__strbuf *b, int en_, const char *title)
+{
+    wb__strbuf_put(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>",
+                   en_ ? "en" : "zh-CN");
+    put_html(b, title);
+    wb__strbuf_put(b, "</title>\n<style>%s td.m{text-align:center}</style>\n</head>\n<body>\n<h1>",
+                   html_style);
+    put_html(b, title);
+    wb__strbuf_put(b, "</h1>\n");
+}
+
 /* Points per category as horizontal bars: claimed over the category's points. */
 static void html_chart(wb__strbuf *b, const wb_assessment *a, int en_)
 {
@@ -466,16 +471,12 @@ static void html_report(wb__strbuf *b, const wb_assessment *a, wb_lang lang)
     const wb_rubric *r = wb_assessment_rubric(a);
     const wb_evaluation *ev = wb_assessment_evaluation(a);
     char p1[WB_POINTS_STRLEN], p2[WB_POINTS_STRLEN];
-    wb__strbuf_put(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>",
-                   en_ ? "en" : "zh-CN");
-    put_html(b, wb_dossier_county(d));
-    wb__strbuf_put(b, " — ");
-    put_html(b, wb_dossier_title(d));
-    wb__strbuf_put(b, "</title>\n<style>%s</style>\n</head>\n<body>\n<h1>", html_style);
-    put_html(b, wb_dossier_county(d));
-    wb__strbuf_put(b, " — ");
-    put_html(b, wb_dossier_title(d));
-    wb__strbuf_put(b, "</h1>\n<p class=\"small\" id=\"basis\">");
+    wb__strbuf title = { 0 };
+    wb__strbuf_put(&title, "%s — %s", wb_dossier_county(d), wb_dossier_title(d));
+    char *heading = wb__strbuf_finish(&title);
+    html_head(b, en_, heading != NULL ? heading : wb_dossier_county(d));
+    wb_free(heading);
+    wb__strbuf_put(b, "<p class=\"small\" id=\"basis\">");
     wb__strbuf basis = { 0 };
     put_basis_text(&basis, a, en_);
     char *text = wb__strbuf_finish(&basis);
@@ -683,11 +684,10 @@ int wb_report_table(char **out, const wb_assessment *const *list, size_t count,
     wb__strbuf b = { 0 };
     char p1[WB_POINTS_STRLEN], p2[WB_POINTS_STRLEN];
     if (format == WB_REPORT_HTML)
-        wb__strbuf_put(&b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
-                           "<title>%s</title>\n<style>%s</style>\n</head>\n<body>\n<h1>%s</h1>\n"
-                           "<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n",
-                       en_ ? "en" : "zh-CN", L("各县自评结果", "Counties"), html_style,
-                       L("各县自评结果", "Counties"), L("县(市、区、旗)", "County"),
+        html_head(&b, en_, L("各县自评结果", "Counties"));
+    if (format == WB_REPORT_HTML)
+        wb__strbuf_put(&b, "<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n",
+                       L("县(市、区、旗)", "County"),
                        L("结论", "Result"), L("得分", "Points"), L("一票否决项", "Vetoes"),
                        L("得分与台账不符", "Contradicted"), L("台账违反", "Violations"));
     else if (format == WB_REPORT_JSON)
@@ -758,10 +758,8 @@ int wb_report_compare(char **out, const wb_assessment *before, const wb_assessme
     const char *name_a = wb_dossier_path(wb_assessment_dossier(before));
     const char *name_b = wb_dossier_path(wb_assessment_dossier(after));
     if (format == WB_REPORT_HTML) {
-        wb__strbuf_put(&b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
-                           "<title>%s</title>\n<style>%s</style>\n</head>\n<body>\n<h1>%s</h1>\n<p>",
-                       en_ ? "en" : "zh-CN", L("自评比较", "Comparison"), html_style,
-                       L("自评比较", "Comparison"));
+        html_head(&b, en_, L("自评比较", "Comparison"));
+        wb__strbuf_put(&b, "<p>");
         put_html(&b, name_a);
         wb__strbuf_put(&b, " → ");
         put_html(&b, name_b);
@@ -830,11 +828,9 @@ int wb_report_responsibilities(char **out, const wb_rubric *r, wb_report_format 
     int en_ = lang == WB_LANG_EN, html = format == WB_REPORT_HTML;
     wb__strbuf b = { 0 };
     if (html)
-        wb__strbuf_put(&b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
-                           "<title>%s</title>\n<style>%s td.m{text-align:center}</style>\n</head>\n<body>\n"
-                           "<h1>%s</h1>\n<p class=\"small\">%s</p>\n<table><tr><th>%s</th>",
-                       en_ ? "en" : "zh-CN", L("责任分工表", "Responsibilities"), html_style,
-                       L("责任分工表", "Responsibilities"),
+        html_head(&b, en_, L("责任分工表", "Responsibilities"));
+    if (html)
+        wb__strbuf_put(&b, "<p class=\"small\">%s</p>\n<table><tr><th>%s</th>",
                        L("● 直接列为责任单位;○ 经单位组(如各成员单位)负责。",
                          "● named as responsible; ○ through a group (such as 各成员单位)."),
                        L("单位", "Unit"));
