@@ -19,8 +19,11 @@
  *    plain record whose borrowed strings are already copied;
  *  - a wb_date passed in is the language's date type, never a day count;
  *  - paths, buffers and names get strict string conversions;
- *  - the owned strings of `char **out` (wb_result_message, wb_result_explain)
- *    are copied into the language's string and released with wb_free();
+ *  - the owned strings of `char **out` (wb_result_message, wb_result_explain,
+ *    the wb_report_* reports) are copied into the language's string and
+ *    released with wb_free();
+ *  - the assessments given to wb_report_table cross as a sequence of the
+ *    handles, read into a C array for the length of the call;
  *  - a result callback (wb_evaluation_on_result) is a trampoline that calls
  *    the language's callable; a result crosses as a plain record copied
  *    while the C result is alive.
@@ -34,6 +37,7 @@
 #define WB_DEPRECATED(msg)
 
 %{
+#include <stdlib.h>
 #include <string.h>
 #include <weibao/weibao.h>
 %}
@@ -47,8 +51,8 @@
 %ignore WB_ERROR_SOURCE_SIZE;
 %ignore WB_ERROR_RULE_SIZE;
 /* The owned strings (wb_calendar_import_notice's XML, wb_result_message
- * and wb_result_explain's text) are copied and released by their
- * typemaps; nothing else is ever released through it. */
+ * and wb_result_explain's text, the wb_report_* reports) are copied and
+ * released by their typemaps; nothing else is ever released through it. */
 %ignore wb_free;
 /* Bindings turn half points into their own exact number type. */
 %ignore wb_points_format;
@@ -154,6 +158,9 @@ WB_OUTPUT_POINTER(wb_ruleset)
 WB_OUTPUT_POINTER(wb_record)
 WB_OUTPUT_POINTER(wb_evaluation)
 
+WB_OUTPUT_POINTER(wb_dossier)
+WB_OUTPUT_POINTER(wb_assessment)
+
 /* ---- dates: datetime.date both ways, by ordinal arithmetic.
  * A wb_date counts days from 1970-01-01 and Python's date.toordinal()
  * counts them from 0001-01-01 (day 1), so the two differ by the ordinal
@@ -230,7 +237,8 @@ static PyObject *wbpy_date_out(wb_date date)
 
 /* The value outputs. On a failed call the return value is None, which
  * the wb_error typemap then replaces with an exception; a call with no
- * error record (wb_calendar_projected_from) returns None for "no date". */
+ * error record (wb_calendar_projected_from, wb_dossier_since,
+ * wb_dossier_veto_date) returns None for "no date". */
 %typemap(in, numinputs=0) wb_date *out (wb_date temp) {
     temp.days = 0;
     $1 = &temp;
@@ -504,8 +512,9 @@ WB_OUTPUT_RECORD(wb_deadline, wbpy_deadline)
         SWIG_fail;
 }
 
-/* wb_result_message, wb_result_explain: the text is copied into a str
- * and released with wb_free() here, whatever happens. */
+/* wb_result_message, wb_result_explain, the wb_report_* reports: the
+ * text is copied into a str and released with wb_free() here, whatever
+ * happens. */
 %typemap(in, numinputs=0) char **out (char *temp = NULL) {
     $1 = &temp;
 }
@@ -559,6 +568,44 @@ WB_OUTPUT_RECORD(wb_deadline, wbpy_deadline)
                          : Py_BuildValue("(LL)", (long long)*$1, (long long)*$2);
     if ($result == NULL)
         SWIG_fail;
+}
+
+/* ---- the self-assessment */
+
+/* wb_report_table: a sequence of assessments (their handles), read into
+ * a C array that lives for the call. A handle is borrowed: the sequence
+ * holds its items, and the typemap holds the sequence until the call
+ * returns. None, or anything but an assessment, is a TypeError. */
+%typemap(in) (const wb_assessment *const *list, size_t count)
+        (PyObject *seq = NULL, const wb_assessment **array = NULL) {
+    Py_ssize_t n, k;
+    seq = PySequence_Fast($input, "expected a sequence of assessments");
+    if (seq == NULL)
+        SWIG_fail;
+    n = PySequence_Fast_GET_SIZE(seq);
+    array = (const wb_assessment **)calloc((size_t)n + 1, sizeof(*array));
+    if (array == NULL) {
+        PyErr_NoMemory();
+        SWIG_fail;
+    }
+    for (k = 0; k < n; k++) {
+        PyObject *item = PySequence_Fast_GET_ITEM(seq, k);
+        void *ptr = NULL;
+        if (item == Py_None
+            || !SWIG_IsOK(SWIG_ConvertPtr(item, &ptr, $descriptor(wb_assessment *), 0))
+            || ptr == NULL) {
+            PyErr_Format(PyExc_TypeError, "item %zd is not an assessment, but %.200s",
+                         k, Py_TYPE(item)->tp_name);
+            SWIG_fail;
+        }
+        array[k] = (const wb_assessment *)ptr;
+    }
+    $1 = ($1_ltype)array;
+    $2 = (size_t)n;
+}
+%typemap(freearg) (const wb_assessment *const *list, size_t count) {
+    free((void *)array$argnum);
+    Py_XDECREF(seq$argnum);
 }
 
 %{
@@ -716,6 +763,9 @@ static void wbpy_evaluation_listen(wb_evaluation *ev, PyObject *listener)
 %include "weibao/rules.h"
 %include "weibao/ledger.h"
 %include "weibao/compliance.h"
+%include "weibao/dossier.h"
+%include "weibao/assessment.h"
+%include "weibao/report.h"
 
 #if defined(SWIGPYTHON)
 /* The Python helpers defined above: a result as a dict of its fields,

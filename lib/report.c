@@ -680,6 +680,9 @@ int wb_report_table(char **out, const wb_assessment *const *list, size_t count,
     *out = NULL;
     if (list == NULL && count > 0)
         return wb__error_arg(err, "wb_report_table", "list");
+    for (size_t k = 0; k < count; k++)
+        if (list[k] == NULL)
+            return wb__error_arg(err, "wb_report_table", "list[k]");
     int en_ = lang == WB_LANG_EN;
     wb__strbuf b = { 0 };
     char p1[WB_POINTS_STRLEN], p2[WB_POINTS_STRLEN];

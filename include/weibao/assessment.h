@@ -117,7 +117,13 @@ WB_API int wb_assessment_veto_declared(const wb_assessment *a, size_t i);
 /** The index of its declaration in the dossier, or (size_t)-1. @since 0.3 */
 WB_API size_t wb_assessment_veto_declaration(const wb_assessment *a, size_t i);
 
-/** The inputs the result rests on: the dossier, its score sheet and rule pack, each ledger. @since 0.3 */
+/**
+ * The inputs the result rests on: the dossier, its score sheet and rule
+ * pack, then each ledger in the order read (the townships and units
+ * ledgers first). A ledger that cannot be read is listed, with an empty
+ * hash, and is a dossier-file finding.
+ * @since 0.3
+ */
 WB_API size_t wb_assessment_input_count(const wb_assessment *a);
 /** @since 0.3 */
 WB_API const char *wb_assessment_input_path(const wb_assessment *a, size_t i);

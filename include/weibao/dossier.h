@@ -33,10 +33,10 @@ typedef struct wb_dossier wb_dossier;
 /**
  * Load a dossier and its score sheet, if it names one. The ledgers are
  * not read here: the assessment reads them.
- * @return WB_OK; WB_EIO (the dossier or its score sheet cannot be read);
- *         WB_EPARSE, WB_ESCHEMA (err names the first problem, with its
- *         file and line; wb_dossier_check_file lists them all); WB_ENOMEM;
- *         WB_EINVAL
+ * @return WB_OK; WB_EIO (the dossier cannot be read); WB_EPARSE,
+ *         WB_ESCHEMA (err names the first problem, with its file and
+ *         line; wb_dossier_check_file lists them all; a score sheet that
+ *         cannot be opened is one: dossier-file); WB_ENOMEM; WB_EINVAL
  * @since 0.3
  */
 WB_API int wb_dossier_load_file(wb_dossier **out, const char *path, wb_error *err);

@@ -45,6 +45,7 @@ WB_API int wb_report_assessment(char **out, const wb_assessment *a, wb_report_fo
 /**
  * Many counties at once (a province's): one row a county with its total,
  * its result, its vetoes and its flagged standards.
+ * @return WB_OK, WB_ENOMEM, WB_EINVAL (a NULL list or entry)
  * @since 0.3
  */
 WB_API int wb_report_table(char **out, const wb_assessment *const *list, size_t count,

@@ -43,6 +43,10 @@ from ._calendar import (Calendar, Day, Deadline, Holiday, MakeupDay,
 from ._rules import Param, Rule, RuleSet, check_rule_pack, check_rules
 from ._ledger import Field, LedgerKind, Record, ledger_kinds
 from ._compliance import Evaluation, Outcome, Result, check_record
+from ._assessment import (Assessment, CategoryScore, Dossier, Score,
+                          StandardAssessment, UnitScore, VetoDeclaration,
+                          VetoStatus, check_dossier, report_compare,
+                          report_responsibilities, report_table)
 
 __all__ = [
     "__version__", "version", "version_info",
@@ -52,6 +56,9 @@ __all__ = [
     "RuleSet", "Rule", "Param", "check_rules", "check_rule_pack",
     "LedgerKind", "Field", "Record", "ledger_kinds",
     "Evaluation", "Result", "Outcome", "check_record",
+    "Dossier", "Score", "VetoDeclaration", "check_dossier",
+    "Assessment", "StandardAssessment", "CategoryScore", "UnitScore",
+    "VetoStatus", "report_table", "report_compare", "report_responsibilities",
     "Diagnostic", "check_file", "check_string",
     "check_rubric_file", "check_rubric_string",
     "check_calendar_file", "check_calendar_string",
@@ -77,6 +84,8 @@ for _cls in (Rubric, Category, Topic, Item, Unit, Calendar, Day, Holiday,
              MakeupDay, Deadline, Diagnostic, Status, Error,
              InvalidArgumentError, OutOfMemoryError, FileError, NotFoundError,
              ParseError, PatternError, SchemaError, CoverageError, RuleSet, Rule,
-             Param, LedgerKind, Field, Record, Evaluation, Result, Outcome):
+             Param, LedgerKind, Field, Record, Evaluation, Result, Outcome,
+             Dossier, Score, VetoDeclaration, Assessment, StandardAssessment,
+             CategoryScore, UnitScore, VetoStatus):
     _cls.__module__ = __name__
 del _cls
