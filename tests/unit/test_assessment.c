@@ -391,8 +391,10 @@ static void test_assessment__a_province_table_a_comparison_and_the_matrix(void *
                      WB_OK);
     assert_non_null(strstr(matrix, "单位,1.1,1.2,"));
     assert_non_null(strstr(matrix, "\r\n市公安局,"));
+    wb_free(matrix);
     assert_int_equal(wb_report_responsibilities(&matrix, x.rubric, WB_REPORT_JSON, WB_LANG_ZH, NULL),
                      WB_EINVAL);
+    assert_null(matrix);
     wb_free(table);
     wb_free(cmp);
     wb_free(matrix);
