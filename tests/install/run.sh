@@ -38,6 +38,12 @@ echo "== installed CLI"
 "$stage/bin/weibao-lint" check "$stage/share/weibao/rules.xml"
 "$stage/bin/weibao-lint" rule dismissal-deadline | grep -q '30个工作日'
 test -f "$stage/share/doc/weibao/rules.md"
+# The example county scores 98.5 with contradicted standards: exit 1.
+status=0
+"$stage/bin/weibao-lint" score --format json "$src/examples/dossier/dossier.xml" \
+    > "$stage/score.json" || status=$?
+[ "$status" -eq 1 ]
+grep -q '"total": 98.5' "$stage/score.json"
 test -f "$stage/share/weibao/ledger.xsd"
 
 echo "== python"
