@@ -15,11 +15,14 @@
  * others are still checked. Results are printed as they are found, so a
  * ledger of any length is checked in bounded memory.
  */
-#define _POSIX_C_SOURCE 200809L   /* localtime_r */
+#define _POSIX_C_SOURCE 200809L   /* localtime_r, strcasecmp */
 #include "lint.h"
 
+#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
 #include <time.h>
 
 static const char usage[] =
@@ -58,10 +61,7 @@ static const char usage[] =
     "Exit status: 0 clean, 1 findings, 2 usage error or unreadable file.\n";
 
 typedef struct check_opts {
-    lint_format format;
-    wb_lang lang;
-    wb_severity fail_on;
-    size_t printed;     /* findings printed so far, for JSON commas */
+    lint_sink sink;     /* the format, language, --fail-on, --select, --ignore, ... */
     /* Ledgers. */
     wb_date as_of, since;
     int has_since;
@@ -69,7 +69,6 @@ typedef struct check_opts {
     lint_calendar_opts calendar;
     unsigned show;      /* bit per wb_outcome */
     int explain, summary;
-    int failed;
     wb_ruleset *rules;
     wb_calendar *cal;
     wb_evaluation *ev;
@@ -118,7 +117,7 @@ static int read_stdin(char **data, size_t *len)
 }
 
 /* Check one operand; returns 1 when it could not be read, else 0. */
-static int check_one(const char *path, check_opts *o, int *failed)
+static int check_one(const char *path, check_opts *o)
 {
     wb_error err;
     wb_error_clear(&err);
@@ -140,12 +139,8 @@ static int check_one(const char *path, check_opts *o, int *failed)
         lint_fail("check: %s", err.message);
         return 1;
     }
-    for (size_t i = 0; i < wb_diagnostics_count(diags); i++) {
-        const wb_diagnostic *d = wb_diagnostics_at(diags, i);
-        lint_print_finding(d, o->format, o->lang, &o->printed);
-        if (wb_diagnostic_severity(d) >= o->fail_on)
-            *failed = 1;
-    }
+    for (size_t i = 0; i < wb_diagnostics_count(diags); i++)
+        lint_sink_emit_diagnostic(&o->sink, wb_diagnostics_at(diags, i));
     wb_diagnostics_free(diags);
     return 0;
 }
@@ -161,15 +156,16 @@ static wb_severity result_severity(const wb_result *r)
     }
 }
 
-static void json_date(const char *name, int rc, wb_date d)
+/* "key":"2026-03-30" or "key":null, appended to buf. */
+static void json_date(char *buf, size_t size, const char *name, int rc, wb_date d)
 {
+    size_t n = strlen(buf);
     char iso[WB_DATE_STRLEN];
-    printf(",\"%s\":", name);
     if (rc == WB_OK) {
         wb_date_format(iso, d);
-        printf("\"%s\"", iso);
+        snprintf(buf + n, size - n, ",\"%s\":\"%s\"", name, iso);
     } else {
-        fputs("null", stdout);
+        snprintf(buf + n, size - n, ",\"%s\":null", name);
     }
 }
 
@@ -178,12 +174,25 @@ static void json_date(const char *name, int rc, wb_date d)
 static void print_problems(check_opts *o)
 {
     const wb_diagnostics *problems = wb_evaluation_problems(o->ev);
-    for (; o->problems_shown < wb_diagnostics_count(problems); o->problems_shown++) {
-        const wb_diagnostic *d = wb_diagnostics_at(problems, o->problems_shown);
-        lint_print_finding(d, o->format, o->lang, &o->printed);
-        if (wb_diagnostic_severity(d) >= o->fail_on)
-            o->failed = 1;
+    for (; o->problems_shown < wb_diagnostics_count(problems); o->problems_shown++)
+        lint_sink_emit_diagnostic(&o->sink, wb_diagnostics_at(problems, o->problems_shown));
+}
+
+/* A JSON string's contents (no quotes) into buf: keys and unit names are
+   the only free text that goes into the extra fields. */
+static void json_text(char *buf, size_t size, const char *s)
+{
+    size_t n = strlen(buf);
+    for (; s != NULL && *s != '\0' && n + 8 < size; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            n += (size_t)snprintf(buf + n, size - n, "\\%c", c);
+        else if (c < 0x20)
+            n += (size_t)snprintf(buf + n, size - n, "\\u%04x", c);
+        else
+            buf[n++] = (char)c;
     }
+    buf[n] = '\0';
 }
 
 /* Print one result as it is found. */
@@ -192,65 +201,36 @@ static int print_result(const wb_result *r, void *payload)
     check_opts *o = payload;
     print_problems(o);
     wb_outcome outcome = wb_result_outcome(r);
-    if (!(o->show & (1u << outcome)))
+    if (!(o->show & (1u << outcome)) || !lint_sink_selected(&o->sink, wb_result_rule(r)))
         return 0;
-    wb_severity sev = result_severity(r);
-    if (sev >= o->fail_on)
-        o->failed = 1;
     char *msg = NULL, *why = NULL;
-    if (wb_result_message(&msg, r, o->lang, NULL) != WB_OK ||
-        (o->explain && wb_result_explain(&why, r, o->lang, NULL) != WB_OK)) {
+    if (wb_result_message(&msg, r, o->sink.lang, NULL) != WB_OK ||
+        (o->explain && wb_result_explain(&why, r, o->sink.lang, NULL) != WB_OK)) {
         wb_free(msg);
         return WB_ENOMEM;
     }
-    const char *file = wb_result_source(r) != NULL ? wb_result_source(r) : "<record>";
-    if (o->format == LINT_FORMAT_JSON) {
-        fputs(o->printed ? ",\n " : "\n ", stdout);
-        fputs("{\"file\":", stdout);
-        lint_json_string(stdout, file);
-        printf(",\"line\":%d,\"column\":%d,\"severity\":\"%s\",\"rule\":",
-               wb_result_line(r), wb_result_line(r) > 0 ? 1 : 0, wb_severity_name(sev));
-        lint_json_string(stdout, wb_result_rule(r));
-        fputs(",\"standard\":", stdout);
-        lint_json_string(stdout, wb_result_standard(r));
-        printf(",\"outcome\":\"%s\",\"key\":", wb_outcome_name(outcome));
-        lint_json_string(stdout, wb_result_key(r));
-        fputs(",\"unit\":", stdout);
-        lint_json_string(stdout, wb_result_unit(r));
-        fputs(",\"township\":", stdout);
-        lint_json_string(stdout, wb_result_township(r));
-        wb_date d;
-        json_date("due", wb_result_due(r, &d), d);
-        json_date("done", wb_result_done(r, &d), d);
-        printf(",\"days_late\":%d,\"days_left\":%d,\"provisional\":%s,\"missing\":",
-               (int)wb_result_days_late(r), (int)wb_result_days_left(r),
-               wb_result_provisional(r) ? "true" : "false");
-        lint_json_string(stdout, wb_result_missing(r));
-        fputs(",\"message\":", stdout);
-        lint_json_string(stdout, msg);
-        if (why != NULL) {
-            fputs(",\"explanation\":", stdout);
-            lint_json_string(stdout, why);
-        }
-        fputc('}', stdout);
-    } else {
-        if (wb_result_line(r) > 0)
-            printf("%s:%d:1: %s: %s [%s]\n", file, wb_result_line(r), wb_severity_name(sev), msg,
-                   wb_result_rule(r));
-        else
-            printf("%s: %s: %s [%s]\n", file, wb_severity_name(sev), msg, wb_result_rule(r));
-        if (why != NULL) {
-            /* The explanation's first line repeats the message's subject. */
-            const char *rest = strchr(why, '\n');
-            for (const char *p = rest; p != NULL && *p != '\0';) {
-                const char *nl = strchr(p + 1, '\n');
-                size_t n = nl != NULL ? (size_t)(nl - p - 1) : strlen(p + 1);
-                printf("    %.*s\n", (int)n, p + 1);
-                p = nl;
-            }
-        }
-    }
-    o->printed++;
+    /* What JSON and SARIF carry beside the message. */
+    char extra[1024];
+    wb_date d;
+    snprintf(extra, sizeof(extra), "\"standard\":\"%s\",\"outcome\":\"%s\",\"key\":\"",
+             wb_result_standard(r), wb_outcome_name(outcome));
+    json_text(extra, sizeof(extra), wb_result_key(r));
+    snprintf(extra + strlen(extra), sizeof(extra) - strlen(extra), "\",\"unit\":\"");
+    json_text(extra, sizeof(extra), wb_result_unit(r));
+    snprintf(extra + strlen(extra), sizeof(extra) - strlen(extra), "\",\"township\":\"");
+    json_text(extra, sizeof(extra), wb_result_township(r));
+    snprintf(extra + strlen(extra), sizeof(extra) - strlen(extra), "\"");
+    json_date(extra, sizeof(extra), "due", wb_result_due(r, &d), d);
+    json_date(extra, sizeof(extra), "done", wb_result_done(r, &d), d);
+    snprintf(extra + strlen(extra), sizeof(extra) - strlen(extra),
+             ",\"days_late\":%d,\"days_left\":%d,\"provisional\":%s,\"missing\":%s%s%s",
+             (int)wb_result_days_late(r), (int)wb_result_days_left(r),
+             wb_result_provisional(r) ? "true" : "false", wb_result_missing(r) ? "\"" : "null",
+             wb_result_missing(r) ? wb_result_missing(r) : "", wb_result_missing(r) ? "\"" : "");
+    lint_finding f = { wb_result_source(r) != NULL ? wb_result_source(r) : "<record>",
+                       wb_result_line(r), wb_result_line(r) > 0 ? 1 : 0, result_severity(r),
+                       wb_result_rule(r), msg, extra, why };
+    lint_sink_emit(&o->sink, &f);
     wb_free(msg);
     wb_free(why);
     return 0;
@@ -261,8 +241,7 @@ static int start_evaluation(check_opts *o)
 {
     if (o->ev != NULL)
         return 0;
-    if (lint_open_rules(&o->rules, o->table, o->pack) != 0 ||
-        lint_open_calendar(&o->cal, &o->calendar) != 0)
+    if (lint_open_calendar(&o->cal, &o->calendar) != 0)
         return -1;
     wb_error err;
     if (wb_evaluation_new(&o->ev, o->rules, o->cal, o->as_of, &err) != WB_OK ||
@@ -295,8 +274,8 @@ static void print_summary(const check_opts *o)
     static const char *const names[] = { "rules", "standards", "units", "townships" };
     static const char *const titles[][2] = { { "规则", "rule" }, { "考核标准", "standard" },
                                              { "单位", "unit" }, { "乡镇(街道)", "township" } };
-    int en = o->lang == WB_LANG_EN;
-    if (o->format == LINT_FORMAT_JSON) {
+    int en = o->sink.lang == WB_LANG_EN;
+    if (o->sink.format == LINT_FORMAT_JSON) {
         printf("\"records\":%zu", wb_evaluation_record_count(o->ev));
         for (size_t g = 0; g < 4; g++) {
             printf(",\"%s\":[", names[g]);
@@ -320,7 +299,7 @@ static void print_summary(const check_opts *o)
         lint_print_padded(stdout, titles[g][en], 30);
         for (int k = 0; k < WB_OUTCOME_COUNT; k++) {
             fputc(' ', stdout);
-            lint_print_padded(stdout, wb_outcome_title((wb_outcome)k, o->lang), 10);
+            lint_print_padded(stdout, wb_outcome_title((wb_outcome)k, o->sink.lang), 10);
         }
         fputc('\n', stdout);
         for (size_t i = 0; i < wb_evaluation_group_count(o->ev, groups[g]); i++) {
@@ -371,19 +350,233 @@ static wb_date today(void)
     return d;
 }
 
+/* ---------------------------------------------------------- the files */
+
+typedef struct file_list {
+    char **paths;
+    size_t count, cap;
+} file_list;
+
+static int add_path(file_list *l, const char *path)
+{
+    if (l->count == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 64;
+        char **grown = realloc(l->paths, cap * sizeof(*grown));
+        if (grown == NULL)
+            return -1;
+        l->paths = grown;
+        l->cap = cap;
+    }
+    size_t n = strlen(path) + 1;
+    if ((l->paths[l->count] = malloc(n)) == NULL)
+        return -1;
+    memcpy(l->paths[l->count++], path, n);
+    return 0;
+}
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A path, or every file below a folder, in name order; hidden entries
+   (.git, the configuration file) are left out. */
+static int expand(file_list *l, const char *path, int depth)
+{
+    struct stat st;
+    if (strcmp(path, "-") == 0 || stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
+        return add_path(l, path);
+    if (depth > 32)
+        return 0;
+    DIR *dir = opendir(path);
+    if (dir == NULL)
+        return add_path(l, path);       /* reported when it cannot be read */
+    file_list names = { 0 };
+    struct dirent *e;
+    int rc = 0;
+    while (rc == 0 && (e = readdir(dir)) != NULL)
+        if (e->d_name[0] != '.')
+            rc = add_path(&names, e->d_name);
+    closedir(dir);
+    qsort(names.paths, names.count, sizeof(char *), compare_names);
+    for (size_t i = 0; i < names.count; i++) {
+        size_t n = strlen(path) + strlen(names.paths[i]) + 2;
+        char *child = malloc(n);
+        if (child == NULL) {
+            rc = -1;
+        } else {
+            snprintf(child, n, "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/",
+                     names.paths[i]);
+            if (rc == 0)
+                rc = expand(l, child, depth + 1);
+            free(child);
+        }
+        free(names.paths[i]);
+    }
+    free(names.paths);
+    return rc;
+}
+
+/*
+ * A folder's configuration, `.weibao-lint` beside its files:
+ *     select = ledger-, hire-query
+ *     ignore = dossier-no-evidence
+ * Lines starting with # are comments. Options on the command line win.
+ */
+static int read_config(const char *folder, char **select, char **ignore)
+{
+    char path[4096];
+    snprintf(path, sizeof(path), "%s/.weibao-lint", folder);
+    FILE *f = fopen(path, "r");
+    if (f == NULL)
+        return 0;
+    char line[1024];
+    int lineno = 0, rc = 0;
+    while (fgets(line, sizeof(line), f) != NULL) {
+        lineno++;
+        line[strcspn(line, "\r\n")] = '\0';
+        char *p = line + strspn(line, " \t");
+        if (*p == '#' || *p == '\0')
+            continue;
+        char *eq = strchr(p, '=');
+        char **target = NULL;
+        if (eq != NULL) {
+            size_t n = (size_t)(eq - p);
+            while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+                n--;
+            if (n == 6 && strncmp(p, "select", 6) == 0)
+                target = select;
+            else if (n == 6 && strncmp(p, "ignore", 6) == 0)
+                target = ignore;
+        }
+        if (target == NULL) {
+            rc = lint_fail("%s:%d: expected 'select = RULES' or 'ignore = RULES'", path, lineno);
+            break;
+        }
+        const char *value = eq + 1 + strspn(eq + 1, " \t");
+        free(*target);
+        size_t n = strlen(value) + 1;
+        if ((*target = malloc(n)) != NULL)
+            memcpy(*target, value, n);
+    }
+    fclose(f);
+    return rc;
+}
+
+/* What a file is, from its first bytes and its name. */
+typedef enum file_kind { FILE_XML, FILE_CSV, FILE_TEXT, FILE_BINARY, FILE_OTHER,
+                         FILE_UNREADABLE } file_kind;
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcasecmp(s + n - m, suffix) == 0;
+}
+
+static file_kind classify(const char *path, int *utf8)
+{
+    *utf8 = 1;
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return FILE_UNREADABLE;
+    unsigned char head[8192];
+    size_t n = fread(head, 1, sizeof(head), f);
+    fclose(f);
+    if (memchr(head, 0, n) != NULL &&
+        !(n >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF))))
+        return FILE_BINARY;
+    /* UTF-8, allowing a character cut at the end of the sample. */
+    for (size_t i = 0; i < n && *utf8;) {
+        unsigned c = head[i];
+        size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3
+                   : (c & 0xF8) == 0xF0 ? 4 : 0;
+        if (len == 0 || (c >= 0xC0 && c < 0xC2) || c > 0xF4)
+            *utf8 = 0;
+        for (size_t k = 1; *utf8 && k < len && i + k < n; k++)
+            if ((head[i + k] & 0xC0) != 0x80)
+                *utf8 = 0;
+        i += len ? len : 1;
+    }
+    size_t i = n >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF ? 3 : 0;
+    while (i < n && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n'))
+        i++;
+    if (ends_with(path, ".csv"))
+        return FILE_CSV;
+    if (i < n && head[i] == '<' && !ends_with(path, ".html") && !ends_with(path, ".htm"))
+        return FILE_XML;
+    if (ends_with(path, ".txt") || ends_with(path, ".md") || ends_with(path, ".markdown") ||
+        ends_with(path, ".html") || ends_with(path, ".htm"))
+        return FILE_TEXT;
+    return FILE_OTHER;
+}
+
+/* A finding the tool itself makes about a file. */
+static void file_finding(check_opts *o, const char *path, const char *rule, const char *en,
+                         const char *zh)
+{
+    lint_finding f = { path, 0, 0, wb_check_severity(rule), rule,
+                       o->sink.lang == WB_LANG_EN ? en : zh, NULL, NULL };
+    lint_sink_emit(&o->sink, &f);
+}
+
+/* Check one path of the expanded list; 1 when it could not be read. */
+static int check_path(check_opts *o, const char *path)
+{
+    if (strcmp(path, "-") == 0)
+        return check_one(path, o);
+    int utf8;
+    switch (classify(path, &utf8)) {
+    case FILE_UNREADABLE:
+        lint_fail("check: cannot open '%s'", path);
+        return 1;
+    case FILE_BINARY:
+        file_finding(o, path, "file-binary",
+                     "not a text file (binary content): not checked; save ledgers as CSV or XML",
+                     "不是文本文件(二进制内容),未检查;台账请另存为 CSV 或 XML");
+        return 0;
+    case FILE_XML:
+    case FILE_CSV: {
+        const wb_ledger_kind *kind = NULL;
+        int rc = wb_ledger_detect_file(&kind, path, NULL);
+        return rc == WB_OK ? check_ledger(path, o) : check_one(path, o);
+    }
+    case FILE_TEXT:
+        if (!utf8)
+            file_finding(o, path, "file-encoding",
+                         "not UTF-8: save the file as UTF-8 for it to be checked",
+                         "不是 UTF-8 编码:请另存为 UTF-8 后再检查");
+        return 0;
+    case FILE_OTHER:
+        file_finding(o, path, "file-kind",
+                     "not a kind of file weibao-lint reads (XML, CSV, text, Markdown, HTML): not checked",
+                     "不是 weibao-lint 可读的文件(XML、CSV、文本、Markdown、HTML),未检查");
+        return 0;
+    }
+    return 0;
+}
+
+static int parse_check_format(const char *value, lint_format *out)
+{
+    if (strcmp(value, "sarif") == 0) {
+        *out = LINT_FORMAT_SARIF;
+        return 0;
+    }
+    return lint_parse_format(value, out);
+}
+
 int lint_cmd_check(int argc, char **argv)
 {
     check_opts o;
     memset(&o, 0, sizeof(o));
-    o.format = LINT_FORMAT_TEXT;
-    o.lang = WB_LANG_ZH;
-    o.fail_on = WB_SEVERITY_ERROR;
+    o.sink.format = LINT_FORMAT_TEXT;
+    o.sink.lang = WB_LANG_ZH;
+    o.sink.fail_on = WB_SEVERITY_ERROR;
     o.as_of = today();
     o.show = (1u << WB_OUTCOME_VIOLATION) | (1u << WB_OUTCOME_INSUFFICIENT_DATA);
     const char *value;
-    const char **files = calloc((size_t)argc, sizeof(*files));
-    size_t nfiles = 0;
-    if (files == NULL)
+    const char **args = calloc((size_t)argc, sizeof(*args));
+    size_t nargs = 0;
+    if (args == NULL)
         return lint_fail("out of memory");
 
     int status = -1;
@@ -392,19 +585,31 @@ int lint_cmd_check(int argc, char **argv)
         int got;
         if (strcmp(arg, "--") == 0) {
             while (++i < argc)
-                files[nfiles++] = argv[i];
+                args[nargs++] = argv[i];
         } else if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
             fputs(usage, stdout);
             status = lint_finish(LINT_EXIT_CLEAN);
         } else if ((got = lint_option_value(argc, argv, &i, "--format", &value)) != 0) {
-            if (got < 0 || lint_parse_format(value, &o.format) != 0)
-                status = lint_fail("check: --format takes text or json");
+            if (got < 0 || parse_check_format(value, &o.sink.format) != 0)
+                status = lint_fail("check: --format takes text, json or sarif");
         } else if ((got = lint_option_value(argc, argv, &i, "--lang", &value)) != 0) {
-            if (got < 0 || lint_parse_lang(value, &o.lang) != 0)
+            if (got < 0 || lint_parse_lang(value, &o.sink.lang) != 0)
                 status = lint_fail("check: --lang takes zh or en");
         } else if ((got = lint_option_value(argc, argv, &i, "--fail-on", &value)) != 0) {
-            if (got < 0 || parse_severity(value, &o.fail_on) != 0)
+            if (got < 0 || parse_severity(value, &o.sink.fail_on) != 0)
                 status = lint_fail("check: --fail-on takes error, warning or note");
+        } else if ((got = lint_option_value(argc, argv, &i, "--select", &value)) != 0) {
+            if (got < 0)
+                status = lint_fail("check: --select takes rule ids, comma-separated");
+            o.sink.select = value;
+        } else if ((got = lint_option_value(argc, argv, &i, "--ignore", &value)) != 0) {
+            if (got < 0)
+                status = lint_fail("check: --ignore takes rule ids, comma-separated");
+            o.sink.ignore = value;
+        } else if (strcmp(arg, "--quiet") == 0 || strcmp(arg, "-q") == 0) {
+            o.sink.quiet = 1;
+        } else if (strcmp(arg, "--statistics") == 0) {
+            o.sink.statistics = 1;
         } else if ((got = lint_option_value(argc, argv, &i, "--as-of", &value)) != 0) {
             wb_error err;
             if (got < 0 || wb_date_parse(&o.as_of, value, &err) != WB_OK)
@@ -442,32 +647,49 @@ int lint_cmd_check(int argc, char **argv)
         } else if (arg[0] == '-' && arg[1] != '\0') {
             status = lint_fail("check: unknown option '%s' (see weibao-lint check --help)", arg);
         } else {
-            files[nfiles++] = arg;
+            args[nargs++] = arg;
         }
     }
-    if (status < 0 && nfiles == 0)
+    if (status < 0 && nargs == 0)
         status = lint_fail("check: no file given (see weibao-lint check --help)");
-    if (status >= 0) {
-        free(files);
-        return status;
-    }
 
-    int failed = 0, unreadable = 0;
-    int json_object = o.format == LINT_FORMAT_JSON && o.summary;
-    if (o.format == LINT_FORMAT_JSON)
-        fputs(json_object ? "{\"findings\":[" : "[", stdout);
+    /* Folders expand to their files; a folder's .weibao-lint sets --select
+       and --ignore unless the command line did. */
+    file_list files = { 0 };
+    char *config_select = NULL, *config_ignore = NULL;
+    for (size_t i = 0; status < 0 && i < nargs; i++) {
+        struct stat st;
+        if (stat(args[i], &st) == 0 && S_ISDIR(st.st_mode) && read_config(args[i], &config_select,
+                                                                           &config_ignore) != 0)
+            status = LINT_EXIT_USAGE;
+        if (status < 0 && expand(&files, args[i], 0) != 0)
+            status = lint_fail("out of memory");
+    }
+    if (o.sink.select == NULL)
+        o.sink.select = config_select;
+    if (o.sink.ignore == NULL)
+        o.sink.ignore = config_ignore;
+    if (status < 0 && lint_open_rules(&o.rules, o.table, o.pack) != 0)
+        status = LINT_EXIT_USAGE;
+    if (status >= 0)
+        goto out;
+
+    int unreadable = 0;
+    o.sink.json_object = o.sink.format == LINT_FORMAT_JSON && o.summary && !o.sink.statistics;
+    lint_sink_begin(&o.sink, o.rules);
     /* The county's directory (townships, units) goes in first, so that
        rows naming a township or unit it lacks are found in every file. */
     for (int pass = 0; pass < 2; pass++)
-        for (size_t i = 0; i < nfiles; i++) {
+        for (size_t i = 0; i < files.count; i++) {
             const wb_ledger_kind *kind = NULL;
-            int is_ledger = strcmp(files[i], "-") != 0 &&
-                            wb_ledger_detect_file(&kind, files[i], NULL) == WB_OK;
+            const char *path = files.paths[i];
+            if (strcmp(path, "-") != 0)
+                wb_ledger_detect_file(&kind, path, NULL);
             const char *name = kind != NULL ? wb_ledger_kind_name(kind) : "";
             int directory = strcmp(name, "townships") == 0 || strcmp(name, "units") == 0;
             if (directory != (pass == 0))
                 continue;
-            unreadable |= is_ledger ? check_ledger(files[i], &o) : check_one(files[i], &o, &failed);
+            unreadable |= check_path(&o, path);
         }
     if (o.ev != NULL) {
         /* The rules over whole ledgers, now that every file is in. */
@@ -480,22 +702,26 @@ int lint_cmd_check(int argc, char **argv)
             unreadable = 1;
         }
     }
-    if (o.format == LINT_FORMAT_JSON)
-        fputs(o.printed ? "\n]" : "]", stdout);
-    if (o.summary && o.ev != NULL) {
-        if (json_object)
-            fputc(',', stdout);
+    lint_sink_end(&o.sink);
+    if (o.sink.json_object && o.ev != NULL)
+        fputc(',', stdout);
+    if (o.summary && o.ev != NULL && !o.sink.statistics && o.sink.format != LINT_FORMAT_SARIF)
         print_summary(&o);
-    }
-    if (o.format == LINT_FORMAT_JSON)
-        fputs(json_object ? "}\n" : "\n", stdout);
-    free(files);
-    failed |= o.failed;
+    if (o.sink.json_object)
+        fputs("}\n", stdout);
+    else if (o.sink.format == LINT_FORMAT_JSON && !o.sink.statistics)
+        fputs("\n", stdout);
+    status = unreadable ? LINT_EXIT_USAGE : o.sink.failed ? LINT_EXIT_FINDINGS : LINT_EXIT_CLEAN;
+    status = lint_finish(status);
+out:
+    for (size_t i = 0; i < files.count; i++)
+        free(files.paths[i]);
+    free(files.paths);
+    free(config_select);
+    free(config_ignore);
+    free(args);
     wb_evaluation_free(o.ev);
     wb_calendar_free(o.cal);
     wb_ruleset_free(o.rules);
-
-    if (unreadable)
-        return lint_finish(LINT_EXIT_USAGE);
-    return lint_finish(failed ? LINT_EXIT_FINDINGS : LINT_EXIT_CLEAN);
+    return status;
 }

@@ -19,7 +19,8 @@ enum {
 
 typedef enum lint_format {
     LINT_FORMAT_TEXT,
-    LINT_FORMAT_JSON
+    LINT_FORMAT_JSON,
+    LINT_FORMAT_SARIF       /* check only: SARIF 2.1.0 */
 } lint_format;
 
 int lint_cmd_rubric(int argc, char **argv);
@@ -66,6 +67,45 @@ void lint_print_finding(const wb_diagnostic *d, lint_format format, wb_lang lang
  */
 int lint_write_atomically(const char *path, const char *data, size_t len,
                           const char *input);
+
+/* One finding as `check` prints it, whatever made it. */
+typedef struct lint_finding {
+    const char *file;
+    int line, column;           /* 0 when unknown; columns count code points */
+    wb_severity severity;
+    const char *rule;
+    const char *message;
+    const char *extra_json;     /* more "key":value pairs for JSON and SARIF, or NULL */
+    const char *explanation;    /* lines under the finding (--explain), or NULL */
+} lint_finding;
+
+#define LINT_MAX_STATS 256
+typedef struct lint_stat {
+    char rule[64];
+    wb_severity severity;
+    size_t count;
+} lint_stat;
+
+/* Where `check` sends its findings (findings.c). */
+typedef struct lint_sink {
+    lint_format format;
+    wb_lang lang;
+    wb_severity fail_on;
+    int quiet;                  /* errors only */
+    int statistics;             /* counts per rule instead of the findings */
+    int json_object;            /* JSON wrapped in {"findings": [...], ...} (--summary) */
+    const char *select, *ignore;    /* comma-separated rule ids; "ledger-" or "privacy*" name prefixes */
+    size_t printed;
+    int failed;                 /* a finding at or above fail_on was emitted */
+    lint_stat stats[LINT_MAX_STATS];
+    size_t stat_count;
+} lint_sink;
+
+void lint_sink_begin(lint_sink *s, const wb_ruleset *rules);
+int lint_sink_selected(const lint_sink *s, const char *rule);
+void lint_sink_emit(lint_sink *s, const lint_finding *f);
+void lint_sink_emit_diagnostic(lint_sink *s, const wb_diagnostic *d);
+void lint_sink_end(lint_sink *s);
 
 /* The calendar a subcommand works on: --calendar, --overlay, --project. */
 #define LINT_MAX_OVERLAYS 8

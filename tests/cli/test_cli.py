@@ -213,7 +213,7 @@ class CheckCommand(unittest.TestCase):
             self.assertEqual(sorted(os.listdir(tmp)), ["r.xml"])
 
     def test_usage_errors(self):
-        for args in (["check"], ["check", "--format", "sarif", RUBRIC_XML],
+        for args in (["check"], ["check", "--format", "xml", RUBRIC_XML],
                      ["check", "--lang", "fr", RUBRIC_XML], ["check", "--nope", RUBRIC_XML],
                      ["frobnicate"], []):
             rc, out, err = run(*args)
@@ -785,6 +785,109 @@ class ScoreCommand(unittest.TestCase):
             rc, out, err = run(*args)
             self.assertEqual((rc, out), (2, ""), args)
             self.assertEqual(len(err.strip().splitlines()), 1, args)
+
+
+class LinterFeatures(unittest.TestCase):
+    """check as a linter: folders, formats, selection, statistics."""
+
+    def folder(self, tmp):
+        """A dossier folder with mixed kinds, a binary, a non-UTF-8 note."""
+        ledgers = os.path.join(LEDGERS, "background-checks.csv")
+        with open(ledgers, "rb") as f:
+            write(tmp, "checks.csv", f.read().decode("utf-8"))
+        sub = os.path.join(tmp, "sub")
+        os.mkdir(sub)
+        with open(os.path.join(LEDGERS, "judicial-suggestions.xml"), encoding="utf-8") as f:
+            write(sub, "js.xml", f.read())
+        with open(os.path.join(sub, "workbook.xlsx"), "wb") as f:
+            f.write(b"PK\x03\x04\x00\x00binary")
+        write(tmp, "note.txt", "说明:台账已核对。\n", "gb18030")
+        write(tmp, "readme.md", "# 说明\n")
+        write(tmp, "photo.jpg.b64", "not a known kind\n")
+        write(tmp, ".hidden.csv", "编号\n")     # hidden: left out
+        return tmp
+
+    def test_a_folder_with_mixed_kinds(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            self.folder(tmp)
+            rc, out, err = run("check", "--lang", "en", "--as-of", "2026-11-29", tmp)
+            self.assertEqual((rc, err), (1, ""))
+            self.assertIn("checks.csv:3:1: error: BC-2:", out)
+            self.assertIn(os.path.join(tmp, "sub", "js.xml") + ":3:1: error: JS-1:", out)
+            self.assertIn("workbook.xlsx: warning: not a text file (binary content)", out)
+            self.assertIn("note.txt: warning: not UTF-8", out)
+            self.assertIn("photo.jpg.b64: warning: not a kind of file weibao-lint reads", out)
+            self.assertNotIn("readme.md", out)
+            self.assertNotIn(".hidden", out)
+
+    def test_select_ignore_and_a_folder_configuration(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            self.folder(tmp)
+            rc, out, _ = run("check", "--lang", "en", "--as-of", "2026-11-29",
+                             "--select", "ledger-,hire-query", tmp)
+            rules = set(re.findall(r"\[([a-z0-9-]+)\]$", out, re.M))
+            self.assertEqual(rules, {"ledger-bad-date", "ledger-duplicate-key", "hire-query"})
+            write(tmp, ".weibao-lint", "# the county's choices\nignore = file-*, ledger-\n")
+            rc, out, _ = run("check", "--lang", "en", "--as-of", "2026-11-29", tmp)
+            rules = set(re.findall(r"\[([a-z0-9-]+)\]$", out, re.M))
+            self.assertEqual(rules, {"hire-query", "dismissal-deadline", "judicial-reply"})
+            # The command line wins over the file.
+            rc, out, _ = run("check", "--as-of", "2026-11-29", "--ignore", "hire-query", tmp)
+            self.assertIn("[file-binary]", out)
+            write(tmp, ".weibao-lint", "selct = x\n")
+            rc, out, err = run("check", tmp)
+            self.assertEqual(rc, 2)
+            self.assertIn(".weibao-lint:1:", err)
+
+    def test_statistics_and_quiet(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            self.folder(tmp)
+            rc, out, _ = run("check", "--as-of", "2026-11-29", "--statistics", tmp)
+            self.assertEqual(rc, 1)
+            counts = {r: int(n) for n, _, r in re.findall(r"^\s*(\d+)\s+(\w+)\s+(\S+)$", out, re.M)}
+            self.assertEqual(counts["hire-query"], 1)
+            self.assertEqual(counts["file-binary"], 1)
+            rc, out, _ = run("check", "--as-of", "2026-11-29", "--quiet", tmp)
+            self.assertNotIn("warning:", out)
+            self.assertIn("error:", out)
+
+    def test_sarif_for_code_scanning(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            self.folder(tmp)
+            rc, out, _ = run("check", "--format", "sarif", "--as-of", "2026-11-29", tmp)
+            self.assertEqual(rc, 1)
+            doc = json.loads(out)
+            self.assertEqual(doc["version"], "2.1.0")
+            self.assertIn("sarif-2.1.0", doc["$schema"])
+            run0 = doc["runs"][0]
+            self.assertEqual(run0["columnKind"], "unicodeCodePoints")
+            driver = run0["tool"]["driver"]
+            self.assertEqual(driver["name"], "weibao-lint")
+            rule_ids = {r["id"] for r in driver["rules"]}
+            for r in driver["rules"]:
+                for field in ("shortDescription", "fullDescription", "help"):
+                    self.assertTrue(r[field]["text"], (r["id"], field))
+                self.assertIn(r["defaultConfiguration"]["level"], ("error", "warning", "note"))
+            self.assertIn("dismissal-deadline", rule_ids)
+            self.assertIn("ledger-bad-date", rule_ids)
+            self.assertTrue(run0["results"])
+            for res in run0["results"]:
+                self.assertIn(res["ruleId"], rule_ids)
+                self.assertIn(res["level"], ("error", "warning", "note"))
+                self.assertTrue(res["message"]["text"])
+                loc = res["locations"][0]["physicalLocation"]
+                self.assertTrue(loc["artifactLocation"]["uri"])
+                region = loc["region"]
+                self.assertGreaterEqual(region["startLine"], 1)
+                self.assertGreaterEqual(region["startColumn"], 1)
+                self.assertGreaterEqual(region["endLine"], region["startLine"])
+                self.assertRegex(res["partialFingerprints"]["primaryLocationLineHash"],
+                                 r"^[0-9a-f]{16}:1$")
+            late = next(r for r in run0["results"] if r["ruleId"] == "dismissal-deadline")
+            self.assertEqual(late["properties"]["due"], "2026-03-30")
+            # Stable: the same input gives the same fingerprints.
+            rc, again, _ = run("check", "--format", "sarif", "--as-of", "2026-11-29", tmp)
+            self.assertEqual(out, again)
 
 
 class Global(unittest.TestCase):

@@ -1,0 +1,244 @@
+/*
+ * findings.c - how `weibao-lint check` prints what it finds: as gcc does
+ * (text), as one JSON array, or as SARIF 2.1.0 for code-scanning tools;
+ * with --select/--ignore, --quiet and --statistics applied the same way
+ * to every finding, whether a document problem or a rule's result.
+ *
+ * SARIF: one run; tool.driver lists every rule the tool can report (the
+ * library's findings, the rule table's rules) with short and full
+ * descriptions and help; each result has its rule id, level, message, one
+ * location (the path as given, start and end line and column) and a
+ * partial fingerprint that stays the same while the finding does. Columns
+ * count Unicode code points, and the run says so (columnKind).
+ */
+#include "lint.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Does a comma-separated list name this id? An entry ending in '-' or '*'
+   names every id it begins (ledger-, privacy*). */
+static int listed(const char *list, const char *id)
+{
+    for (const char *p = list; p != NULL && *p != '\0';) {
+        size_t n = strcspn(p, ",");
+        while (n > 0 && p[n - 1] == ' ')
+            n--;
+        while (n > 0 && *p == ' ') {
+            p++;
+            n--;
+        }
+        if (n > 0) {
+            int prefix = p[n - 1] == '*' || p[n - 1] == '-';
+            size_t m = p[n - 1] == '*' ? n - 1 : n;
+            if (prefix ? strncmp(id, p, m) == 0 : (strlen(id) == n && strncmp(id, p, n) == 0))
+                return 1;
+        }
+        p += strcspn(p, ",");
+        if (*p == ',')
+            p++;
+    }
+    return 0;
+}
+
+int lint_sink_selected(const lint_sink *s, const char *rule)
+{
+    if (s->select != NULL && !listed(s->select, rule))
+        return 0;
+    return s->ignore == NULL || !listed(s->ignore, rule);
+}
+
+static void tally(lint_sink *s, const char *rule, wb_severity severity)
+{
+    for (size_t i = 0; i < s->stat_count; i++)
+        if (strcmp(s->stats[i].rule, rule) == 0) {
+            s->stats[i].count++;
+            return;
+        }
+    if (s->stat_count == LINT_MAX_STATS)
+        return;
+    lint_stat *st = &s->stats[s->stat_count++];
+    snprintf(st->rule, sizeof(st->rule), "%s", rule);
+    st->severity = severity;
+    st->count = 1;
+}
+
+static const char *sarif_level(wb_severity severity)
+{
+    return severity == WB_SEVERITY_ERROR ? "error" : severity == WB_SEVERITY_WARNING ? "warning"
+                                                                                    : "note";
+}
+
+static void sarif_rule(FILE *out, const char *id, const char *short_text, const char *full_text,
+                       const char *help, wb_severity severity, int first)
+{
+    fputs(first ? "\n        {\"id\": " : ",\n        {\"id\": ", out);
+    lint_json_string(out, id);
+    fputs(", \"shortDescription\": {\"text\": ", out);
+    lint_json_string(out, short_text);
+    fputs("}, \"fullDescription\": {\"text\": ", out);
+    lint_json_string(out, full_text);
+    fputs("}, \"help\": {\"text\": ", out);
+    lint_json_string(out, help);
+    fprintf(out, "}, \"defaultConfiguration\": {\"level\": \"%s\"}}", sarif_level(severity));
+}
+
+void lint_sink_begin(lint_sink *s, const wb_ruleset *rules)
+{
+    if (s->statistics)
+        return;
+    if (s->format == LINT_FORMAT_JSON) {
+        fputs(s->json_object ? "{\"findings\":[" : "[", stdout);
+        return;
+    }
+    if (s->format != LINT_FORMAT_SARIF)
+        return;
+    fprintf(stdout, "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
+                    "  \"version\": \"2.1.0\",\n  \"runs\": [{\n    \"tool\": {\"driver\": {\n"
+                    "      \"name\": \"weibao-lint\", \"version\": \"%s\",\n"
+                    "      \"informationUri\": \"https://example.invalid/libweibao/docs/lint.md\",\n"
+                    "      \"rules\": [", wb_version_string());
+    int first = 1;
+    for (size_t i = 0; i < wb_check_count(); i++) {
+        const char *id = wb_check_id_at(i);
+        const char *en = wb_check_summary(id, WB_LANG_EN), *zh = wb_check_summary(id, WB_LANG_ZH);
+        char help[512];
+        snprintf(help, sizeof(help), "%s See docs/checks.md#%s.", en, id);
+        sarif_rule(stdout, id, en, zh, help, wb_check_severity(id), first);
+        first = 0;
+    }
+    for (size_t i = 0; i < wb_ruleset_rule_count(rules); i++) {
+        const wb_rule *r = wb_ruleset_rule_at(rules, i);
+        char help[1024];
+        snprintf(help, sizeof(help), "%s (rubric %s: %s) See docs/rules.md#%s.",
+                 wb_rule_reading(r, WB_LANG_EN), wb_rule_standard_at(r, 0), wb_rule_basis(r),
+                 wb_rule_id(r));
+        sarif_rule(stdout, wb_rule_id(r), wb_rule_title(r, WB_LANG_EN), wb_rule_title(r, WB_LANG_ZH),
+                   help, wb_rule_severity(r), first);
+        first = 0;
+    }
+    fputs("\n      ]\n    }},\n    \"columnKind\": \"unicodeCodePoints\",\n    \"results\": [", stdout);
+}
+
+/* A fingerprint that stays while the finding does: its rule, file and
+   message (FNV-1a, 64 bits, hex). */
+static void fingerprint(char out[17], const char *rule, const char *file, const char *message)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    const char *parts[3] = { rule, file, message };
+    for (int i = 0; i < 3; i++) {
+        for (const char *p = parts[i]; p != NULL && *p != '\0'; p++) {
+            h ^= (unsigned char)*p;
+            h *= 0x100000001b3ULL;
+        }
+        h ^= 0xff;
+        h *= 0x100000001b3ULL;
+    }
+    snprintf(out, 17, "%016llx", (unsigned long long)h);
+}
+
+void lint_sink_emit(lint_sink *s, const lint_finding *f)
+{
+    if (!lint_sink_selected(s, f->rule) || (s->quiet && f->severity < WB_SEVERITY_ERROR))
+        return;
+    if (f->severity >= s->fail_on)
+        s->failed = 1;
+    if (s->statistics) {
+        tally(s, f->rule, f->severity);
+        return;
+    }
+    const char *file = f->file != NULL ? f->file : "<input>";
+    if (s->format == LINT_FORMAT_JSON) {
+        fputs(s->printed ? ",\n " : "\n ", stdout);
+        fputs("{\"file\":", stdout);
+        lint_json_string(stdout, file);
+        fprintf(stdout, ",\"line\":%d,\"column\":%d,\"severity\":\"%s\",\"rule\":", f->line,
+                f->column, wb_severity_name(f->severity));
+        lint_json_string(stdout, f->rule);
+        if (f->extra_json != NULL)
+            fprintf(stdout, ",%s", f->extra_json);
+        fputs(",\"message\":", stdout);
+        lint_json_string(stdout, f->message);
+        if (f->explanation != NULL) {
+            fputs(",\"explanation\":", stdout);
+            lint_json_string(stdout, f->explanation);
+        }
+        fputc('}', stdout);
+    } else if (s->format == LINT_FORMAT_SARIF) {
+        char fp[17];
+        fingerprint(fp, f->rule, file, f->message);
+        int line = f->line > 0 ? f->line : 1, column = f->column > 0 ? f->column : 1;
+        fputs(s->printed ? ",\n      {\"ruleId\": " : "\n      {\"ruleId\": ", stdout);
+        lint_json_string(stdout, f->rule);
+        fprintf(stdout, ", \"level\": \"%s\", \"message\": {\"text\": ", sarif_level(f->severity));
+        lint_json_string(stdout, f->message);
+        fputs("},\n       \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ", stdout);
+        lint_json_string(stdout, file);
+        fprintf(stdout, "}, \"region\": {\"startLine\": %d, \"startColumn\": %d, \"endLine\": %d, "
+                        "\"endColumn\": %d}}}],\n       \"partialFingerprints\": "
+                        "{\"primaryLocationLineHash\": \"%s:1\"}",
+                line, column, line, column + 1, fp);
+        if (f->extra_json != NULL)
+            fprintf(stdout, ",\n       \"properties\": {%s}", f->extra_json);
+        fputc('}', stdout);
+    } else {
+        if (f->line > 0)
+            printf("%s:%d:%d: %s: %s [%s]\n", file, f->line, f->column, wb_severity_name(f->severity),
+                   f->message, f->rule);
+        else
+            printf("%s: %s: %s [%s]\n", file, wb_severity_name(f->severity), f->message, f->rule);
+        /* The explanation's first line repeats the message's subject. */
+        const char *p = f->explanation != NULL ? strchr(f->explanation, '\n') : NULL;
+        while (p != NULL && *p != '\0') {
+            const char *nl = strchr(p + 1, '\n');
+            size_t n = nl != NULL ? (size_t)(nl - p - 1) : strlen(p + 1);
+            printf("    %.*s\n", (int)n, p + 1);
+            p = nl;
+        }
+    }
+    s->printed++;
+}
+
+void lint_sink_emit_diagnostic(lint_sink *s, const wb_diagnostic *d)
+{
+    lint_finding f = { wb_diagnostic_file(d), wb_diagnostic_line(d), wb_diagnostic_column(d),
+                       wb_diagnostic_severity(d), wb_diagnostic_rule(d),
+                       wb_diagnostic_message(d, s->lang), NULL, NULL };
+    lint_sink_emit(s, &f);
+}
+
+static int by_count(const void *a, const void *b)
+{
+    const lint_stat *x = a, *y = b;
+    if (x->count != y->count)
+        return x->count < y->count ? 1 : -1;
+    return strcmp(x->rule, y->rule);
+}
+
+/* Close the output; for --statistics print the counts per rule instead. */
+void lint_sink_end(lint_sink *s)
+{
+    if (s->statistics) {
+        qsort(s->stats, s->stat_count, sizeof(s->stats[0]), by_count);
+        if (s->format == LINT_FORMAT_TEXT) {
+            for (size_t i = 0; i < s->stat_count; i++)
+                printf("%6zu  %-8s %s\n", s->stats[i].count, wb_severity_name(s->stats[i].severity),
+                       s->stats[i].rule);
+            return;
+        }
+        fputc('[', stdout);
+        for (size_t i = 0; i < s->stat_count; i++) {
+            fputs(i ? ",\n {\"rule\":" : "\n {\"rule\":", stdout);
+            lint_json_string(stdout, s->stats[i].rule);
+            printf(",\"severity\":\"%s\",\"count\":%zu}", wb_severity_name(s->stats[i].severity),
+                   s->stats[i].count);
+        }
+        fputs(s->stat_count ? "\n]\n" : "]\n", stdout);
+        return;
+    }
+    if (s->format == LINT_FORMAT_JSON)
+        fputs(s->printed ? "\n]" : "]", stdout);
+    else if (s->format == LINT_FORMAT_SARIF)
+        fputs("\n    ]\n  }]\n}\n", stdout);
+}
