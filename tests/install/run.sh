@@ -38,6 +38,8 @@ echo "== installed CLI"
 "$stage/bin/weibao-lint" check "$stage/share/weibao/rules.xml"
 "$stage/bin/weibao-lint" rule dismissal-deadline | grep -q '30个工作日'
 test -f "$stage/share/doc/weibao/rules.md"
+test -f "$stage/share/man/man1/weibao-lint.1"
+test -f "$stage/share/bash-completion/completions/weibao-lint"
 # The example county scores 98.5 with contradicted standards: exit 1.
 status=0
 "$stage/bin/weibao-lint" score --format json "$src/examples/dossier/dossier.xml" \
