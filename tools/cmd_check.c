@@ -24,6 +24,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 static const char usage[] =
     "usage: weibao-lint check [--format text|json|sarif] [--lang zh|en]\n"
@@ -83,6 +84,8 @@ typedef struct check_opts {
     wb_calendar *cal;
     wb_evaluation *ev;
     size_t problems_shown;  /* the evaluation's problems printed so far */
+    const char *progress;   /* a large file being read, when stderr is a terminal */
+    size_t calls;
 } check_opts;
 
 static int parse_severity(const char *s, wb_severity *out)
@@ -210,6 +213,8 @@ static int print_result(const wb_result *r, void *payload)
 {
     check_opts *o = payload;
     print_problems(o);
+    if (o->progress != NULL && ++o->calls % 65536 == 0)
+        fprintf(stderr, "\r%s: %zu rows...", o->progress, wb_evaluation_record_count(o->ev));
     wb_outcome outcome = wb_result_outcome(r);
     if (!(o->show & (1u << outcome)) || !lint_sink_selected(&o->sink, wb_result_rule(r)))
         return 0;
@@ -268,7 +273,15 @@ static int check_ledger(const char *path, check_opts *o)
         return 1;
     wb_error err;
     wb_error_clear(&err);
+    /* A few megabytes take a while: say how far it is, on a terminal only. */
+    struct stat st;
+    o->progress = isatty(STDERR_FILENO) && stat(path, &st) == 0 && st.st_size >= (4 << 20)
+                      ? path : NULL;
+    o->calls = 0;
     int rc = wb_evaluation_add_file(o->ev, path, o->kind, &err);
+    if (o->progress != NULL)
+        fputs("\r\033[K", stderr);
+    o->progress = NULL;
     print_problems(o);
     if (rc == WB_EIO || rc == WB_ENOMEM || rc == WB_EINVAL || rc == WB_ERROR) {
         lint_fail("check: %s", err.message);
