@@ -26,7 +26,10 @@
  *    handles, read into a C array for the length of the call;
  *  - a result callback (wb_evaluation_on_result) is a trampoline that calls
  *    the language's callable; a result crosses as a plain record copied
- *    while the C result is alive.
+ *    while the C result is alive;
+ *  - the privacy scan's options cross as the language's keyword values
+ *    (its word and pattern lists as sequences of strings, read for the
+ *    length of the call), and its redacted text as bytes.
  */
 /* Each language's build may rename the compiled module with -module; the
  * Python build makes it the private weibao._weibao_core. */
@@ -69,6 +72,8 @@
 %ignore wb_deadline;
 %ignore wb_period_options;
 %ignore WB_PERIOD_OPTIONS_INIT;
+%ignore wb_privacy_options;
+%ignore WB_PRIVACY_OPTIONS_INIT;
 /* A C function pointer cannot come from another language: each language
  * installs its own trampoline (for Python, wbpy_evaluation_listen). */
 %ignore wb_result_callback;
@@ -160,6 +165,8 @@ WB_OUTPUT_POINTER(wb_evaluation)
 
 WB_OUTPUT_POINTER(wb_dossier)
 WB_OUTPUT_POINTER(wb_assessment)
+
+WB_OUTPUT_POINTER(wb_privacy_scanner)
 
 /* ---- dates: datetime.date both ways, by ordinal arithmetic.
  * A wb_date counts days from 1970-01-01 and Python's date.toordinal()
@@ -747,6 +754,154 @@ static void wbpy_evaluation_listen(wb_evaluation *ev, PyObject *listener)
 }
 %}
 
+/* ---- the privacy scan */
+
+%{
+/* A sequence of str -> a NULL-terminated array of their UTF-8 text, for
+ * the length of a call: *seq holds the items, and each str caches its
+ * UTF-8. None gives NULL. 0, or -1 with an exception set. */
+static int wbpy_string_array(PyObject *obj, const char *what, PyObject **seq,
+                             const char ***array)
+{
+    *seq = NULL;
+    *array = NULL;
+    if (obj == Py_None)
+        return 0;
+    if (PyUnicode_Check(obj) || PyBytes_Check(obj)) {
+        PyErr_Format(PyExc_TypeError, "%s is a sequence of str, not one string", what);
+        return -1;
+    }
+    *seq = PySequence_Fast(obj, "expected a sequence of str");
+    if (*seq == NULL)
+        return -1;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(*seq);
+    *array = (const char **)calloc((size_t)n + 1, sizeof(**array));
+    if (*array == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *item = PySequence_Fast_GET_ITEM(*seq, k);
+        Py_ssize_t size;
+        const char *text;
+        if (!PyUnicode_Check(item)) {
+            PyErr_Format(PyExc_TypeError, "%s[%zd] is a str, not %.200s", what, k,
+                         Py_TYPE(item)->tp_name);
+            return -1;
+        }
+        text = PyUnicode_AsUTF8AndSize(item, &size);
+        if (text == NULL)
+            return -1;
+        if (strlen(text) != (size_t)size) {
+            PyErr_Format(PyExc_ValueError, "%s[%zd] has an embedded null character", what, k);
+            return -1;
+        }
+        (*array)[k] = text;
+    }
+    return 0;
+}
+
+/* A limit: an int from 0 (the default) to 2**32 - 1. 0, or -1. */
+static int wbpy_limit(PyObject *obj, const char *what, uint32_t *out)
+{
+    unsigned long long v;
+    if (!PyLong_Check(obj)) {
+        PyErr_Format(PyExc_TypeError, "%s is an int, not %.200s", what, Py_TYPE(obj)->tp_name);
+        return -1;
+    }
+    v = PyLong_AsUnsignedLongLong(obj);
+    if (v == (unsigned long long)-1 && PyErr_Occurred())
+        return -1;
+    if (v > 0xFFFFFFFFull) {
+        PyErr_Format(PyExc_OverflowError, "%s must be below 2**32", what);
+        return -1;
+    }
+    *out = (uint32_t)v;
+    return 0;
+}
+%}
+
+/* Privacy options: None for the defaults, or a dict of as_of (a
+ * datetime.date, or None for no age rule), case_words and extra_patterns
+ * (sequences of str, or None), match_limit and depth_limit (ints, 0 for
+ * the defaults); unknown keys are a TypeError. */
+%typemap(in) const wb_privacy_options *options
+        (wb_privacy_options temp, PyObject *words = NULL, PyObject *patterns = NULL,
+         const char **word_array = NULL, const char **pattern_array = NULL) {
+    if ($input == Py_None) {
+        $1 = NULL;
+    } else if (PyDict_Check($input)) {
+        const wb_privacy_options defaults = WB_PRIVACY_OPTIONS_INIT;
+        PyObject *key, *value;
+        Py_ssize_t pos = 0;
+        temp = defaults;
+        while (PyDict_Next($input, &pos, &key, &value)) {
+            if (!PyUnicode_Check(key)) {
+                PyErr_Format(PyExc_TypeError, "unknown privacy option %R", key);
+                SWIG_fail;
+            } else if (PyUnicode_CompareWithASCIIString(key, "as_of") == 0) {
+                if (value != Py_None) {
+                    if (wbpy_date_in(value, &temp.as_of) < 0)
+                        SWIG_fail;
+                    temp.has_as_of = 1;
+                }
+            } else if (PyUnicode_CompareWithASCIIString(key, "case_words") == 0) {
+                Py_CLEAR(words);
+                free((void *)word_array);
+                if (wbpy_string_array(value, "case_words", &words, &word_array) < 0)
+                    SWIG_fail;
+                temp.case_words = word_array;
+            } else if (PyUnicode_CompareWithASCIIString(key, "extra_patterns") == 0) {
+                Py_CLEAR(patterns);
+                free((void *)pattern_array);
+                if (wbpy_string_array(value, "extra_patterns", &patterns, &pattern_array) < 0)
+                    SWIG_fail;
+                temp.extra_patterns = pattern_array;
+            } else if (PyUnicode_CompareWithASCIIString(key, "match_limit") == 0) {
+                if (wbpy_limit(value, "match_limit", &temp.match_limit) < 0)
+                    SWIG_fail;
+            } else if (PyUnicode_CompareWithASCIIString(key, "depth_limit") == 0) {
+                if (wbpy_limit(value, "depth_limit", &temp.depth_limit) < 0)
+                    SWIG_fail;
+            } else {
+                PyErr_Format(PyExc_TypeError, "unknown privacy option %R", key);
+                SWIG_fail;
+            }
+        }
+        $1 = &temp;
+    } else {
+        PyErr_Format(PyExc_TypeError, "expected a dict of options or None, not %.200s",
+                     Py_TYPE($input)->tp_name);
+        SWIG_fail;
+    }
+}
+%typemap(freearg) const wb_privacy_options *options {
+    free((void *)word_array$argnum);
+    free((void *)pattern_array$argnum);
+    Py_XDECREF(words$argnum);
+    Py_XDECREF(patterns$argnum);
+}
+
+/* wb_privacy_redact: the redacted text, as bytes (it is the input's bytes
+ * with the findings masked, so it is UTF-8 exactly when the input was);
+ * the C copy is released with wb_free() here, whatever happens. */
+%typemap(in, numinputs=0) (char **out, size_t *out_len) (char *temp = NULL, size_t n = 0) {
+    $1 = &temp;
+    $2 = &n;
+}
+%typemap(argout) (char **out, size_t *out_len) {
+    if (result >= 0) {
+        Py_XDECREF($result);
+        $result = PyBytes_FromStringAndSize(*$1 != NULL ? *$1 : "", (Py_ssize_t)*$2);
+        if ($result == NULL)
+            SWIG_fail;
+    }
+}
+%typemap(freearg) (char **out, size_t *out_len) {
+    if ($1 != NULL)
+        wb_free(*$1);
+}
+
 #endif /* SWIGPYTHON */
 
 /* ------------------------------------------------------------ headers */
@@ -766,6 +921,7 @@ static void wbpy_evaluation_listen(wb_evaluation *ev, PyObject *listener)
 %include "weibao/dossier.h"
 %include "weibao/assessment.h"
 %include "weibao/report.h"
+%include "weibao/privacy.h"
 
 #if defined(SWIGPYTHON)
 /* The Python helpers defined above: a result as a dict of its fields,

@@ -45,6 +45,13 @@
 #define WB_CHECK_PACK_VALUE          "pack-value"
 /* Ledger rows (ledger.c, ledger_read.c, compliance.c use the strings). */
 #define WB_CHECK_LEDGER_BAD_DATE     "ledger-bad-date"
+/* The privacy scan of free text (privacy.c). */
+#define WB_CHECK_PRIVACY_ID_NUMBER   "privacy-id-number"
+#define WB_CHECK_PRIVACY_PHONE       "privacy-phone"
+#define WB_CHECK_PRIVACY_BANK_CARD   "privacy-bank-card"
+#define WB_CHECK_PRIVACY_NAME_CASE   "privacy-name-case"
+#define WB_CHECK_PRIVACY_PATTERN     "privacy-pattern"
+#define WB_CHECK_PRIVACY_LIMIT       "privacy-limit"
 
 wb_diagnostics *wb__diagnostics_new(void);
 

@@ -25,5 +25,6 @@
 #include <weibao/dossier.h>
 #include <weibao/assessment.h>
 #include <weibao/report.h>
+#include <weibao/privacy.h>
 
 #endif /* WEIBAO_WEIBAO_H */

@@ -220,6 +220,37 @@ static int assess_dossier(void)
     return rc;
 }
 
+/* A privacy scanner with an extra pattern (PCRE2's own memory comes
+   through malloc too), a scan with a finding of every kind but the limit,
+   and a redacted copy. */
+static int privacy_scan(void)
+{
+    static const char text[] =
+        "被害人张小明,110105200811300015,手机13812345678,卡6222021234567890128,编号SECRET-42。\n";
+    const char *extra[] = { "SECRET-[0-9]+", NULL };
+    wb_privacy_options o = WB_PRIVACY_OPTIONS_INIT;
+    o.extra_patterns = extra;
+    o.has_as_of = 1;
+    wb_date_from_ymd(&o.as_of, 2026, 11, 29, NULL);
+    wb_privacy_scanner *s = NULL;
+    wb_diagnostics *d = NULL;
+    char *out = NULL;
+    int rc = wb_privacy_scanner_new(&s, &o, NULL);
+    if (rc == WB_OK)
+        rc = wb_privacy_scan(&d, s, text, sizeof(text) - 1, "t.txt", 1, NULL);
+    if (rc == WB_OK && (wb_diagnostics_count(d) != 5 ||
+                        wb_diagnostics_count_at_least(d, WB_SEVERITY_ERROR) != 1))
+        rc = WB_ERROR;
+    if (rc == WB_OK)
+        rc = wb_privacy_redact(&out, NULL, s, text, sizeof(text) - 1, NULL);
+    if (rc == WB_OK && (strstr(out, "13812345678") != NULL || strstr(out, "SECRET") != NULL))
+        rc = WB_ERROR;
+    wb_free(out);
+    wb_diagnostics_free(d);
+    wb_privacy_scanner_free(s);
+    return rc;
+}
+
 /* Fail allocation 0, 1, 2, … until the operation no longer reaches it. */
 static void fail_each_allocation(operation op)
 {
@@ -280,6 +311,12 @@ static void test_oom__assess_a_dossier(void **state)
     fail_each_allocation(assess_dossier);
 }
 
+static void test_oom__privacy_scan(void **state)
+{
+    (void)state;
+    fail_each_allocation(privacy_scan);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_oom__open_default),
     cmocka_unit_test(test_oom__calendar_and_projection),
@@ -288,6 +325,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_oom__assess_a_dossier),
     cmocka_unit_test(test_oom__check_with_findings),
     cmocka_unit_test(test_oom__load_file),
+    cmocka_unit_test(test_oom__privacy_scan),
 };
 
 WB_TEST_MAIN("oom", tests)

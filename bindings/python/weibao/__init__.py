@@ -47,6 +47,7 @@ from ._assessment import (Assessment, CategoryScore, Dossier, Score,
                           StandardAssessment, UnitScore, VetoDeclaration,
                           VetoStatus, check_dossier, report_compare,
                           report_responsibilities, report_table)
+from ._privacy import PrivacyScanner
 
 __all__ = [
     "__version__", "version", "version_info",
@@ -59,6 +60,7 @@ __all__ = [
     "Dossier", "Score", "VetoDeclaration", "check_dossier",
     "Assessment", "StandardAssessment", "CategoryScore", "UnitScore",
     "VetoStatus", "report_table", "report_compare", "report_responsibilities",
+    "PrivacyScanner",
     "Diagnostic", "check_file", "check_string",
     "check_rubric_file", "check_rubric_string",
     "check_calendar_file", "check_calendar_string",
@@ -86,6 +88,6 @@ for _cls in (Rubric, Category, Topic, Item, Unit, Calendar, Day, Holiday,
              ParseError, PatternError, SchemaError, CoverageError, RuleSet, Rule,
              Param, LedgerKind, Field, Record, Evaluation, Result, Outcome,
              Dossier, Score, VetoDeclaration, Assessment, StandardAssessment,
-             CategoryScore, UnitScore, VetoStatus):
+             CategoryScore, UnitScore, VetoStatus, PrivacyScanner):
     _cls.__module__ = __name__
 del _cls
