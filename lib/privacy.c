@@ -785,12 +785,14 @@ static int is_minor(const wb_privacy_scanner *s, wb_date birth)
 {
     if (!s->has_as_of)
         return 0;
-    wb_date adult;
-    /* The 18th birthday; born on 29 February, the 28th in a common year
-       (Civil Code art. 202). */
-    if (wb_date_add_months(&adult, birth, 18 * 12, NULL) != WB_OK)
+    wb_date birthday;
+    /* 18 周岁 is reached the day after the 18th birthday (the day of birth
+       is not counted, Civil Code art. 201; SPC, Fa Shi [2006] No. 1,
+       art. 2), so on the birthday itself the holder is still a minor. Born
+       on 29 February: the 28th in a common year (art. 202). */
+    if (wb_date_add_months(&birthday, birth, 18 * 12, NULL) != WB_OK)
         return 1;
-    return wb_date_cmp(s->as_of, adult) < 0;
+    return wb_date_cmp(s->as_of, birthday) <= 0;
 }
 
 static int on_number(scan *sc, uint32_t pattern, size_t ms, size_t me)

@@ -8,7 +8,8 @@
  *
  * Identity numbers are made up with right check characters (GB 11643):
  * 110105199001011232 (born 1990-01-01), 110105200811290021 (born
- * 2008-11-29: 18 on 2026-11-29), 110105200811300015 (born 2008-11-30).
+ * 2008-11-29: a minor through 2026-11-29), 110105200811300015 (born
+ * 2008-11-30).
  */
 #include "runner.h"
 
@@ -184,7 +185,8 @@ static void test_privacy__minor_is_an_error_adult_a_warning(void **state)
     wb_privacy_scanner_free(s);
 }
 
-/* Born 2008-11-29: a minor the day before the 18th birthday, an adult on it. */
+/* Born 2008-11-29: a minor through the 18th birthday (18 周岁 is reached
+   the day after it, Civil Code art. 201), an adult the day after. */
 static void test_privacy__eighteenth_birthday_boundary(void **state)
 {
     (void)state;
@@ -193,7 +195,8 @@ static void test_privacy__eighteenth_birthday_boundary(void **state)
         wb_severity severity;
     } cases[] = {
         { "2026-11-28", WB_SEVERITY_ERROR },
-        { "2026-11-29", WB_SEVERITY_WARNING },
+        { "2026-11-29", WB_SEVERITY_ERROR },
+        { "2026-11-30", WB_SEVERITY_WARNING },
         { NULL, WB_SEVERITY_WARNING },   /* no as-of date: no age rule */
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
@@ -206,9 +209,10 @@ static void test_privacy__eighteenth_birthday_boundary(void **state)
         wb_diagnostics_free(d);
         wb_privacy_scanner_free(s);
     }
-    /* Born on 29 February 2012: 18 on 28 February 2030 (Civil Code art. 202). */
+    /* Born on 29 February 2012: the 18th birthday is 28 February 2030
+       (Civil Code art. 202), so an adult from 1 March. */
     const char *leap = "440304201202290056";
-    wb_privacy_scanner *before = scanner("2030-02-27", NULL), *on = scanner("2030-02-28", NULL);
+    wb_privacy_scanner *before = scanner("2030-02-28", NULL), *on = scanner("2030-03-01", NULL);
     wb_diagnostics *d1 = scan_with(before, leap), *d2 = scan_with(on, leap);
     assert_int_equal(wb_diagnostic_severity(only(d1, "privacy-id-number")), WB_SEVERITY_ERROR);
     assert_int_equal(wb_diagnostic_severity(only(d2, "privacy-id-number")), WB_SEVERITY_WARNING);

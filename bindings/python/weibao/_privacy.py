@@ -39,9 +39,9 @@ class PrivacyScanner:
     message quotes it masked (``110105********002X``, ``138****5678``,
     ``张**``).
 
-    ``as_of`` (a datetime.date) makes an identity number whose holder has
-    not reached the 18th birthday on that day an error rather than a
-    warning. ``case_words`` (a sequence of str) replaces the built-in case
+    ``as_of`` (a datetime.date) makes an identity number whose holder is
+    a minor on that day (18 周岁 is reached the day after the 18th
+    birthday) an error rather than a warning. ``case_words`` (a sequence of str) replaces the built-in case
     words; ``extra_patterns`` (a sequence of PCRE2 patterns, a rule
     pack's) adds 'privacy-pattern' findings. A pattern that does not
     compile raises PatternError with its number and offset. ``match_limit``
