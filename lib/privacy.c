@@ -42,15 +42,19 @@
 #define D "[0-9０-９]"
 #define X "[XxＸｘ]"
 
+/* A number is not part of a longer run of digits or letters: serials,
+   hashes and codes (A6222..., a SHA-256 in hex) are not personal data. */
+#define ALNUM "[0-9０-９A-Za-zＡ-Ｚａ-ｚ]"
+
 /* Candidates for the numbers; which kind each is, is decided in C. */
 static const char numbers_pattern[] =
-    "(?<!" D ")"
+    "(?<!" ALNUM ")"
     "(?:\\+86[- ]?)?"
     "(?:" D "{17}" X
     "|" D "{10,19}(?!" X ")"
     "|1" D "{2}[- ]?" D "{4}[- ]?" D "{4}"
     "|0" D "{2,3}[- ]" D "{7,8})"
-    "(?!" D ")";
+    "(?!" ALNUM ")";
 
 /*
  * The built-in case words: the Minor Protection Law's vocabulary of harm

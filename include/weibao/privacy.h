@@ -10,9 +10,11 @@
  *  - privacy-id-number: a resident identity number (GB 11643): 18
  *    characters with the right check character, or an old 15-digit number
  *    (6-digit area, 19YYMMDD, 3 digits) with a date that exists; not part
- *    of a longer digit run. A warning; an error when, as of the options'
- *    date, its holder is a minor: not yet 18 周岁, which is reached the
- *    day after the 18th birthday (Civil Code art. 201).
+ *    of a longer run of digits or ASCII/full-width letters (a serial or a
+ *    hash is not a number; this holds for every kind below). A warning;
+ *    an error when, as of the options' date, its holder is a minor: not
+ *    yet 18 周岁, which is reached the day after the 18th birthday (Civil
+ *    Code art. 201).
  *    Masked as wb_mask_id_number() does: 110105********002X.
  *  - privacy-phone: a mobile number (1[3-9] and 9 more digits, optionally
  *    grouped 3-4-4 by a space or '-', optionally after +86) or a landline

@@ -285,6 +285,25 @@ static void test_privacy__bank_cards_need_luhn(void **state)
     wb_privacy_scanner_free(s);
 }
 
+/* A number inside a run of letters is a serial or a hash, not personal
+   data; a number beside Chinese text or punctuation is one. */
+static void test_privacy__serials_and_hashes_are_not_numbers(void **state)
+{
+    (void)state;
+    wb_privacy_scanner *s = scanner(NULL, NULL);
+    wb_diagnostics *d = scan_with(s, "A" CARD_19 " " CARD_16 "b 13812345678X "
+                                     "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855 "
+                                     "9f" ADULT_ID "c sha256:4444333322221111000099998888777766665555aaaa\n");
+    assert_int_equal(wb_diagnostics_count(d), 0);
+    wb_diagnostics_free(d);
+    d = scan_with(s, "卡号" CARD_19 "。电话13812345678,身份证(" ADULT_ID ")");
+    assert_int_equal(count_rule(d, "privacy-bank-card", NULL), 1);
+    assert_int_equal(count_rule(d, "privacy-phone", NULL), 1);
+    assert_int_equal(count_rule(d, "privacy-id-number", NULL), 1);
+    wb_diagnostics_free(d);
+    wb_privacy_scanner_free(s);
+}
+
 static void test_privacy__phone_forms(void **state)
 {
     (void)state;
@@ -716,6 +735,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_privacy__wrong_check_character_is_not_an_id),
     cmocka_unit_test(test_privacy__old_numbers_and_full_width_digits),
     cmocka_unit_test(test_privacy__bank_cards_need_luhn),
+    cmocka_unit_test(test_privacy__serials_and_hashes_are_not_numbers),
     cmocka_unit_test(test_privacy__phone_forms),
     cmocka_unit_test(test_privacy__name_needs_a_case_word_nearby),
     cmocka_unit_test(test_privacy__every_message_is_masked),
