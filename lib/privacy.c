@@ -860,6 +860,55 @@ static void mask_number(char *buf, const hit *h, const char *text)
 
 /* -------------------------------------------------------------- names */
 
+/* Characters that end a word introducing a person (被害人, 学生, 儿童,
+   女儿, 孩子, 名叫 ...): a name may follow them directly. */
+static const char introducers[] = "人生童女男孩妹弟姐哥子儿友叫即";
+
+/* The code point of the UTF-8 character that starts at p (bounded by
+   end), or 0 for an invalid one. */
+static uint32_t code_point(const char *p, const char *end)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    size_t n = (size_t)(end - p);
+    if (n >= 1 && u[0] < 0x80)
+        return u[0];
+    if (n >= 2 && (u[0] & 0xE0) == 0xC0 && is_cont(u[1]))
+        return ((uint32_t)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+    if (n >= 3 && (u[0] & 0xF0) == 0xE0 && is_cont(u[1]) && is_cont(u[2]))
+        return ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+    if (n >= 4 && (u[0] & 0xF8) == 0xF0 && is_cont(u[1]) && is_cont(u[2]) && is_cont(u[3]))
+        return ((uint32_t)(u[0] & 0x07) << 18) | ((uint32_t)(u[1] & 0x3F) << 12) |
+               ((uint32_t)(u[2] & 0x3F) << 6) | (u[3] & 0x3F);
+    return 0;
+}
+
+static int is_han(uint32_t c)
+{
+    return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+           (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F);
+}
+
+/*
+ * A name starts a word: at the start of its line, after a character that
+ * is not Han (a space, a colon, a bracket), right after the case word, or
+ * after a word that introduces a person. So the 施 of 实施 or 措施 is
+ * never taken for a surname.
+ */
+static int starts_a_word(const char *t, size_t ms, size_t case_end)
+{
+    if (ms == 0 || ms == case_end || t[ms - 1] == '\n')
+        return 1;
+    size_t prev = back_chars(t, ms, 1);
+    uint32_t c = code_point(t + prev, t + ms);
+    if (!is_han(c))
+        return 1;
+    char ch[5] = { 0 };
+    memcpy(ch, t + prev, ms - prev < 4 ? ms - prev : 4);
+    /* UTF-8 is self-synchronising: a whole character matches only at a
+       character boundary. */
+    return strstr(introducers, ch) != NULL;
+}
+
 /* Names near one case word: those that end within NAME_REACH code points
    before it or start within NAME_REACH after it, on its line. */
 static int find_names(scan *sc, size_t cs, size_t ce)
@@ -887,7 +936,7 @@ static int find_names(scan *sc, size_t cs, size_t ce)
         }
         if (ms >= we)
             break;
-        if (me > ws && (me <= cs || ms >= ce)) {
+        if (me > ws && (me <= cs || ms >= ce) && starts_a_word(t, ms, ce)) {
             hit *h = add_hit(sc, K_NAME, ms, me);
             if (h == NULL)
                 return WB_ENOMEM;

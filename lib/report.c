@@ -5,13 +5,16 @@
  * hold the same facts as the HTML one. Strings from the inputs (unit
  * names, evidence references, messages) are escaped for the format they
  * go into. Ledger findings are quoted by their messages, which name a
- * row by its key and never carry a name or a whole identity number.
+ * row by its key and never carry a name or a whole identity number; the
+ * finished report is masked once more by the privacy scan (finish()).
  */
 #include "weibao/report.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "weibao/privacy.h"
 #include "errors_internal.h"
 #include "strbuf.h"
 
@@ -68,10 +71,21 @@ static const char *points(char buf[WB_POINTS_STRLEN], int half)
     return buf;
 }
 
+/* The finished report, with every identity, phone and card number that
+   the county's own text brought in (keys, notes, file names) masked: a
+   report is handed on, so it never shows one whole. */
 static int finish(char **out, wb__strbuf *b, wb_error *err)
 {
-    *out = wb__strbuf_finish(b);
-    return *out != NULL ? WB_OK : wb__error_set(err, WB_ENOMEM, NULL, 0, 0, NULL, "out of memory");
+    char *text = wb__strbuf_finish(b);
+    wb_privacy_scanner *scanner = NULL;
+    int rc = text == NULL ? WB_ENOMEM : wb_privacy_scanner_new(&scanner, NULL, err);
+    if (rc == WB_OK)
+        rc = wb_privacy_redact(out, NULL, scanner, text, strlen(text), err);
+    wb_privacy_scanner_free(scanner);
+    free(text);
+    if (rc == WB_ENOMEM)
+        return wb__error_set(err, WB_ENOMEM, NULL, 0, 0, NULL, "out of memory");
+    return rc;
 }
 
 /* ----------------------------------------------------------- the facts */

@@ -81,6 +81,7 @@ typedef struct check_opts {
     unsigned show;      /* bit per wb_outcome */
     int explain, summary;
     wb_ruleset *rules;
+    wb_privacy_scanner *privacy;
     wb_calendar *cal;
     wb_evaluation *ev;
     size_t problems_shown;  /* the evaluation's problems printed so far */
@@ -129,33 +130,105 @@ static int read_stdin(char **data, size_t *len)
     return 0;
 }
 
-/* Check one operand; returns 1 when it could not be read, else 0. */
+/* ------------------------------------------------------ privacy scan */
+
+/* Report the privacy findings in len bytes of text starting at line. */
+static int scan_text(check_opts *o, const char *text, size_t len, const char *name, int line)
+{
+    wb_diagnostics *found = NULL;
+    wb_error err;
+    if (wb_privacy_scan(&found, o->privacy, text, len, name, line, &err) != WB_OK) {
+        lint_fail("check: %s", err.message);
+        return -1;
+    }
+    for (size_t i = 0; i < wb_diagnostics_count(found); i++)
+        lint_sink_emit_diagnostic(&o->sink, wb_diagnostics_at(found, i));
+    wb_diagnostics_free(found);
+    return 0;
+}
+
+/*
+ * Scan a whole file for personal data, a piece of whole lines at a time,
+ * so that a file of any size is scanned in bounded memory. 1 when it
+ * could not be read, else 0.
+ */
+#define SCAN_PIECE ((size_t)1 << 20)
+
+static int scan_file(check_opts *o, const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf = malloc(SCAN_PIECE);
+    if (f == NULL || buf == NULL) {
+        if (f != NULL)
+            fclose(f);
+        free(buf);
+        lint_fail(buf == NULL ? "out of memory" : "check: cannot open '%s'", path);
+        return 1;
+    }
+    size_t have = 0, got;
+    int line = 1, rc = 0;
+    while (rc == 0 && (got = fread(buf + have, 1, SCAN_PIECE - have, f)) + have > 0) {
+        have += got;
+        /* Up to the last line end, unless the piece is all one line or
+           the file ends here. */
+        size_t take = have;
+        if (got > 0 && have == SCAN_PIECE) {
+            while (take > 0 && buf[take - 1] != '\n')
+                take--;
+            if (take == 0)
+                take = have;
+        }
+        if (scan_text(o, buf, take, path, line) != 0)
+            rc = 1;
+        for (size_t i = 0; i < take; i++)
+            line += buf[i] == '\n';
+        memmove(buf, buf + take, have - take);
+        have -= take;
+        if (got == 0 && have == 0)
+            break;
+    }
+    if (ferror(f)) {
+        lint_fail("check: cannot read '%s'", path);
+        rc = 1;
+    }
+    fclose(f);
+    free(buf);
+    return rc;
+}
+
+/* Check one document (not a ledger) and scan its text; returns 1 when it
+   could not be read, else 0. Every document's text is free text, so the
+   whole of it is scanned; a ledger's cells are scanned by column instead
+   (check_ledger). */
 static int check_one(const char *path, check_opts *o)
 {
     wb_error err;
     wb_error_clear(&err);
     wb_diagnostics *diags = NULL;
+    char *data = NULL;
+    size_t len = 0;
+    int stdin_ = strcmp(path, "-") == 0;
     int rc;
-    if (strcmp(path, "-") == 0) {
-        char *data;
-        size_t len;
+    if (stdin_) {
         if (read_stdin(&data, &len) != 0) {
             lint_fail("check: cannot read standard input");
             return 1;
         }
         rc = wb_check_buffer(&diags, NULL, data, len, "<stdin>", &err);
-        free(data);
     } else {
         rc = wb_check_file(&diags, NULL, path, &err);
     }
     if (rc != WB_OK) {
+        free(data);
         lint_fail("check: %s", err.message);
         return 1;
     }
     for (size_t i = 0; i < wb_diagnostics_count(diags); i++)
         lint_sink_emit_diagnostic(&o->sink, wb_diagnostics_at(diags, i));
     wb_diagnostics_free(diags);
-    return 0;
+    int unreadable = stdin_ ? scan_text(o, data, len, "<stdin>", 1) != 0 : scan_file(o, path);
+    free(data);
+    return unreadable;
 }
 
 /* ------------------------------------------------------------ ledgers */
@@ -564,11 +637,15 @@ static int check_path(check_opts *o, const char *path)
         return rc == WB_OK ? check_ledger(path, o) : check_one(path, o);
     }
     case FILE_TEXT:
+        /* Text, Markdown and HTML are scanned for personal data. Text in
+           another encoding is still scanned for numbers (its ASCII digits
+           are digits), but names need UTF-8. */
         if (!utf8)
             file_finding(o, path, "file-encoding",
-                         "not UTF-8: save the file as UTF-8 for it to be checked",
-                         "不是 UTF-8 编码:请另存为 UTF-8 后再检查");
-        return 0;
+                         "not UTF-8: only numbers were looked for; save the file as UTF-8 "
+                         "for it to be checked whole",
+                         "不是 UTF-8 编码:仅查找了号码;请另存为 UTF-8 后再完整检查");
+        return scan_file(o, path);
     case FILE_OTHER:
         file_finding(o, path, "file-kind",
                      "not a kind of file weibao-lint reads (XML, CSV, text, Markdown, HTML): not checked",
@@ -694,6 +771,9 @@ int lint_cmd_check(int argc, char **argv)
         o.sink.ignore = config_ignore;
     if (status < 0 && lint_open_rules(&o.rules, o.table, o.pack) != 0)
         status = LINT_EXIT_USAGE;
+    if (status < 0 && lint_open_privacy(&o.privacy, o.rules, o.as_of) != 0)
+        status = LINT_EXIT_USAGE;
+    o.sink.privacy = o.privacy;
     if (status >= 0)
         goto out;
 
@@ -745,6 +825,7 @@ out:
     free(args);
     wb_evaluation_free(o.ev);
     wb_calendar_free(o.cal);
+    wb_privacy_scanner_free(o.privacy);
     wb_ruleset_free(o.rules);
     return status;
 }

@@ -138,6 +138,30 @@ static void fingerprint(char out[17], const char *rule, const char *file, const 
     snprintf(out, 17, "%016llx", (unsigned long long)h);
 }
 
+/*
+ * text with every identity, phone and card number masked, or NULL when
+ * there is nothing to mask. The library's messages already mask what
+ * they quote; this is the last guard before anything reaches the output,
+ * for the ids, unit names and explanations that carry a county's text.
+ * When masking cannot be done (out of memory), the text is withheld.
+ */
+static const char withheld[] = "(withheld: it could not be masked)";
+
+static char *masked(const lint_sink *s, const char *text, const char **shown)
+{
+    char *copy = NULL;
+    *shown = text;
+    if (text == NULL || s->privacy == NULL)
+        return NULL;
+    if (wb_privacy_redact(&copy, NULL, s->privacy, text, strlen(text), NULL) != WB_OK)
+        *shown = withheld;
+    else
+        *shown = copy;
+    return copy;
+}
+
+static void emit(lint_sink *s, const lint_finding *f);
+
 void lint_sink_emit(lint_sink *s, const lint_finding *f)
 {
     if (!lint_sink_selected(s, f->rule) || (s->quiet && f->severity < WB_SEVERITY_ERROR))
@@ -148,6 +172,20 @@ void lint_sink_emit(lint_sink *s, const lint_finding *f)
         tally(s, f->rule, f->severity);
         return;
     }
+    lint_finding m = *f;
+    char *message = masked(s, f->message, &m.message);
+    char *extra = masked(s, f->extra_json, &m.extra_json);
+    char *explanation = masked(s, f->explanation, &m.explanation);
+    if (m.extra_json == withheld)
+        m.extra_json = NULL;
+    emit(s, &m);
+    wb_free(message);
+    wb_free(extra);
+    wb_free(explanation);
+}
+
+static void emit(lint_sink *s, const lint_finding *f)
+{
     const char *file = f->file != NULL ? f->file : "<input>";
     if (s->format == LINT_FORMAT_JSON) {
         fputs(s->printed ? ",\n " : "\n ", stdout);

@@ -95,6 +95,7 @@ typedef struct lint_sink {
     int statistics;             /* counts per rule instead of the findings */
     int json_object;            /* JSON wrapped in {"findings": [...], ...} (--summary) */
     const char *select, *ignore;    /* comma-separated rule ids; "ledger-" or "privacy*" name prefixes */
+    const wb_privacy_scanner *privacy;  /* masks numbers in what is printed; NULL: nothing to mask */
     size_t printed;
     int failed;                 /* a finding at or above fail_on was emitted */
     lint_stat stats[LINT_MAX_STATS];
@@ -124,6 +125,10 @@ int lint_open_calendar(wb_calendar **cal, const lint_calendar_opts *o);
 /* The rule set: the built-in table or `table`, with `pack` applied when
    not NULL. 0, or -1 after printing why. */
 int lint_open_rules(wb_ruleset **rules, const char *table, const char *pack);
+
+/* The privacy scanner for a rule set (its pack's patterns and case
+   words) as of a date. 0, or -1 after printing why. */
+int lint_open_privacy(wb_privacy_scanner **scanner, const wb_ruleset *rules, wb_date as_of);
 
 /* 1 when a and b are the same existing file (by device and inode). */
 int lint_same_file(const char *a, const char *b);

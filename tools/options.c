@@ -73,3 +73,15 @@ int lint_open_rules(wb_ruleset **rules, const char *table, const char *pack)
     }
     return rc == WB_OK ? 0 : (lint_fail_error(&err), -1);
 }
+
+int lint_open_privacy(wb_privacy_scanner **scanner, const wb_ruleset *rules, wb_date as_of)
+{
+    wb_error err;
+    wb_error_clear(&err);
+    wb_privacy_options options = WB_PRIVACY_OPTIONS_INIT;
+    options.as_of = as_of;
+    options.has_as_of = 1;
+    (void)rules;    /* TODO(pack patterns): wb_ruleset_privacy_scanner */
+    int rc = wb_privacy_scanner_new(scanner, &options, &err);
+    return rc == WB_OK ? 0 : (lint_fail_error(&err), -1);
+}

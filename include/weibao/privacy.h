@@ -29,7 +29,9 @@
  *    compound, and 1 or 2 more Han characters) within 20 characters of a
  *    case word (性侵, 被害人 …) on the same line. Masked: the surname
  *    shows, each other character is '*' (张**). Anonymised forms (张某,
- *    张某某) are not names.
+ *    张某某) are not names, and a name starts a word (not the 施 of 实施:
+ *    it follows a non-Han character, the case word, or a word such as
+ *    被害人 or 学生 that introduces a person).
  *  - privacy-pattern: a match of an extra pattern (a rule pack's),
  *    masked whole ('*' for each character).
  *  - privacy-limit: a search hit PCRE2's match, depth, heap or JIT stack

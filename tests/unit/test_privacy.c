@@ -377,6 +377,14 @@ static void test_privacy__name_needs_a_case_word_nearby(void **state)
     x = only(d, "privacy-name-case");
     assert_contains(wb_diagnostic_message(x, WB_LANG_EN), "欧阳* near the case word '拐卖'");
     wb_diagnostics_free(d);
+    /* A surname inside a word (实施, 措施) starts no name; one after a
+       word that introduces a person, a case word or punctuation does. */
+    d = scan_with(s, "对未成年人实施侮辱、诽谤、猥亵的,依法处理;落实措施王法。");
+    assert_int_equal(wb_diagnostics_count(d), 0);
+    wb_diagnostics_free(d);
+    d = scan_with(s, "被害人李小红,女儿赵丽遭猥亵;猥亵孙强。");
+    assert_int_equal(count_rule(d, "privacy-name-case", NULL), 3);
+    wb_diagnostics_free(d);
     wb_privacy_scanner_free(s);
 
     /* A caller's own case words replace the built-in list. */
