@@ -30,6 +30,7 @@ int lint_cmd_due(int argc, char **argv);
 int lint_cmd_rule(int argc, char **argv);
 int lint_cmd_ledger(int argc, char **argv);
 int lint_cmd_score(int argc, char **argv);
+int lint_cmd_redact(int argc, char **argv);
 
 /* "weibao-lint: <message>" on stderr, one line. Returns LINT_EXIT_USAGE. */
 int lint_fail(const char *fmt, ...)
@@ -129,6 +130,13 @@ int lint_open_rules(wb_ruleset **rules, const char *table, const char *pack);
 /* The privacy scanner for a rule set (its pack's patterns and case
    words) as of a date. 0, or -1 after printing why. */
 int lint_open_privacy(wb_privacy_scanner **scanner, const wb_ruleset *rules, wb_date as_of);
+
+/* Today in local time: the default --as-of. */
+wb_date lint_today(void);
+
+/* The whole of a stream, NUL-terminated (len without the NUL); 0, or -1
+   on a read error or out of memory. */
+int lint_read_all(FILE *f, char **data, size_t *len);
 
 /* 1 when a and b are the same existing file (by device and inode). */
 int lint_same_file(const char *a, const char *b);

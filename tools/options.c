@@ -1,11 +1,14 @@
 /*
  * options.c - what several subcommands open the same way: the calendar
- * (--calendar FILE, --overlay FILE..., --project YEAR) and the rule set
- * (--rule-table FILE, --rules PACK).
+ * (--calendar FILE, --overlay FILE..., --project YEAR), the rule set
+ * (--rule-table FILE, --rules PACK), the privacy scanner and the as-of
+ * date.
  */
+#define _POSIX_C_SOURCE 200809L   /* localtime_r */
 #include "lint.h"
 
 #include <stdlib.h>
+#include <time.h>
 
 int lint_calendar_option(int argc, char **argv, int *i, lint_calendar_opts *o, const char *cmd)
 {
@@ -84,4 +87,14 @@ int lint_open_privacy(wb_privacy_scanner **scanner, const wb_ruleset *rules, wb_
     (void)rules;    /* TODO(pack patterns): wb_ruleset_privacy_scanner */
     int rc = wb_privacy_scanner_new(scanner, &options, &err);
     return rc == WB_OK ? 0 : (lint_fail_error(&err), -1);
+}
+
+wb_date lint_today(void)
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    wb_date d = { 0 };
+    if (localtime_r(&now, &tm) != NULL)
+        wb_date_from_ymd(&d, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, NULL);
+    return d;
 }

@@ -1,9 +1,10 @@
 /*
- * output.c - option parsing and output helpers of weibao-lint.
+ * output.c - option parsing, input and output helpers of weibao-lint.
  */
 #include "lint.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 int lint_fail(const char *fmt, ...)
@@ -190,4 +191,33 @@ void lint_print_finding(const wb_diagnostic *d, lint_format format, wb_lang lang
                 wb_diagnostic_rule(d));
     }
     (*printed)++;
+}
+
+int lint_read_all(FILE *f, char **data, size_t *len)
+{
+    size_t cap = 65536, n = 0;
+    char *buf = malloc(cap + 1);
+    if (buf == NULL)
+        return -1;
+    size_t got;
+    while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
+        n += got;
+        if (n == cap) {
+            char *grown = realloc(buf, cap * 2 + 1);
+            if (grown == NULL) {
+                free(buf);
+                return -1;
+            }
+            buf = grown;
+            cap *= 2;
+        }
+    }
+    if (ferror(f)) {
+        free(buf);
+        return -1;
+    }
+    buf[n] = '\0';
+    *data = buf;
+    *len = n;
+    return 0;
 }

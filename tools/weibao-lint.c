@@ -20,6 +20,7 @@ static const char usage[] =
     "                              what a unit answers for\n"
     "  check FILE...               check rubric, calendar and rule files, and\n"
     "                              ledgers (台账) against the compliance rules\n"
+    "  redact FILE -o OUT          a copy with minors' personal data masked\n"
     "  rule [ID]                   list the compliance rules, or explain one\n"
     "  ledger [KIND]               list the ledger kinds, or show one's columns\n"
     "  score DOSSIER...            score a self-assessment dossier: totals, vetoes,\n"
@@ -56,6 +57,8 @@ int main(int argc, char **argv)
         return lint_cmd_score(argc - 1, argv + 1);
     if (strcmp(cmd, "ledger") == 0)
         return lint_cmd_ledger(argc - 1, argv + 1);
+    if (strcmp(cmd, "redact") == 0)
+        return lint_cmd_redact(argc - 1, argv + 1);
     if (strcmp(cmd, "rule") == 0)
         return lint_cmd_rule(argc - 1, argv + 1);
     if (strcmp(cmd, "calendar") == 0)

@@ -890,6 +890,109 @@ class LinterFeatures(unittest.TestCase):
             self.assertEqual(out, again)
 
 
+# Made-up identity numbers with right check characters, a Luhn-valid card.
+MINOR_ID = "110105200811300015"     # born 2008-11-30: a minor on 2026-11-29
+ADULT_ID = "110105199001011232"
+PHONE = "13812345678"
+CARD = "6222021234567890128"
+NOTE = ("案情记录\n被害人张小明,身份证" + MINOR_ID + ",监护人电话" + PHONE + "。\n"
+        "监护人身份证" + ADULT_ID + ",银行卡" + CARD + "。\n")
+WHOLE = (MINOR_ID, ADULT_ID, PHONE, CARD, "张小明")
+
+
+class PrivacyScan(unittest.TestCase):
+    """check finds minors' personal data and never prints it whole;
+    redact writes a masked copy."""
+
+    def test_a_note_is_scanned_with_places_and_severities(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = write(tmp, "note.md", NOTE)
+            rc, out, err = run("check", "--lang", "en", "--as-of", "2026-11-29", path)
+            self.assertEqual((rc, err), (1, ""))
+            lines = out.splitlines()
+            self.assertEqual(lines, [
+                path + ":2:4: warning: the name 张** near the case word '被害人' in free text [privacy-name-case]",
+                path + ":2:11: error: identity number 110105********0015 (a minor on 2026-11-29) in free text [privacy-id-number]",
+                path + ":2:35: warning: mobile phone number 138****5678 in free text [privacy-phone]",
+                path + ":3:7: warning: identity number 110105********1232 in free text [privacy-id-number]",
+                path + ":3:29: warning: bank card number ***************0128 in free text [privacy-bank-card]",
+            ])
+            # The day after the 18th birthday, the holder is an adult.
+            rc, out, _ = run("check", "--as-of", "2026-12-01", "--select", "privacy-id-number", path)
+            self.assertEqual(rc, 0)
+            self.assertNotIn("error", out)
+
+    def test_no_format_prints_a_number_whole(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            write(tmp, "note.md", NOTE)
+            write(tmp, "page.html", "<p>联系电话 " + PHONE + "</p>\n")
+            write(tmp, "old.txt", ("身份证" + MINOR_ID + "\n").encode("gb18030").decode("latin-1"),
+                  "latin-1")
+            runs = []
+            for fmt in ("text", "json", "sarif"):
+                for extra in ([], ["--statistics"], ["--quiet"]):
+                    runs.append(["check", "--format", fmt, "--as-of", "2026-11-29", *extra, tmp])
+            runs.append(["check", "--as-of", "2026-11-29", "-"])
+            for args in runs:
+                rc, out, err = run(*args, stdin=NOTE.encode() if args[-1] == "-" else None)
+                self.assertIn(rc, (0, 1), (args, err))
+                for whole in WHOLE:
+                    self.assertNotIn(whole, out + err, args)
+                self.assertIsNone(re.search(r"\d{11,}", out + err), args)
+            rc, out, _ = run("check", "--format", "sarif", "--as-of", "2026-11-29", tmp)
+            results = json.loads(out)["runs"][0]["results"]
+            self.assertIn("privacy-id-number", {r["ruleId"] for r in results})
+
+    def test_a_text_not_in_utf8_is_still_scanned_for_numbers(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = write(tmp, "old.txt", "身份证" + MINOR_ID + "\n", "gb18030")
+            rc, out, _ = run("check", "--lang", "en", "--as-of", "2026-11-29", path)
+            self.assertEqual(rc, 1)
+            self.assertIn("[file-encoding]", out)
+            self.assertIn("110105********0015", out)
+
+    def test_redact_writes_a_masked_copy_and_never_over_its_input(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = write(tmp, "note.md", NOTE)
+            out_path = os.path.join(tmp, "masked.md")
+            rc, out, err = run("redact", "--as-of", "2026-11-29", path, "-o", out_path)
+            self.assertEqual((rc, out), (0, ""))
+            self.assertEqual(err, "redact: " + path + ": 2 identity numbers, 1 phone number, "
+                                  "1 bank card number, 1 name masked\n")
+            with open(out_path, encoding="utf-8") as f:
+                masked = f.read()
+            self.assertEqual(masked, NOTE.replace(MINOR_ID, "110105********0015")
+                             .replace(ADULT_ID, "110105********1232")
+                             .replace(PHONE, "138****5678")
+                             .replace(CARD, "***************0128")
+                             .replace("张小明", "张**"))
+            # A masked copy has nothing left to find.
+            rc, out, _ = run("check", out_path)
+            self.assertEqual((rc, out), (0, ""))
+            # Never over the input, never without -o; the input is unchanged.
+            with open(path, "rb") as f:
+                before = f.read()
+            for args in (["redact", path, "-o", path], ["redact", path],
+                         ["redact", path, "-o", os.path.join(tmp, ".", "note.md")]):
+                rc, _, err = run(*args)
+                self.assertEqual(rc, 2, args)
+                self.assertTrue(err.startswith("weibao-lint: redact: "), err)
+            with open(path, "rb") as f:
+                self.assertEqual(f.read(), before)
+            # A filter, and a binary file refused.
+            rc, out, err = run("redact", "-q", "-", "-o", "-", stdin=NOTE.encode())
+            self.assertEqual((rc, err), (0, ""))
+            self.assertEqual(out, masked)
+            binary = os.path.join(tmp, "x.xlsx")
+            with open(binary, "wb") as f:
+                f.write(b"PK\x03\x04\x00\x00")
+            rc, _, err = run("redact", binary, "-o", os.path.join(tmp, "y"))
+            self.assertEqual(rc, 2)
+            self.assertIn("not a text file", err)
+            self.assertFalse(os.path.exists(os.path.join(tmp, "y")))
+            self.assertEqual(sorted(os.listdir(tmp)), ["masked.md", "note.md", "x.xlsx"])
+
+
 class Global(unittest.TestCase):
     def test_version(self):
         rc, out, _ = run("--version")
@@ -898,7 +1001,9 @@ class Global(unittest.TestCase):
 
     def test_help(self):
         for args in (["--help"], ["rubric", "--help"], ["check", "--help"],
-                     ["calendar", "--help"], ["due", "--help"], ["calendar", "import", "--help"]):
+                     ["calendar", "--help"], ["due", "--help"], ["calendar", "import", "--help"],
+                     ["redact", "--help"], ["score", "--help"], ["rule", "--help"],
+                     ["ledger", "--help"]):
             rc, out, err = run(*args)
             self.assertEqual((rc, err), (0, ""), args)
             self.assertTrue(out.startswith("usage: weibao-lint"), args)

@@ -3,7 +3,7 @@ _weibao_lint()
 {
     local cur prev words cword
     _init_completion || return
-    local commands="check score rubric rule ledger calendar due --help --version"
+    local commands="check score redact rubric rule ledger calendar due --help --version"
     if [[ $cword -eq 1 ]]; then
         COMPREPLY=($(compgen -W "$commands" -- "$cur"))
         return
@@ -42,6 +42,7 @@ _weibao_lint()
         local opts
         case ${words[1]} in
             check) opts="--format --lang --fail-on --select --ignore --quiet --statistics --as-of --since --rules --rule-table --kind --show --explain --summary --calendar --overlay --project --help" ;;
+            redact) opts="-o --as-of --rules --rule-table --quiet --help" ;;
             score) opts="--format --lang -o --rubric --rule-table --calendar --overlay --project --compare --responsibilities --help" ;;
             rule) opts="--rules --rule-table --format --lang --help" ;;
             ledger) opts="--format --lang --template --bom -o --help" ;;
