@@ -19,6 +19,7 @@
 #include "lint.h"
 
 #include <dirent.h>
+#include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -121,14 +122,41 @@ static int scan_text(check_opts *o, const char *text, size_t len, const char *na
     return 0;
 }
 
+/* len bytes of GB18030 as UTF-8 (*out malloc'd, NUL-terminated), or -1
+   when they are not GB18030. A piece of whole lines never ends inside a
+   character: '\n' is never part of a GB18030 character. */
+static int from_gb18030(const char *in, size_t len, char **out, size_t *out_len)
+{
+    iconv_t cd = iconv_open("UTF-8", "GB18030");
+    if (cd == (iconv_t)-1)
+        return -1;
+    size_t cap = len + len / 2 + 4;     /* 2 bytes become at most 3 */
+    char *buf = malloc(cap);
+    char *src = (char *)in, *dst = buf;
+    size_t in_left = len, out_left = cap - 1;
+    int rc = buf != NULL && iconv(cd, &src, &in_left, &dst, &out_left) != (size_t)-1 &&
+                     iconv(cd, NULL, NULL, &dst, &out_left) != (size_t)-1 ? 0 : -1;
+    iconv_close(cd);
+    if (rc != 0) {
+        free(buf);
+        return -1;
+    }
+    *dst = '\0';
+    *out = buf;
+    *out_len = (size_t)(dst - buf);
+    return 0;
+}
+
 /*
  * Scan a whole file for personal data, a piece of whole lines at a time,
- * so that a file of any size is scanned in bounded memory. 1 when it
- * could not be read, else 0.
+ * so that a file of any size is scanned in bounded memory. A file that is
+ * not UTF-8 is read as GB18030 (what Notepad on Chinese Windows saves as
+ * "ANSI") when it is valid GB18030, else as it is: its ASCII digits are
+ * still digits. 1 when it could not be read, else 0.
  */
 #define SCAN_PIECE ((size_t)1 << 20)
 
-static int scan_file(check_opts *o, const char *path)
+static int scan_file(check_opts *o, const char *path, int gb18030)
 {
     FILE *f = fopen(path, "rb");
     char *buf = malloc(SCAN_PIECE);
@@ -152,8 +180,13 @@ static int scan_file(check_opts *o, const char *path)
             if (take == 0)
                 take = have;
         }
-        if (scan_text(o, buf, take, path, line) != 0)
+        char *utf8 = NULL;
+        size_t utf8_len = 0;
+        if (gb18030 && from_gb18030(buf, take, &utf8, &utf8_len) != 0)
+            gb18030 = 0;    /* not GB18030 after all: scan the bytes */
+        if (scan_text(o, utf8 != NULL ? utf8 : buf, utf8 != NULL ? utf8_len : take, path, line) != 0)
             rc = 1;
+        free(utf8);
         for (size_t i = 0; i < take; i++)
             line += buf[i] == '\n';
         memmove(buf, buf + take, have - take);
@@ -200,7 +233,7 @@ static int check_one(const char *path, check_opts *o)
     for (size_t i = 0; i < wb_diagnostics_count(diags); i++)
         lint_sink_emit_diagnostic(&o->sink, wb_diagnostics_at(diags, i));
     wb_diagnostics_free(diags);
-    int unreadable = stdin_ ? scan_text(o, data, len, "<stdin>", 1) != 0 : scan_file(o, path);
+    int unreadable = stdin_ ? scan_text(o, data, len, "<stdin>", 1) != 0 : scan_file(o, path, 0);
     free(data);
     return unreadable;
 }
@@ -606,10 +639,10 @@ static int check_path(check_opts *o, const char *path)
            are digits), but names need UTF-8. */
         if (!utf8)
             file_finding(o, path, "file-encoding",
-                         "not UTF-8: only numbers were looked for; save the file as UTF-8 "
-                         "for it to be checked whole",
-                         "不是 UTF-8 编码:仅查找了号码;请另存为 UTF-8 后再完整检查");
-        return scan_file(o, path);
+                         "not UTF-8: read as GB18030 if it is that, else only numbers were "
+                         "looked for; save the file as UTF-8",
+                         "不是 UTF-8 编码:如为 GB18030 则按其读取,否则仅查找号码;请另存为 UTF-8");
+        return scan_file(o, path, !utf8);
     case FILE_OTHER:
         file_finding(o, path, "file-kind",
                      "not a kind of file weibao-lint reads (XML, CSV, text, Markdown, HTML): not checked",

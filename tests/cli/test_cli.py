@@ -943,11 +943,20 @@ class PrivacyScan(unittest.TestCase):
             results = json.loads(out)["runs"][0]["results"]
             self.assertIn("privacy-id-number", {r["ruleId"] for r in results})
 
-    def test_a_text_not_in_utf8_is_still_scanned_for_numbers(self):
+    def test_a_text_in_gb18030_is_read_as_such(self):
         with tempfile.TemporaryDirectory() as tmp:
-            path = write(tmp, "old.txt", "身份证" + MINOR_ID + "\n", "gb18030")
+            path = write(tmp, "old.txt", "说明\n被害人张小明,身份证" + MINOR_ID + "\n", "gb18030")
             rc, out, _ = run("check", "--lang", "en", "--as-of", "2026-11-29", path)
             self.assertEqual(rc, 1)
+            self.assertEqual(out.splitlines(), [
+                path + ": warning: not UTF-8: read as GB18030 if it is that, else only numbers "
+                "were looked for; save the file as UTF-8 [file-encoding]",
+                path + ":2:4: warning: the name 张** near the case word '被害人' in free text [privacy-name-case]",
+                path + ":2:11: error: identity number 110105********0015 (a minor on 2026-11-29) in free text [privacy-id-number]",
+            ])
+            # Bytes that are neither UTF-8 nor GB18030: numbers are still found.
+            path = write(tmp, "odd.txt", "\x81\x20 " + MINOR_ID + "\n", "latin-1")
+            rc, out, _ = run("check", "--lang", "en", "--as-of", "2026-11-29", path)
             self.assertIn("[file-encoding]", out)
             self.assertIn("110105********0015", out)
 
