@@ -418,6 +418,62 @@ int wb_dossier_check_file(wb_diagnostics **out, const char *path, wb_error *err)
     return wb__document_check_file(out, wb__dossier_read, NULL, path, err);
 }
 
+/* Does the file's first row name the score sheet's columns 考核标准 and 得分? */
+static int is_sheet(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return 0;
+    wb__csv *csv = NULL;
+    const char *const *cells;
+    size_t n;
+    int line, found = 0;
+    if (wb__csv_open_file(&csv, f, path, NULL) == WB_OK &&
+        wb__csv_next(csv, &cells, &n, &line, NULL) == 1)
+        for (size_t i = 0; i < n; i++)
+            for (int c = SH_STANDARD; c <= SH_POINTS; c++)
+                if (strcmp(cells[i], sheet_headers[c][0]) == 0 ||
+                    strcmp(cells[i], sheet_headers[c][1]) == 0)
+                    found |= 1 << c;
+    wb__csv_free(csv);
+    fclose(f);
+    return found == 3;
+}
+
+int wb_dossier_check_sheet_file(wb_diagnostics **out, const char *path, wb_error *err)
+{
+    if (out == NULL)
+        return wb__error_arg(err, "wb_dossier_check_sheet_file", "out");
+    *out = NULL;
+    if (path == NULL)
+        return wb__error_arg(err, "wb_dossier_check_sheet_file", "path");
+    if (!is_sheet(path))
+        return wb__error_set(err, WB_ENOTFOUND, path, 1, 0, NULL,
+                             "'%s' is not a score sheet: its first row lacks the columns 考核标准 and 得分",
+                             path);
+    wb_dossier *d = calloc(1, sizeof(*d));
+    builder b = { d, NULL, wb__diagnostics_new(), WB_OK };
+    if (d == NULL || b.diags == NULL || (d->problems = wb__diagnostics_new()) == NULL)
+        b.status = WB_ENOMEM;
+    else
+        read_sheet(&b, path);
+    for (size_t i = 0; b.status == WB_OK && i < wb_diagnostics_count(d->problems); i++) {
+        const wb_diagnostic *p = wb_diagnostics_at(d->problems, i);
+        if (wb__diagnostics_add_text(b.diags, wb_diagnostic_severity(p), wb_diagnostic_rule(p),
+                                     wb_diagnostic_file(p), wb_diagnostic_line(p),
+                                     wb_diagnostic_column(p), wb_diagnostic_message(p, WB_LANG_EN),
+                                     wb_diagnostic_message(p, WB_LANG_ZH)) != WB_OK)
+            b.status = WB_ENOMEM;
+    }
+    wb_dossier_free(d);
+    if (b.status != WB_OK) {
+        wb_diagnostics_free(b.diags);
+        return wb__error_set(err, b.status, path, 0, 0, NULL, "out of memory");
+    }
+    *out = b.diags;
+    return WB_OK;
+}
+
 void wb_dossier_free(wb_dossier *dossier)
 {
     if (dossier == NULL)

@@ -238,6 +238,29 @@ static int check_one(const char *path, check_opts *o)
     return unreadable;
 }
 
+static int check_ledger(const char *path, check_opts *o);
+
+/* A CSV that is no ledger: a dossier's score sheet (考核标准, 得分, ...),
+   checked on its own and scanned whole (its notes and evidence are free
+   text), or else reported as a ledger of no known kind. */
+static int check_sheet(const char *path, check_opts *o, int gb18030)
+{
+    wb_diagnostics *diags = NULL;
+    wb_error err;
+    wb_error_clear(&err);
+    int rc = wb_dossier_check_sheet_file(&diags, path, &err);
+    if (rc == WB_ENOTFOUND)
+        return check_ledger(path, o);
+    if (rc != WB_OK) {
+        lint_fail("check: %s", err.message);
+        return 1;
+    }
+    for (size_t i = 0; i < wb_diagnostics_count(diags); i++)
+        lint_sink_emit_diagnostic(&o->sink, wb_diagnostics_at(diags, i));
+    wb_diagnostics_free(diags);
+    return scan_file(o, path, gb18030);
+}
+
 /* ------------------------------------------------------------ ledgers */
 
 static wb_severity result_severity(const wb_result *r)
@@ -627,11 +650,15 @@ static int check_path(check_opts *o, const char *path)
                      "not a text file (binary content): not checked; save ledgers as CSV or XML",
                      "不是文本文件(二进制内容),未检查;台账请另存为 CSV 或 XML");
         return 0;
-    case FILE_XML:
+    case FILE_XML: {
+        const wb_ledger_kind *kind = NULL;
+        return wb_ledger_detect_file(&kind, path, NULL) == WB_OK ? check_ledger(path, o)
+                                                                 : check_one(path, o);
+    }
     case FILE_CSV: {
         const wb_ledger_kind *kind = NULL;
-        int rc = wb_ledger_detect_file(&kind, path, NULL);
-        return rc == WB_OK ? check_ledger(path, o) : check_one(path, o);
+        return wb_ledger_detect_file(&kind, path, NULL) == WB_OK && kind != NULL
+                   ? check_ledger(path, o) : check_sheet(path, o, !utf8);
     }
     case FILE_TEXT:
         /* Text, Markdown and HTML are scanned for personal data. Text in

@@ -44,6 +44,16 @@ WB_API int wb_dossier_load_file(wb_dossier **out, const char *path, wb_error *er
 /** Every problem of a dossier's form, as findings. @since 0.3 */
 WB_API int wb_dossier_check_file(wb_diagnostics **out, const char *path, wb_error *err);
 
+/**
+ * Check a score sheet on its own (a CSV whose first row names the columns
+ * 考核标准 and 得分): its form and every row that would be skipped. What
+ * the scores mean against the rubric is the assessment's to say.
+ * @return WB_OK (findings in *out, the caller's); WB_ENOTFOUND when the
+ *         file is not a score sheet; WB_ENOMEM; WB_EINVAL
+ * @since 0.3
+ */
+WB_API int wb_dossier_check_sheet_file(wb_diagnostics **out, const char *path, wb_error *err);
+
 /** Free a dossier. Accepts NULL. @since 0.3 */
 WB_API void wb_dossier_free(wb_dossier *dossier);
 

@@ -256,6 +256,18 @@ static void test_assessment__every_bad_sheet_kind_is_reported(void **state)
     assert_int_equal(wb_dossier_check_file(&form, path, NULL), WB_OK);
     assert_int_equal(count_rule(form, "dossier-sheet"), 1);
     wb_diagnostics_free(form);
+    /* The sheet alone says the same; a file that is no sheet is not found. */
+    snprintf(path, sizeof(path), "%s/scores.csv", f.dir);
+    assert_int_equal(wb_dossier_check_sheet_file(&form, path, NULL), WB_OK);
+    assert_int_equal(wb_diagnostics_count(form), 1);
+    assert_int_equal(count_rule(form, "dossier-sheet"), 1);
+    assert_int_equal(wb_diagnostic_line(wb_diagnostics_at(form, 0)), 69);   /* 4.1 at 0.3 */
+    wb_diagnostics_free(form);
+    snprintf(path, sizeof(path), "%s/dossier.xml", f.dir);
+    wb_error err;
+    assert_int_equal(wb_dossier_check_sheet_file(&form, path, &err), WB_ENOTFOUND);
+    assert_null(form);
+    assert_int_equal(wb_dossier_check_sheet_file(NULL, path, NULL), WB_EINVAL);
     /* Out of range counts within range: 1.2 at its 1 point, 1.3 (2 points)
        at 0; 1.1 (2 points) missing counts 0; 4.1's first row (full, 1 point)
        stands and its skipped row does not count: 100 - 2 - 2 = 96. */
