@@ -31,7 +31,8 @@ static const char usage[] =
     "                         [--fail-on error|warning|note] [--select RULES]\n"
     "                         [--ignore RULES] [--quiet] [--statistics]\n"
     "                         [--as-of DATE] [--since DATE] [--rules PACK]\n"
-    "                         [--rule-table FILE] [--kind KIND] [--show OUTCOMES]\n"
+    "                         [--rule-table FILE] [--rubric FILE] [--kind KIND]\n"
+    "                         [--show OUTCOMES]\n"
     "                         [--explain] [--summary] [--calendar FILE]\n"
     "                         [--overlay FILE]... [--project YEAR] PATH...\n"
     "\n"
@@ -63,6 +64,8 @@ static const char usage[] =
     "                    per year or quarter (default: January 1 of last year)\n"
     "  --rules PACK      apply a county's rule pack (<rule-pack>) to the rules\n"
     "  --rule-table FILE use this rule table instead of the built-in one\n"
+    "  --rubric FILE     check dossiers' scores against this rubric edition\n"
+    "                    (default: the built-in one)\n"
     "  --kind KIND       the ledger kind of CSV files whose header fits several\n"
     "  --show OUTCOMES   which results to print, comma-separated: violation,\n"
     "                    pending, insufficient-data, complies, not-applicable,\n"
@@ -80,6 +83,8 @@ typedef struct check_opts {
     wb_date as_of, since;
     int has_since;
     const char *pack, *table, *kind;
+    const char *rubric_path;    /* --rubric: the edition dossiers are checked against */
+    wb_rubric *rubric;
     lint_calendar_opts calendar;
     unsigned show;      /* bit per wb_outcome */
     int explain, summary;
@@ -203,6 +208,40 @@ static int scan_file(check_opts *o, const char *path, int gb18030)
     return rc;
 }
 
+/*
+ * A dossier's scores against the rubric (--rubric, else the built-in
+ * edition): standards it lacks or scores twice, points out of range, units
+ * outside the directory, veto items, ledgers that cannot be read: the
+ * findings `score` reports before its totals. The ledgers' own findings
+ * come from checking them, so they are not repeated here.
+ */
+static int check_dossier_scores(const char *path, check_opts *o)
+{
+    wb_error err;
+    wb_error_clear(&err);
+    if (o->rubric == NULL &&
+        (o->rubric_path != NULL ? wb_rubric_load_file(&o->rubric, o->rubric_path, &err)
+                                : wb_rubric_open_default(&o->rubric, &err)) != WB_OK)
+        return lint_fail_error(&err), -1;
+    if (o->cal == NULL && lint_open_calendar(&o->cal, &o->calendar) != 0)
+        return -1;
+    wb_dossier *dossier = NULL;
+    wb_assessment *a = NULL;
+    int rc = wb_dossier_load_file(&dossier, path, &err);
+    if (rc == WB_OK)
+        rc = wb_assessment_run(&a, dossier, o->rubric, o->rules, o->cal, &err);
+    if (rc == WB_OK) {
+        const wb_diagnostics *found = wb_assessment_findings(a);
+        for (size_t i = 0; i < wb_diagnostics_count(found); i++)
+            lint_sink_emit_diagnostic(&o->sink, wb_diagnostics_at(found, i));
+    } else {
+        lint_fail("check: %s", err.message);
+    }
+    wb_assessment_free(a);
+    wb_dossier_free(dossier);
+    return rc == WB_OK ? 0 : -1;
+}
+
 /* Check one document (not a ledger) and scan its text; returns 1 when it
    could not be read, else 0. Every document's text is free text, so the
    whole of it is scanned; a ledger's cells are scanned by column instead
@@ -214,6 +253,7 @@ static int check_one(const char *path, check_opts *o)
     wb_diagnostics *diags = NULL;
     char *data = NULL;
     size_t len = 0;
+    wb_document_kind kind = WB_DOCUMENT_UNKNOWN;
     int stdin_ = strcmp(path, "-") == 0;
     int rc;
     if (stdin_) {
@@ -223,7 +263,7 @@ static int check_one(const char *path, check_opts *o)
         }
         rc = wb_check_buffer(&diags, NULL, data, len, "<stdin>", &err);
     } else {
-        rc = wb_check_file(&diags, NULL, path, &err);
+        rc = wb_check_file(&diags, &kind, path, &err);
     }
     if (rc != WB_OK) {
         free(data);
@@ -232,7 +272,12 @@ static int check_one(const char *path, check_opts *o)
     }
     for (size_t i = 0; i < wb_diagnostics_count(diags); i++)
         lint_sink_emit_diagnostic(&o->sink, wb_diagnostics_at(diags, i));
+    int sound = wb_diagnostics_count_at_least(diags, WB_SEVERITY_ERROR) == 0;
     wb_diagnostics_free(diags);
+    if (kind == WB_DOCUMENT_DOSSIER && sound && check_dossier_scores(path, o) != 0) {
+        free(data);
+        return 1;
+    }
     int unreadable = stdin_ ? scan_text(o, data, len, "<stdin>", 1) != 0 : scan_file(o, path, 0);
     free(data);
     return unreadable;
@@ -359,7 +404,7 @@ static int start_evaluation(check_opts *o)
 {
     if (o->ev != NULL)
         return 0;
-    if (lint_open_calendar(&o->cal, &o->calendar) != 0)
+    if (o->cal == NULL && lint_open_calendar(&o->cal, &o->calendar) != 0)
         return -1;
     wb_error err;
     if (wb_evaluation_new(&o->ev, o->rules, o->cal, o->as_of, &err) != WB_OK ||
@@ -753,6 +798,10 @@ int lint_cmd_check(int argc, char **argv)
             if (got < 0)
                 status = lint_fail("check: --rule-table takes a file");
             o.table = value;
+        } else if ((got = lint_option_value(argc, argv, &i, "--rubric", &value)) != 0) {
+            if (got < 0)
+                status = lint_fail("check: --rubric takes a rubric file");
+            o.rubric_path = value;
         } else if ((got = lint_option_value(argc, argv, &i, "--kind", &value)) != 0) {
             if (got < 0 || wb_ledger_kind_find(value) == NULL)
                 status = lint_fail("check: --kind takes a ledger kind (background-checks, ...)");
@@ -850,6 +899,7 @@ out:
     wb_evaluation_free(o.ev);
     wb_calendar_free(o.cal);
     wb_privacy_scanner_free(o.privacy);
+    wb_rubric_free(o.rubric);
     wb_ruleset_free(o.rules);
     return status;
 }

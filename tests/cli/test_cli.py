@@ -622,6 +622,45 @@ class ExampleDossier(unittest.TestCase):
         standards = {s["name"] for s in doc["standards"]}
         self.assertEqual(len(standards), 18)
 
+    def test_the_whole_folder_checks_with_its_dossier_and_score_sheet(self):
+        # The folder as a clerk hands it in: the dossier, its score sheet
+        # (checked as one, not as a ledger of no kind), the README, the
+        # ledgers; no document problem and no personal data.
+        folder = os.path.join(SOURCE, "examples", "dossier")
+        rc, out, err = run("check", "--lang", "en", "--as-of", "2026-11-29", "--format", "json",
+                           folder)
+        self.assertEqual((rc, err), (1, ""))
+        findings = json.loads(out)
+        # The dossier's scores against the rubric: only the one standard
+        # the example claims without evidence.
+        others = [(os.path.basename(f["file"]), f["line"], f["rule"])
+                  for f in findings if "outcome" not in f]
+        self.assertEqual(others, [("scores.csv", 27, "dossier-no-evidence")])
+
+    def test_a_dossier_is_checked_against_the_rubric_given(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            with open(RUBRIC_XML, encoding="utf-8") as f:
+                rubric = write(tmp, "rubric.xml",
+                               f.read().replace('edition="meihekou-2022"', 'edition="other-2027"'))
+            rc, out, err = run("check", "--lang", "en", "--as-of", "2026-11-29",
+                               "--rubric", rubric, DOSSIER)
+            self.assertEqual(err, "")
+            self.assertIn("[dossier-edition]", out)
+            rc, _, err = run("check", "--rubric", os.path.join(tmp, "none.xml"), DOSSIER)
+            self.assertEqual(rc, 2)
+            self.assertIn("none.xml", err)
+
+    def test_a_score_sheet_alone(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = write(tmp, "scores.csv", "考核标准,得分,备注\n1.1,2,联系电话" + PHONE + "\n1.2,x,\n")
+            rc, out, _ = run("check", "--lang", "en", path)
+            self.assertEqual(rc, 1)
+            self.assertEqual(out.splitlines(), [
+                path + ":3:1: error: the row needs a standard and points in steps of 0.5 (got 'x'); "
+                "it is not counted [dossier-sheet]",
+                path + ":2:11: warning: mobile phone number 138****5678 in free text [privacy-phone]",
+            ])
+
 
 class RuleCommand(unittest.TestCase):
     def test_lists_every_rule(self):
@@ -1000,6 +1039,44 @@ class PrivacyScan(unittest.TestCase):
             self.assertIn("not a text file", err)
             self.assertFalse(os.path.exists(os.path.join(tmp, "y")))
             self.assertEqual(sorted(os.listdir(tmp)), ["masked.md", "note.md", "x.xlsx"])
+
+
+GOLDEN = os.path.join(DATA, "lint")
+
+
+class GoldenOutputs(unittest.TestCase):
+    """Every output format of check, byte for byte, on a county folder with
+    ledgers, notes full of personal data, a GB18030 note and a workbook.
+    After a deliberate change, rewrite the expected files with
+    WB_UPDATE_GOLDEN=1 ctest -R cli, and read the diff before committing."""
+
+    CASES = {
+        "check.zh.txt": [],
+        "check.en.txt": ["--lang", "en"],
+        "check.json": ["--lang", "en", "--format", "json"],
+        "check.sarif": ["--lang", "en", "--format", "sarif"],
+        "check.statistics.txt": ["--statistics"],
+        "check.statistics.json": ["--statistics", "--format", "json"],
+    }
+
+    def test_every_format_matches_its_golden_file(self):
+        version = re.escape(run("--version")[1].split()[1])
+        for name, args in self.CASES.items():
+            p = subprocess.run([LINT, "check", "--as-of", "2026-11-29", *args, "county"],
+                               cwd=GOLDEN, capture_output=True, timeout=60)
+            out = p.stdout.decode("utf-8")
+            self.assertEqual((p.returncode, p.stderr), (1, b""), name)
+            out = re.sub(r'"version": "' + version + '"', '"version": "@VERSION@"', out)
+            path = os.path.join(GOLDEN, "expected", name)
+            if os.environ.get("WB_UPDATE_GOLDEN"):
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(out)
+            with open(path, encoding="utf-8") as f:
+                self.assertEqual(out, f.read(), name)
+            if name.endswith((".json", ".sarif")):
+                json.loads(out)
+            for whole in WHOLE:
+                self.assertNotIn(whole, out, name)
 
 
 class Global(unittest.TestCase):

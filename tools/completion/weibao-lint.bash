@@ -41,7 +41,7 @@ _weibao_lint()
     if [[ $cur == -* ]]; then
         local opts
         case ${words[1]} in
-            check) opts="--format --lang --fail-on --select --ignore --quiet --statistics --as-of --since --rules --rule-table --kind --show --explain --summary --calendar --overlay --project --help" ;;
+            check) opts="--format --lang --fail-on --select --ignore --quiet --statistics --as-of --since --rules --rule-table --rubric --kind --show --explain --summary --calendar --overlay --project --help" ;;
             redact) opts="-o --as-of --rules --rule-table --quiet --help" ;;
             score) opts="--format --lang -o --rubric --rule-table --calendar --overlay --project --compare --responsibilities --help" ;;
             rule) opts="--rules --rule-table --format --lang --help" ;;
