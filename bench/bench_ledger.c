@@ -1,7 +1,7 @@
 /*
  * bench_ledger.c - checking background-check ledgers, beside xmllint.
  *
- *   build/bench/bench_ledger [ROWS...]        (default: 10000 1000000)
+ *   build/bench/bench_ledger [--privacy] [ROWS...]   (default: 10000 1000000)
  *
  * For each size, writes one background-checks ledger (入职查询台账) of that
  * many rows twice, as XML and as CSV with the same records, into a fresh
@@ -21,6 +21,12 @@
  * `xmllint --stream --noout FILE` (parse only, no schema), in its own
  * process. Best of 3 runs below 100,000 rows, one run above. Times use
  * CLOCK_MONOTONIC. The files are read from the page cache (just written).
+ *
+ * With --privacy, each file is also checked with a privacy scanner set
+ * (wb_evaluation_set_privacy; the built-in patterns, as of the same
+ * date), every text cell scanned: `--one-privacy FILE`. The scanner is
+ * made before the timing starts. The rows hold no personal data in their
+ * text cells, so the figure is the cost of a scan that finds nothing.
  *
  * Children are started with fork and exec. Peak memory: the child reads
  * VmHWM from /proc/self/status, the high-water mark of its own address
@@ -127,9 +133,11 @@ typedef struct check {
     const char *first_problem;     /* borrowed until the evaluation is freed */
 } check;
 
-/* A full check of one file: evaluation made, file read, finished, freed. */
-static int check_file(const wb_ruleset *rules, const wb_calendar *cal, const char *path,
-                      check *out, counts *c, wb_error *err)
+/* A full check of one file: evaluation made, file read, finished, freed;
+   with every text cell scanned when scanner is not NULL. */
+static int check_file(const wb_ruleset *rules, const wb_calendar *cal,
+                      const wb_privacy_scanner *scanner, const char *path, check *out,
+                      counts *c, wb_error *err)
 {
     wb_date as_of;
     wb_date_parse(&as_of, AS_OF, NULL);
@@ -141,7 +149,10 @@ static int check_file(const wb_ruleset *rules, const wb_calendar *cal, const cha
     if (rc != WB_OK)
         return rc;
     wb_evaluation_on_result(ev, count_result, c);
-    rc = wb_evaluation_add_file(ev, path, NULL, err);
+    if (scanner != NULL)
+        rc = wb_evaluation_set_privacy(ev, scanner, err);
+    if (rc == WB_OK)
+        rc = wb_evaluation_add_file(ev, path, NULL, err);
     if (rc == WB_OK)
         rc = wb_evaluation_finish(ev, err);
     out->records = wb_evaluation_record_count(ev);
@@ -167,20 +178,25 @@ static int check_file(const wb_ruleset *rules, const wb_calendar *cal, const cha
  * and after the check, ru_maxrss after it. The first problem, if any, on
  * stderr.
  */
-static int one(const char *path)
+static int one(const char *path, int privacy)
 {
     wb_error err;
     wb_ruleset *rules;
     wb_calendar *cal;
+    wb_privacy_scanner *scanner = NULL;
+    wb_privacy_options options = WB_PRIVACY_OPTIONS_INIT;
+    options.has_as_of = 1;
+    wb_date_parse(&options.as_of, AS_OF, NULL);
     if (wb_ruleset_open_default(&rules, &err) != WB_OK ||
-        wb_calendar_open_default(&cal, &err) != WB_OK) {
+        wb_calendar_open_default(&cal, &err) != WB_OK ||
+        (privacy && wb_privacy_scanner_new(&scanner, &options, &err) != WB_OK)) {
         fprintf(stderr, "bench_ledger --one: %s\n", err.message);
         return 1;
     }
     long base = hwm_kb();
     check r;
     counts c;
-    int rc = check_file(rules, cal, path, &r, &c, &err);
+    int rc = check_file(rules, cal, scanner, path, &r, &c, &err);
     long peak = hwm_kb(), maxrss = maxrss_kb();
     if (rc != WB_OK) {
         fprintf(stderr, "bench_ledger --one: %s: %s\n", path, err.message);
@@ -192,6 +208,7 @@ static int one(const char *path)
     for (int o = 0; o < WB_OUTCOME_COUNT; o++)
         printf(" %zu", c.by_outcome[o]);
     printf(" %.6f %ld %ld %ld\n", r.seconds, base, peak, maxrss);
+    wb_privacy_scanner_free(scanner);
     wb_calendar_free(cal);
     wb_ruleset_free(rules);
     return 0;
@@ -387,13 +404,14 @@ typedef struct run {
     size_t by_outcome[WB_OUTCOME_COUNT];
 } run;
 
-/* This program again, as `--one path`: its line read back through a pipe. */
-static run spawn_check(const char *path)
+/* This program again, as `--one path` (or --one-privacy): its line read
+   back through a pipe. */
+static run spawn_check(const char *path, int privacy)
 {
     int fds[2];
     if (pipe(fds) != 0)
         die("pipe", strerror(errno));
-    char *argv[] = { "bench_ledger", "--one", (char *)path, NULL };
+    char *argv[] = { "bench_ledger", privacy ? "--one-privacy" : "--one", (char *)path, NULL };
     fflush(NULL);
     double t0 = now();
     pid_t pid = fork();
@@ -464,11 +482,11 @@ static run spawn_xmllint(const char *path)
 }
 
 /* Best time of `runs`, and the highest peak memory of any of them. */
-static run best_check(const char *path, int runs)
+static run best_check(const char *path, int runs, int privacy)
 {
-    run best = spawn_check(path);
+    run best = spawn_check(path, privacy);
     for (int i = 1; i < runs; i++) {
-        run r = spawn_check(path);
+        run r = spawn_check(path, privacy);
         if (r.peak_kb > best.peak_kb)
             best.peak_kb = r.peak_kb;
         if (r.maxrss_kb > best.maxrss_kb)
@@ -503,7 +521,7 @@ static run best_xmllint(const char *path, int runs)
 /* The untimed first run: every row checked, no problem, or stop. */
 static void verify(const char *path, size_t rows)
 {
-    run r = spawn_check(path);
+    run r = spawn_check(path, 0);
     if (r.problems != 0) {
         char msg[96];
         snprintf(msg, sizeof(msg), "%zu problems (the first is above)", r.problems);
@@ -530,7 +548,7 @@ static double mib(long kb)
 
 static void print_check(size_t rows, const char *form, double mb, run r)
 {
-    printf("%9zu  %-7s %8.1f  %8.3f  %10.0f  %6.1f  %9.3f  %8.1f  %8.1f  %8.1f  %9.1f\n", rows,
+    printf("%9zu  %-8s %8.1f  %8.3f  %10.0f  %6.1f  %9.3f  %8.1f  %8.1f  %8.1f  %9.1f\n", rows,
            form, mb, r.seconds, (double)r.records / r.seconds, mb / r.seconds, r.wall,
            mib(r.peak_kb), mib(r.base_kb), mib(r.peak_kb - r.base_kb), mib(r.maxrss_kb));
 }
@@ -538,17 +556,21 @@ static void print_check(size_t rows, const char *form, double mb, run r)
 int main(int argc, char **argv)
 {
     if (argc == 3 && strcmp(argv[1], "--one") == 0)
-        return one(argv[2]);
+        return one(argv[2], 0);
+    if (argc == 3 && strcmp(argv[1], "--one-privacy") == 0)
+        return one(argv[2], 1);
 
     size_t sizes[8] = { 10000, 1000000 };
     size_t nsizes = 2;
-    if (argc > 1) {
+    int privacy = argc > 1 && strcmp(argv[1], "--privacy") == 0;
+    if (argc > 1 + privacy) {
         nsizes = 0;
-        for (int i = 1; i < argc && nsizes < COUNT_OF(sizes); i++) {
+        for (int i = 1 + privacy; i < argc && nsizes < COUNT_OF(sizes); i++) {
             char *end;
             unsigned long long v = strtoull(argv[i], &end, 10);
             if (*end != '\0' || v == 0 || v > 9999999) {
-                fprintf(stderr, "usage: bench_ledger [ROWS...]   (1 to 9,999,999 rows each)\n");
+                fprintf(stderr, "usage: bench_ledger [--privacy] [ROWS...]   "
+                                "(1 to 9,999,999 rows each)\n");
                 return 2;
             }
             sizes[nsizes++] = (size_t)v;
@@ -566,7 +588,7 @@ int main(int argc, char **argv)
     }
 
     printf("libweibao %s, background-checks ledgers, as of %s\n", wb_version_string(), AS_OF);
-    run checks[8][2], lint[8];
+    run checks[8][2], scanned[8][2], lint[8];
     double mbs[8][2];
     for (size_t s = 0; s < nsizes; s++) {
         char xml[96], csv[96];
@@ -582,26 +604,35 @@ int main(int argc, char **argv)
         verify(csv, sizes[s]);
 
         int runs = sizes[s] < 100000 ? 3 : 1;
-        checks[s][0] = best_check(xml, runs);
-        checks[s][1] = best_check(csv, runs);
+        checks[s][0] = best_check(xml, runs, 0);
+        checks[s][1] = best_check(csv, runs, 0);
+        if (privacy) {
+            scanned[s][0] = best_check(xml, runs, 1);
+            scanned[s][1] = best_check(csv, runs, 1);
+        }
         lint[s] = best_xmllint(xml, runs);
         for (int f = 0; f < 2; f++)
-            if (checks[s][f].records != sizes[s] || checks[s][f].problems != 0)
+            if (checks[s][f].records != sizes[s] || checks[s][f].problems != 0 ||
+                (privacy && (scanned[s][f].records != sizes[s] || scanned[s][f].problems != 0)))
                 die(f ? csv : xml, "a timed run did not check every row cleanly");
         for (size_t i = 0; i < created_count; i++)
             unlink(created[i]);
         created_count = 0;
     }
 
-    printf("\n     rows  form     size MB   check s   records/s    MB/s  process s"
+    printf("\n     rows  form      size MB   check s   records/s    MB/s  process s"
            "  peak MiB  base MiB  check MiB  ru_maxrss\n");
     for (size_t s = 0; s < nsizes; s++) {
         print_check(sizes[s], "XML", mbs[s][0], checks[s][0]);
         print_check(sizes[s], "CSV", mbs[s][1], checks[s][1]);
+        if (privacy) {
+            print_check(sizes[s], "XML+scan", mbs[s][0], scanned[s][0]);
+            print_check(sizes[s], "CSV+scan", mbs[s][1], scanned[s][1]);
+        }
         if (lint[s].wall < 0)
             printf("%9zu  xmllint --stream --noout: could not be run\n", sizes[s]);
         else
-            printf("%9zu  %-7s %8.1f  %8s  %10.0f  %6.1f  %9.3f  %8s  %8s  %8s  %9.1f\n",
+            printf("%9zu  %-8s %8.1f  %8s  %10.0f  %6.1f  %9.3f  %8s  %8s  %8s  %9.1f\n",
                    sizes[s], "xmllint", mbs[s][0], "-", (double)sizes[s] / lint[s].wall,
                    mbs[s][0] / lint[s].wall, lint[s].wall, "-", "-", "-",
                    mib(lint[s].maxrss_kb));
@@ -618,6 +649,11 @@ int main(int argc, char **argv)
                    "(process times; check alone: %.1f, %.1f)\n", sizes[s],
                    checks[s][0].wall / lint[s].wall, checks[s][1].wall / lint[s].wall,
                    checks[s][0].seconds / lint[s].wall, checks[s][1].seconds / lint[s].wall);
+
+    for (size_t s = 0; privacy && s < nsizes; s++)
+        printf("%9zu rows: with the privacy scan / without = %.2f for XML, %.2f for CSV "
+               "(check alone)\n", sizes[s], scanned[s][0].seconds / checks[s][0].seconds,
+               scanned[s][1].seconds / checks[s][1].seconds);
 
     cleanup();
     return 0;

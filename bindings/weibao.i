@@ -29,7 +29,8 @@
  *    while the C result is alive;
  *  - the privacy scan's options cross as the language's keyword values
  *    (its word and pattern lists as sequences of strings, read for the
- *    length of the call), and its redacted text as bytes.
+ *    length of the call), and its redacted text as bytes; the built-in
+ *    case words come back as a tuple of strings.
  */
 /* Each language's build may rename the compiled module with -module; the
  * Python build makes it the private weibao._weibao_core. */
@@ -880,6 +881,27 @@ static int wbpy_limit(PyObject *obj, const char *what, uint32_t *out)
     free((void *)pattern_array$argnum);
     Py_XDECREF(words$argnum);
     Py_XDECREF(patterns$argnum);
+}
+/* wb_ruleset_privacy_scanner takes the same options as its base. */
+%apply const wb_privacy_options *options { const wb_privacy_options *base };
+
+/* wb_privacy_default_case_words: a NULL-terminated list in static
+ * storage -> a tuple of str. */
+%typemap(out) const char *const * {
+    Py_ssize_t n = 0, k;
+    while ($1 != NULL && $1[n] != NULL)
+        n++;
+    $result = PyTuple_New(n);
+    if ($result == NULL)
+        SWIG_fail;
+    for (k = 0; k < n; k++) {
+        PyObject *word = wbpy_text($1[k]);
+        if (word == NULL) {
+            Py_CLEAR($result);
+            SWIG_fail;
+        }
+        PyTuple_SET_ITEM($result, k, word);
+    }
 }
 
 /* wb_privacy_redact: the redacted text, as bytes (it is the input's bytes

@@ -8,6 +8,11 @@
  * except the duplicate-key set (a 64-bit hash and a line per key) and
  * the kept results when no callback takes them.
  *
+ * With a privacy scanner set, the text cells of every row are scanned as
+ * they are read (ledger_read.c) and those of every record given by the
+ * API here, before the record is checked, so that findings land in the
+ * problems beside the row's results.
+ *
  * Outcomes from dates: the helpers below turn a period (Civil Code arts.
  * 201–203, or working days) and the date a thing was done into an
  * outcome, days late or left, and the facts an explanation needs.
@@ -21,6 +26,7 @@
 #include "arena.h"
 #include "diagnostic_internal.h"
 #include "errors_internal.h"
+#include "ledger_privacy.h"
 #include "ledger_read.h"
 #include "strbuf.h"
 #include "tally.h"
@@ -277,6 +283,8 @@ struct wb_evaluation {
     wb__tally *kinds;           /* the ledger kinds given: the first file of each ("" for records) */
     wb__tally *townships;       /* the county's directory, once given: names */
     wb__tally *units;
+    wb__cell_scan privacy;      /* scanner NULL: no privacy scan */
+    int started;                /* a record or a file was added */
 };
 
 struct wb__rule_run {
@@ -360,7 +368,51 @@ void wb_evaluation_free(wb_evaluation *ev)
     wb__tally_free(ev->units);
     wb__arena_dispose(&ev->arena);
     free(ev->kept);
+    wb__privacy_scratch_free(ev->privacy.scratch);
     free(ev);
+}
+
+int wb_evaluation_set_privacy(wb_evaluation *ev, const wb_privacy_scanner *scanner,
+                              wb_error *err)
+{
+    if (ev == NULL)
+        return wb__error_arg(err, "wb_evaluation_set_privacy", "ev");
+    if (scanner == NULL) {
+        wb__privacy_scratch_free(ev->privacy.scratch);
+        ev->privacy.scratch = NULL;
+        ev->privacy.scanner = NULL;
+        return WB_OK;
+    }
+    /* Rows already read were not scanned: a scan of only some of them
+       would pass for a scan of all. */
+    if (ev->started || ev->finished)
+        return wb__error_set(err, WB_EINVAL, NULL, 0, 0, NULL,
+                             "wb_evaluation_set_privacy: set the scanner before adding records");
+    wb__privacy_scratch *scratch = wb__privacy_scratch_new(scanner);
+    if (scratch == NULL)
+        return wb__error_set(err, WB_ENOMEM, NULL, 0, 0, NULL, "out of memory");
+    wb__privacy_scratch_free(ev->privacy.scratch);
+    ev->privacy.scratch = scratch;
+    ev->privacy.scanner = scanner;
+    return WB_OK;
+}
+
+/* Scan a record's text cells; each finding is a problem, placed on the
+   record's file and line when it has them, else named by its key. */
+static int scan_record(wb_evaluation *ev, const wb_record *rec)
+{
+    wb__cell_place place = { .form = WB__CELL_UNPLACED, .file = rec->source,
+                             .line = rec->line, .fallback_line = rec->line,
+                             .key = rec->source == NULL ? rec->text[0] : NULL };
+    for (size_t f = 0; f < rec->kind->field_count; f++) {
+        if (rec->text[f] == NULL || !wb__field_is_free_text(rec->kind, f))
+            continue;
+        int rc = wb__scan_cell(&ev->privacy, ev->problems, rec->kind, f, rec->text[f],
+                               strlen(rec->text[f]), &place);
+        if (rc != WB_OK)
+            return rc;
+    }
+    return WB_OK;
 }
 
 static const char *field_or_empty(const wb_record *rec, int field)
@@ -502,16 +554,15 @@ static int check_key(wb_evaluation *ev, const wb_record *rec, int *dup)
     if (first < 0)
         return WB_OK;
     *dup = 1;
-    char en[256], zh[256];
+    char en[256], zh[256], key[68];
+    wb__quote_value(key, sizeof(key), rec->text[0]);
     if (first > 0) {
-        snprintf(en, sizeof(en), "the key '%.64s' is used again (first on line %d); this row is not checked",
-                 rec->text[0], first);
-        snprintf(zh, sizeof(zh), "编号“%.64s”重复(首次出现在第 %d 行);本行不予核查",
-                 rec->text[0], first);
+        snprintf(en, sizeof(en), "the key '%s' is used again (first on line %d); this row is not checked",
+                 key, first);
+        snprintf(zh, sizeof(zh), "编号“%s”重复(首次出现在第 %d 行);本行不予核查", key, first);
     } else {
-        snprintf(en, sizeof(en), "the key '%.64s' was given before; this record is not checked",
-                 rec->text[0]);
-        snprintf(zh, sizeof(zh), "编号“%.64s”此前已出现;本条不予核查", rec->text[0]);
+        snprintf(en, sizeof(en), "the key '%s' was given before; this record is not checked", key);
+        snprintf(zh, sizeof(zh), "编号“%s”此前已出现;本条不予核查", key);
     }
     return problem(ev, "ledger-duplicate-key", rec->source, rec->line, en, zh);
 }
@@ -557,10 +608,11 @@ static int check_directory(wb_evaluation *ev, const wb_record *rec, int *bad)
         if (name == NULL || wb__tally_count(sets[i]) == 0 ||
             wb__tally_find(sets[i], name) != (size_t)-1)
             continue;
-        char en[320], zh[320];
-        snprintf(en, sizeof(en), "the %s '%.80s' is not in the %s ledger; this row is not checked",
-                 names[i].what_en, name, i == 0 ? "townships" : "units");
-        snprintf(zh, sizeof(zh), "%s“%.80s”不在%s中;本行不予核查", names[i].what_zh, name,
+        char en[320], zh[320], shown[84];
+        wb__quote_value(shown, sizeof(shown), name);
+        snprintf(en, sizeof(en), "the %s '%s' is not in the %s ledger; this row is not checked",
+                 names[i].what_en, shown, i == 0 ? "townships" : "units");
+        snprintf(zh, sizeof(zh), "%s“%s”不在%s中;本行不予核查", names[i].what_zh, shown,
                  names[i].ledger);
         *bad = 1;
         return problem(ev, names[i].rule, rec->source, rec->line, en, zh);
@@ -619,7 +671,14 @@ int wb_evaluation_add_record(wb_evaluation *ev, const wb_record *record, wb_erro
         return wb__error_set(err, WB_EINVAL, NULL, 0, 0, "ledger-missing-key",
                              "wb_evaluation_add_record: the record has no key (%s)",
                              record->kind->fields[0].header);
-    int rc = add(ev, record, 0, err);
+    ev->started = 1;
+    /* Scanned before it is checked: a duplicate leaks as much as any. */
+    int rc = ev->privacy.scanner != NULL ? scan_record(ev, record) : WB_OK;
+    if (rc != WB_OK && rc != WB_ENOMEM)
+        return wb__error_set(err, rc, NULL, 0, 0, NULL,
+                             "wb_evaluation_add_record: the privacy scan failed: PCRE2 error");
+    if (rc == WB_OK)
+        rc = add(ev, record, 0, err);
     if (rc == WB_ENOMEM)
         return wb__error_set(err, rc, NULL, 0, 0, NULL, "out of memory");
     return rc;
@@ -643,7 +702,10 @@ int wb_evaluation_add_file(wb_evaluation *ev, const char *path, const char *kind
     if (kind != NULL && (k = wb_ledger_kind_find(kind)) == NULL)
         return wb__error_set(err, WB_EINVAL, path, 0, 0, NULL, "no ledger kind named '%s'", kind);
     const wb_ledger_kind *read_as = NULL;
-    int rc = wb__ledger_read_file(path, k, row, ev, ev->problems, &read_as, err);
+    ev->started = 1;
+    int rc = wb__ledger_read_file(path, k, row, ev, ev->problems,
+                                  ev->privacy.scanner != NULL ? &ev->privacy : NULL, &read_as,
+                                  err);
     if (rc == WB_OK && read_as != NULL && saw_kind(ev, read_as, path) != WB_OK)
         rc = WB_ENOMEM;
     if (rc == WB_ENOMEM)
@@ -1008,8 +1070,12 @@ int wb_result_message(char **out, const wb_result *r, wb_lang lang, wb_error *er
     if (r == NULL)
         return wb__error_arg(err, "wb_result_message", "result");
     int en = lang == WB_LANG_EN;
+    char *key = wb__mask_numbers_dup(r->key);
+    if (key == NULL)
+        return wb__error_set(err, WB_ENOMEM, NULL, 0, 0, NULL, "out of memory");
     wb__strbuf b = { 0 };
-    wb__strbuf_put(&b, en ? "%s: %s: " : "%s:%s:", r->key, r->rule->title[en]);
+    wb__strbuf_put(&b, en ? "%s: %s: " : "%s:%s:", key, r->rule->title[en]);
+    free(key);
     put_detail(&b, r, en);
     return finish_text(out, &b, err);
 }
@@ -1078,9 +1144,13 @@ int wb_result_explain(char **out, const wb_result *r, wb_lang lang, wb_error *er
     if (r == NULL)
         return wb__error_arg(err, "wb_result_explain", "result");
     int en = lang == WB_LANG_EN;
+    char *key = wb__mask_numbers_dup(r->key);
+    if (key == NULL)
+        return wb__error_set(err, WB_ENOMEM, NULL, 0, 0, NULL, "out of memory");
     wb__strbuf b = { 0 };
     wb__strbuf_put(&b, en ? "%s [%s, standard %s]: %s" : "%s [%s,考核标准 %s]:%s",
-                   r->key, r->rule->id, wb_result_standard(r), r->rule->title[en]);
+                   key, r->rule->id, wb_result_standard(r), r->rule->title[en]);
+    free(key);
     wb__strbuf_put(&b, en ? "\n  reading: %s" : "\n  解读:%s", r->rule->reading[en]);
     if (r->has_period) {
         const wb_deadline *d = &r->deadline;

@@ -73,6 +73,9 @@ struct wb__csv {
     size_t nfields;
     const char **ptrs;
     size_t ptrs_cap;
+    wb__csv_place *places;        /* where each field's text starts */
+    size_t places_cap;
+    wb__csv_place field;          /* that of the field being read */
 
     int status;                   /* WB_OK, or the error every call returns */
     wb_error last;
@@ -468,6 +471,7 @@ void wb__csv_free(wb__csv *csv)
     free(csv->text);
     free(csv->buf);
     free(csv->ptrs);
+    free(csv->places);
     free(csv);
 }
 
@@ -506,10 +510,35 @@ static int append(wb__csv *c, char ch, wb_error *err)
 
 static int end_field(wb__csv *c, wb_error *err)
 {
+    if (c->nfields == c->places_cap) {
+        /* Bounded as buf is: a field takes at least its NUL there. */
+        size_t cap = c->places_cap ? c->places_cap * 2 : 16;
+        wb__csv_place *grown = realloc(c->places, cap * sizeof(*grown));
+        if (grown == NULL)
+            return fail(c, err, WB_ENOMEM, c->line, 0, "out of memory reading '%s'", c->name);
+        c->places = grown;
+        c->places_cap = cap;
+    }
     int rc = append(c, '\0', err);
     if (rc == WB_OK)
-        c->nfields++;
+        c->places[c->nfields++] = c->field;
     return rc;
+}
+
+/* A field starts with the byte at line, col (empty: where it would be). */
+static void start_field(wb__csv *c, int line, int col, int quoted)
+{
+    c->field.line = line;
+    c->field.column = quoted && col < INT_MAX ? col + 1 : col;
+    c->field.quoted = quoted;
+}
+
+int wb__csv_field_position(const wb__csv *csv, size_t i, wb__csv_place *out)
+{
+    if (csv == NULL || out == NULL || i >= csv->nfields)
+        return WB_EINVAL;
+    *out = csv->places[i];
+    return WB_OK;
 }
 
 /* Point ptrs at the fields in buf and hand them out. */
@@ -638,6 +667,8 @@ int wb__csv_next(wb__csv *c, const char *const **fields, size_t *count,
         }
 
         rc = WB_OK;
+        if (st == S_FIELD)
+            start_field(c, b_line, b_col, b == '"');
         switch (st) {
         case S_RECORD:               /* handled above */
         case S_FIELD:
@@ -652,6 +683,7 @@ int wb__csv_next(wb__csv *c, const char *const **fields, size_t *count,
         case S_UNQUOTED:
             if (b == ',') {
                 rc = end_field(c, err);
+                start_field(c, b_line, b_col < INT_MAX ? b_col + 1 : b_col, 0);
                 st = S_FIELD;
             } else if (eol) {
                 rc = end_field(c, err);
@@ -673,6 +705,7 @@ int wb__csv_next(wb__csv *c, const char *const **fields, size_t *count,
                 st = S_QUOTED;
             } else if (b == ',') {
                 rc = end_field(c, err);
+                start_field(c, b_line, b_col < INT_MAX ? b_col + 1 : b_col, 0);
                 st = S_FIELD;
             } else if (eol) {
                 rc = end_field(c, err);

@@ -58,6 +58,24 @@ int wb__csv_open_buffer(wb__csv **out, const char *data, size_t len,
 int wb__csv_next(wb__csv *csv, const char *const **fields, size_t *count,
                  int *line, wb_error *err);
 
+/* Where a field's text starts in the file. */
+typedef struct wb__csv_place {
+    int line;       /* 1-based physical line */
+    int column;     /* 1-based, in code points of the decoded text (GB18030 too); after
+                       the opening quote of a quoted field; an empty field's is where
+                       its text would be */
+    int quoted;     /* 1: a quoted field, in whose text each '"' was written "" (two
+                       columns) and each line end (CRLF or LF) is one '\n' */
+} wb__csv_place;
+
+/*
+ * Where field i of the record wb__csv_next last returned starts, so that
+ * a place inside it can be told exactly: the text's '\n's are the line
+ * breaks of the file, and a line after the first starts at column 1.
+ * Returns WB_OK, or WB_EINVAL when there is no such field.
+ */
+int wb__csv_field_position(const wb__csv *csv, size_t i, wb__csv_place *out);
+
 wb__csv_encoding wb__csv_encoding_of(const wb__csv *csv);
 
 /* "UTF-8", "UTF-8 with BOM", "GB18030". */

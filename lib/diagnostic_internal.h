@@ -43,6 +43,7 @@
 #define WB_CHECK_RULES_UNKNOWN       "rules-unknown"
 #define WB_CHECK_PACK_UNKNOWN        "pack-unknown"
 #define WB_CHECK_PACK_VALUE          "pack-value"
+#define WB_CHECK_PACK_PATTERN        "pack-bad-pattern"
 /* Ledger rows (ledger.c, ledger_read.c, compliance.c use the strings). */
 #define WB_CHECK_LEDGER_BAD_DATE     "ledger-bad-date"
 /* The privacy scan of free text (privacy.c). */

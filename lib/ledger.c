@@ -511,6 +511,109 @@ void wb_mask_id_number(char *buf, const char *id_number)
     buf[n] = '\0';
 }
 
+/* The bytes of a digit at p, ASCII or full-width (０-９), or 0. */
+static size_t digit_at(const unsigned char *p)
+{
+    if (p[0] >= '0' && p[0] <= '9')
+        return 1;
+    return p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99 ? 3 : 0;
+}
+
+/* The bytes of a check character at p (X, x, Ｘ, ｘ), or 0. */
+static size_t check_char_at(const unsigned char *p)
+{
+    if (p[0] == 'X' || p[0] == 'x')
+        return 1;
+    return p[0] == 0xEF && ((p[1] == 0xBC && p[2] == 0xB8) || (p[1] == 0xBD && p[2] == 0x98))
+               ? 3 : 0;
+}
+
+/* The bytes of the character at p (a lead byte's length, never past a NUL). */
+static size_t char_at(const unsigned char *p)
+{
+    size_t n = p[0] < 0xC0 ? 1 : p[0] < 0xE0 ? 2 : p[0] < 0xF0 ? 3 : 4;
+    for (size_t k = 1; k < n; k++)
+        if (p[k] == '\0')
+            return k;
+    return n;
+}
+
+typedef struct mask_out {
+    char *buf;
+    size_t size, len, total;
+    int full;
+} mask_out;
+
+/* Append n bytes, or nothing once a character did not fit: the text is
+   cut before a character, never inside one. */
+static void put_masked(mask_out *m, const char *bytes, size_t n)
+{
+    m->total += n;
+    if (m->full || m->len + n >= m->size) {
+        m->full = 1;
+        return;
+    }
+    memcpy(m->buf + m->len, bytes, n);
+    m->len += n;
+}
+
+/*
+ * A number a message quotes is shown by its last 4 characters only: a
+ * cell or key may hold a phone, card or identity number, and messages end
+ * up in reports and logs. 10 digits is the shortest such number (a
+ * landline with its area code); shorter runs (years, counts, serials) show.
+ */
+size_t wb__mask_numbers(char *buf, size_t size, const char *s)
+{
+    mask_out m = { buf, size, 0, 0, size == 0 };
+    const unsigned char *p = (const unsigned char *)(s != NULL ? s : "");
+    while (*p != '\0') {
+        size_t k = digit_at(p);
+        if (k == 0) {
+            k = char_at(p);
+            put_masked(&m, (const char *)p, k);
+            p += k;
+            continue;
+        }
+        const unsigned char *end = p;
+        size_t n = 0;
+        while ((k = digit_at(end)) > 0) {
+            end += k;
+            n++;
+        }
+        if (n == 17 && (k = check_char_at(end)) > 0) {
+            end += k;
+            n++;
+        }
+        for (size_t i = 0; p < end; i++) {
+            k = digit_at(p) > 0 ? digit_at(p) : check_char_at(p);
+            if (n >= 10 && i < n - 4)
+                put_masked(&m, "*", 1);
+            else
+                put_masked(&m, (const char *)p, k);
+            p += k;
+        }
+    }
+    if (size > 0)
+        buf[m.len] = '\0';
+    return m.total;
+}
+
+char *wb__mask_numbers_dup(const char *s)
+{
+    size_t n = wb__mask_numbers(NULL, 0, s);
+    char *copy = malloc(n + 1);
+    if (copy != NULL)
+        wb__mask_numbers(copy, n + 1, s);
+    return copy;
+}
+
+void wb__quote_value(char *buf, size_t size, const char *s)
+{
+    if (wb__mask_numbers(buf, size - 3, s) >= size - 3)
+        memcpy(buf + strlen(buf), "...", 4);
+}
+
 /* ============================================================ records */
 
 static void record_init(wb_record *record, const wb_ledger_kind *kind)
@@ -580,19 +683,10 @@ static int choice_index(const wb__field *f, const char *s)
     return -1;
 }
 
-/* Quote a value in a message: the first 40 bytes, cut at a character. */
+/* Quote a value in a message: long numbers masked, the first 44 bytes. */
 static void quote(char *buf, size_t size, const char *s)
 {
-    size_t n = strlen(s);
-    if (n > size - 4) {
-        n = size - 4;
-        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-            n--;
-        memcpy(buf, s, n);
-        memcpy(buf + n, "...", 4);
-    } else {
-        memcpy(buf, s, n + 1);
-    }
+    wb__quote_value(buf, size, s);
 }
 
 /* Report a cell the column cannot hold, in both languages. */

@@ -134,4 +134,22 @@ int wb__record_set_field(wb_record *record, int field, const char *value, size_t
 /* The column of that English name or Chinese header, or -1. */
 int wb__ledger_field_index(const wb_ledger_kind *kind, const char *name);
 
+/*
+ * s as a message may quote it: every run of 10 or more digits (ASCII or
+ * full-width; an X, x, Ｘ or ｘ right after 17 digits is part of the run)
+ * masked but its last 4 characters, one '*' a character
+ * (BC-13812345678 -> BC-*******5678); the rest as it is. Writes at most
+ * size bytes with the NUL, cut before a character, never inside one;
+ * returns the length the whole text has (as snprintf does: size or more
+ * means it was cut). buf may be NULL with size 0. s NULL is "".
+ */
+size_t wb__mask_numbers(char *buf, size_t size, const char *s);
+
+/* The same, whole, in a new string (free), or NULL when memory ran out. */
+char *wb__mask_numbers_dup(const char *s);
+
+/* s masked, in a buffer of size bytes (at least 4): when it does not fit,
+   cut and followed by "...". */
+void wb__quote_value(char *buf, size_t size, const char *s);
+
 #endif

@@ -10,6 +10,10 @@
  *
  * The XML reader refuses a DOCTYPE, never touches the network, and does
  * not substitute entities (no XML_PARSE_NOENT, no DTD loading).
+ *
+ * With a privacy scan, each text cell of every row, good or bad, is
+ * scanned as it is read (ledger_privacy.c), so that its findings come
+ * before the row's own results.
  */
 #include "ledger_read.h"
 
@@ -22,6 +26,7 @@
 #include "csv.h"
 #include "embedded.h"
 #include "errors_internal.h"
+#include "ledger_privacy.h"
 #include "xml.h"
 
 #define LEDGER_NS "urn:weibao:ledger:1"
@@ -34,6 +39,8 @@ typedef struct reader {
     wb_diagnostics *problems;
     wb_record *record;
     int nomem;
+    const wb__cell_scan *scan;  /* NULL: no privacy scan */
+    int scan_failed;            /* a status other than WB_ENOMEM from it */
 } reader;
 
 static void problem(reader *rd, const char *rule, int line, int column, const char *en,
@@ -65,11 +72,26 @@ static void set_cell(reader *rd, int field, const char *value, size_t len, int *
     }
 }
 
+/* Scan a text cell when a scan is asked for; a failure stops the reading. */
+static void scan_cell(reader *rd, int field, const char *text, size_t len,
+                      const wb__cell_place *place)
+{
+    if (rd->scan == NULL || len == 0 || !wb__field_is_free_text(rd->kind, (size_t)field))
+        return;
+    int rc = wb__scan_cell(rd->scan, rd->problems, rd->kind, (size_t)field, text, len, place);
+    if (rc == WB_ENOMEM)
+        rd->nomem = 1;
+    else if (rc != WB_OK && rd->scan_failed == WB_OK)
+        rd->scan_failed = rc;
+}
+
 /* A row read whole: key checked, then handed on. */
 static int finish_row(reader *rd, int bad)
 {
     if (rd->nomem)
         return WB_ENOMEM;
+    if (rd->scan_failed != WB_OK)
+        return rd->scan_failed;
     if (bad)
         return WB_OK;
     if (rd->record->text[0] == NULL) {
@@ -187,10 +209,11 @@ static int read_csv_header(reader *rd, const char *const *cells, size_t n, int l
                 return fill_err(err, WB_ESCHEMA, rd->path, line, "ledger-columns", en);
             }
         if (columns[i] < 0 && cells[i][0] != '\0') {
-            char en[256], zh[256];
-            snprintf(en, sizeof(en), "column %zu, '%.64s', is not a column of %s; it is ignored",
-                     i + 1, cells[i], rd->kind->name);
-            snprintf(zh, sizeof(zh), "第 %zu 列“%.64s”不是%s的列,已忽略", i + 1, cells[i],
+            char en[256], zh[256], shown[68];
+            wb__quote_value(shown, sizeof(shown), cells[i]);
+            snprintf(en, sizeof(en), "column %zu, '%s', is not a column of %s; it is ignored",
+                     i + 1, shown, rd->kind->name);
+            snprintf(zh, sizeof(zh), "第 %zu 列“%s”不是%s的列,已忽略", i + 1, shown,
                      rd->kind->title[0]);
             problem(rd, "ledger-unknown-column", line, 0, en, zh);
         }
@@ -262,7 +285,15 @@ static int read_csv(reader *rd, FILE *f, wb_error *caller_err)
                 problem(rd, "ledger-columns", line, 1, en, zh);
                 bad = 1;
             } else if (columns[i] >= 0) {
-                set_cell(rd, columns[i], cells[i], strlen(cells[i]), &bad);
+                size_t len = strlen(cells[i]);
+                set_cell(rd, columns[i], cells[i], len, &bad);
+                wb__csv_place at;
+                if (rd->scan != NULL && wb__csv_field_position(csv, i, &at) == WB_OK) {
+                    wb__cell_place place = { .form = WB__CELL_CSV, .file = rd->path,
+                                             .line = at.line, .column = at.column,
+                                             .quoted = at.quoted };
+                    scan_cell(rd, columns[i], cells[i], len, &place);
+                }
             }
         }
         rc = filled ? finish_row(rd, bad) : WB_OK;     /* an empty row is skipped */
@@ -363,6 +394,151 @@ static void xml_root(xml_state *st, const char *local, const char *ns)
         xml_halt(st, WB_ENOMEM);
 }
 
+/*
+ * Places in a start tag, for the privacy scan. When the start-element
+ * callback runs, the parser stands at the tag's '>' (or "/>"), and the
+ * whole tag is still in its input buffer (the push parser parses a tag
+ * only once it has all of it, and shrinks the buffer only between
+ * tokens, keeping 80 bytes before where it stands). '<' cannot occur
+ * inside an attribute value, so the last '<' before that is the tag's.
+ * libxml2 gives the line where it stands; lines are counted back from
+ * there at LF, as libxml2 counts them. The column of '<' is known when
+ * the line's start is still in the buffer; else columns are known only
+ * after a line break inside the tag.
+ */
+typedef struct raw_tag {
+    const char *start, *end;    /* '<' to where the parser stands */
+    int line, column;           /* of '<'; column 0: not known */
+} raw_tag;
+
+static int is_xml_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* Past one character (not past end), its line and column counted. */
+static const char *step(const char *p, const char *end, int *line, int *column)
+{
+    if (*p == '\n') {
+        (*line)++;
+        *column = 1;
+        return p + 1;
+    }
+    unsigned char c = (unsigned char)*p;
+    size_t k = c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (*column > 0)
+        (*column)++;
+    return k < (size_t)(end - p) ? p + k : end;
+}
+
+static int locate_tag(const xml_state *st, raw_tag *t)
+{
+    const xmlParserInput *in = st->ctxt != NULL ? st->ctxt->input : NULL;
+    if (in == NULL || in->base == NULL || in->cur == NULL || in->cur <= in->base)
+        return 0;
+    const char *base = (const char *)in->base, *end = (const char *)in->cur;
+    const char *lt = end;
+    while (lt > base && *lt != '<')
+        lt--;
+    if (*lt != '<')
+        return 0;
+    int breaks = 0;
+    for (const char *p = lt; p < end; p++)
+        breaks += *p == '\n';
+    t->start = lt;
+    t->end = end;
+    t->line = in->line - breaks;
+    t->column = 0;
+    const char *bol = lt;
+    while (bol > base && bol[-1] != '\n')
+        bol--;
+    if (bol > base) {
+        t->column = 1;
+        for (const char *p = bol; p < lt; p++)
+            t->column += ((unsigned char)*p & 0xC0) != 0x80;
+    }
+    return t->line > 0;
+}
+
+/* Attribute `name`'s value as written in the tag, and where it starts;
+   0 when there is none or the tag does not read as expected. */
+static int raw_value(const raw_tag *t, const char *name, const char **value, size_t *len,
+                     int *line, int *column)
+{
+    const char *p = t->start, *end = t->end;
+    int l = t->line, c = t->column;
+    size_t name_len = strlen(name);
+    p = step(p, end, &l, &c);                       /* '<' */
+    while (p < end && !is_xml_space(*p))            /* the element's name */
+        p = step(p, end, &l, &c);
+    for (;;) {
+        while (p < end && is_xml_space(*p))
+            p = step(p, end, &l, &c);
+        const char *attr = p;
+        while (p < end && *p != '=' && !is_xml_space(*p))
+            p = step(p, end, &l, &c);
+        size_t attr_len = (size_t)(p - attr);
+        while (p < end && is_xml_space(*p))
+            p = step(p, end, &l, &c);
+        if (attr_len == 0 || p >= end || *p != '=')
+            return 0;
+        p = step(p, end, &l, &c);
+        while (p < end && is_xml_space(*p))
+            p = step(p, end, &l, &c);
+        if (p >= end || (*p != '"' && *p != '\''))
+            return 0;
+        const char *close = memchr(p + 1, *p, (size_t)(end - p - 1));
+        if (close == NULL)
+            return 0;
+        p = step(p, end, &l, &c);
+        if (attr_len == name_len && memcmp(attr, name, name_len) == 0) {
+            *value = p;
+            *len = (size_t)(close - p);
+            *line = l;
+            *column = c;
+            return 1;
+        }
+        while (p <= close)
+            p = step(p, end, &l, &c);
+    }
+}
+
+typedef struct attribute {
+    xml_state *st;
+    const char *name;
+} attribute;
+
+/* At an attribute's first finding: where its value is written. The scan
+   runs inside the start-element callback, so the tag is still there. */
+static void resolve_attribute(wb__cell_place *place, void *payload)
+{
+    const attribute *a = payload;
+    raw_tag tag;
+    const char *raw;
+    size_t raw_len;
+    int line, column;
+    if (locate_tag(a->st, &tag) &&
+        raw_value(&tag, a->name, &raw, &raw_len, &line, &column)) {
+        place->form = WB__CELL_XML;
+        place->line = line;
+        place->column = column;
+        place->raw = raw;
+        place->raw_len = raw_len;
+    }
+}
+
+/* Scan an attribute's value, placed where it is written when it can be. */
+static void scan_attribute(xml_state *st, const char *name, int field, const char *value,
+                           size_t len)
+{
+    reader *rd = st->rd;
+    attribute a = { st, name };
+    wb__cell_place place = { .form = WB__CELL_UNPLACED, .file = rd->path, .line = st->line,
+                             .fallback_line = st->line, .resolve = resolve_attribute,
+                             .resolve_payload = &a };
+    scan_cell(rd, field, value, len, &place);
+}
+
 static void on_start(void *arg, const xmlChar *localname, const xmlChar *prefix,
                      const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
                      int nb_attributes, int nb_defaulted, const xmlChar **attributes)
@@ -398,13 +574,18 @@ static void on_start(void *arg, const xmlChar *localname, const xmlChar *prefix,
         for (size_t f = 0; f < rd->kind->field_count && attributes[5 * i + 1] == NULL; f++)
             if (strcmp(rd->kind->fields[f].name, name) == 0)
                 field = (int)f;
-        if (field < 0)
+        if (field < 0) {
             st->bad = 1;        /* the schema reports it */
-        else
-            set_cell(rd, field, value, (size_t)(end - value), &st->bad);
+            continue;
+        }
+        set_cell(rd, field, value, (size_t)(end - value), &st->bad);
+        if (rd->scan != NULL)
+            scan_attribute(st, name, field, value, (size_t)(end - value));
     }
     if (rd->nomem)
         xml_halt(st, WB_ENOMEM);
+    else if (rd->scan_failed != WB_OK)
+        xml_halt(st, rd->scan_failed);
 }
 
 static void on_end(void *arg, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri)
@@ -526,14 +707,14 @@ static FILE *open_sniffed(const char *path, int *is_xml, wb_error *err)
 }
 
 int wb__ledger_read_file(const char *path, const wb_ledger_kind *kind, wb__row_fn fn,
-                         void *payload, wb_diagnostics *problems,
+                         void *payload, wb_diagnostics *problems, const wb__cell_scan *scan,
                          const wb_ledger_kind **kind_read, wb_error *err)
 {
     int is_xml;
     FILE *f = open_sniffed(path, &is_xml, err);
     if (f == NULL)
         return WB_EIO;
-    reader rd = { path, kind, fn, payload, problems, NULL, 0 };
+    reader rd = { path, kind, fn, payload, problems, NULL, 0, scan, WB_OK };
     int rc;
     if (is_xml) {
         rc = read_xml(&rd, f, err);
@@ -547,6 +728,9 @@ int wb__ledger_read_file(const char *path, const wb_ledger_kind *kind, wb__row_f
     wb_record_free(rd.record);
     if (rc == WB_OK && rd.nomem)
         rc = WB_ENOMEM;
+    if (rc == WB_OK && rd.scan_failed != WB_OK)
+        rc = wb__error_set(err, rd.scan_failed, path, 0, 0, NULL,
+                           "the privacy scan of '%s' failed: PCRE2 error", path);
     return rc;
 }
 

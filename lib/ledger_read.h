@@ -5,6 +5,7 @@
 #define WB_LEDGER_READ_H
 
 #include "ledger_internal.h"
+#include "ledger_privacy.h"
 #include "diagnostic_internal.h"
 
 /* Called with each good row; nonzero stops the reading and is returned. */
@@ -18,10 +19,12 @@ typedef int (*wb__row_fn)(wb_record *record, void *payload);
  * be read as a ledger at all returns WB_EIO, WB_EPARSE or WB_ESCHEMA
  * with err filled and the reason also in problems. *kind_read (when not
  * NULL) is the kind the file was read as, once known, even if it has no
- * row. The file is opened read-only.
+ * row. The file is opened read-only. With scan (NULL: none), every text
+ * cell of every row, bad rows' too, is scanned for personal data as it
+ * is read, its findings added to problems before the row is passed on.
  */
 int wb__ledger_read_file(const char *path, const wb_ledger_kind *kind, wb__row_fn fn,
-                         void *payload, wb_diagnostics *problems,
+                         void *payload, wb_diagnostics *problems, const wb__cell_scan *scan,
                          const wb_ledger_kind **kind_read, wb_error *err);
 
 #endif

@@ -18,6 +18,8 @@
 #include "weibao/ledger.h"
 #include "diagnostic_internal.h"
 #include "errors_internal.h"
+#include "privacy_cells.h"
+#include "privacy_internal.h"
 #include "strbuf.h"
 
 #include <limits.h>
@@ -34,6 +36,7 @@
 #define MAX_NAME_CHARS 3u           /* the longest part of a name a window may cut */
 #define MAX_LIMIT_HITS 10u          /* limit findings before a pattern is dropped */
 #define SHOWN_STARS 32u             /* stars a message shows for a pattern's match */
+#define MAX_NAME_BYTES 256u         /* of an extra pattern's name, kept for messages */
 #define UNNAMED "<text>"
 
 /* ------------------------------------------------------------ patterns */
@@ -107,7 +110,10 @@ struct wb_privacy_scanner {
     pcre2_code *case_words;   /* NULL when there are no case words */
     pcre2_code *names;        /* NULL with case_words */
     pcre2_code **extra;
+    char **extra_names;       /* NULL, or per extra pattern its name or NULL */
     size_t extra_count;
+    unsigned char *first_chars;   /* a bit per BMP code point that begins a case word;
+                                     NULL: search every text (or there are no words) */
     wb_date as_of;
     int has_as_of;
     uint32_t match_limit, depth_limit;
@@ -184,14 +190,16 @@ static void pcre_message(char *buf, size_t size, int code)
         snprintf(buf, size, "PCRE2 error %d", code);
 }
 
+/* Every pattern is compiled so, extra ones and a rule pack's alike. */
+#define COMPILE_OPTIONS \
+    (PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | PCRE2_NEVER_BACKSLASH_C)
+
 /* Compile one pattern. NULL with *code and *offset set on failure. */
 static pcre2_code *compile(const char *pattern, size_t length, pcre2_compile_context *cctx,
                            int *code, size_t *offset)
 {
     PCRE2_SIZE where = 0;
-    pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, length,
-                                   PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF |
-                                       PCRE2_NEVER_BACKSLASH_C,
+    pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, length, COMPILE_OPTIONS,
                                    code, &where, cctx);
     *offset = where;
     if (re != NULL)
@@ -303,8 +311,10 @@ static int compile_case_words(wb_privacy_scanner *s, const char *const *words,
         return wb__error_set(err, WB_ENOMEM, NULL, 0, 0, NULL, "out of memory");
     }
 
+    /* \p{sc:Han}, not \p{Han}: PCRE2 matches \p{Han} by script
+       extensions, which take in CJK punctuation (。、「」). */
     wb__strbuf names = { 0 };
-    wb__strbuf_put(&names, "(%s|[%s])(?:(?![%s]|%s)\\p{Han}){1,2}", compound_surnames,
+    wb__strbuf_put(&names, "(%s|[%s])(?:(?![%s]|%s)\\p{sc:Han}){1,2}", compound_surnames,
                    single_surnames, name_stops, words_alt);
     char *names_pattern = wb__strbuf_finish(&names);
     if (names_pattern == NULL) {
@@ -335,8 +345,26 @@ static int compile_case_words(wb_privacy_scanner *s, const char *const *words,
     return rc;
 }
 
+/* A copy of a pattern's name for messages: at most MAX_NAME_BYTES, cut
+   before a character, never inside one. */
+static char *copy_name(const char *name)
+{
+    size_t n = strlen(name);
+    if (n > MAX_NAME_BYTES) {
+        n = MAX_NAME_BYTES;
+        while (n > 0 && is_cont((unsigned char)name[n]))
+            n--;
+    }
+    char *c = malloc(n + 1);
+    if (c != NULL) {
+        memcpy(c, name, n);
+        c[n] = '\0';
+    }
+    return c;
+}
+
 static int compile_extra(wb_privacy_scanner *s, const char *const *patterns,
-                         pcre2_compile_context *cctx, wb_error *err)
+                         const char *const *names, pcre2_compile_context *cctx, wb_error *err)
 {
     size_t n = 0;
     while (patterns != NULL && patterns[n] != NULL)
@@ -347,6 +375,18 @@ static int compile_extra(wb_privacy_scanner *s, const char *const *patterns,
     if (s->extra == NULL)
         return wb__error_set(err, WB_ENOMEM, NULL, 0, 0, NULL, "out of memory");
     s->extra_count = n;
+    if (names != NULL) {
+        s->extra_names = calloc(n, sizeof(*s->extra_names));
+        if (s->extra_names == NULL)
+            return wb__error_set(err, WB_ENOMEM, NULL, 0, 0, NULL, "out of memory");
+        for (size_t i = 0; i < n; i++) {
+            if (names[i] == NULL)
+                continue;
+            s->extra_names[i] = copy_name(names[i]);
+            if (s->extra_names[i] == NULL)
+                return wb__error_set(err, WB_ENOMEM, NULL, 0, 0, NULL, "out of memory");
+        }
+    }
     for (size_t i = 0; i < n; i++) {
         int code = 0;
         size_t offset = 0;
@@ -366,6 +406,44 @@ static int compile_extra(wb_privacy_scanner *s, const char *const *patterns,
                              "extra pattern %zu ('%s') does not compile at offset %zu: %s",
                              i + 1, patterns[i], offset, msg);
     }
+    return WB_OK;
+}
+
+/* The code point of the character at text[pos] (before end), or -1 for a
+   byte that does not start a well-formed one. */
+static long code_point_at(const char *text, size_t pos, size_t end)
+{
+    const unsigned char *p = (const unsigned char *)text + pos;
+    size_t n = char_length(text, pos, end);
+    if (n == 1)
+        return p[0] < 0x80 ? p[0] : -1;
+    long cp = p[0] & (0xFF >> (n + 1));
+    for (size_t k = 1; k < n; k++)
+        cp = cp << 6 | (p[k] & 0x3F);
+    return cp;
+}
+
+/*
+ * The first characters of the case words, so that a text without any of
+ * them (most cells of a ledger) skips the case-word search: a match
+ * starts with one. A word that begins outside the BMP turns this off.
+ */
+static int note_first_chars(wb_privacy_scanner *s, const char *const *words, wb_error *err)
+{
+    if (words == NULL)
+        words = builtin_case_words;
+    for (size_t i = 0; words[i] != NULL; i++)
+        if (words[i][0] != '\0' && (code_point_at(words[i], 0, strlen(words[i])) < 0 ||
+                                     code_point_at(words[i], 0, strlen(words[i])) > 0xFFFF))
+            return WB_OK;
+    s->first_chars = calloc(0x10000 / 8, 1);
+    if (s->first_chars == NULL)
+        return wb__error_set(err, WB_ENOMEM, NULL, 0, 0, NULL, "out of memory");
+    for (size_t i = 0; words[i] != NULL; i++)
+        if (words[i][0] != '\0') {
+            long cp = code_point_at(words[i], 0, strlen(words[i]));
+            s->first_chars[cp >> 3] |= (unsigned char)(1u << (cp & 7));
+        }
     return WB_OK;
 }
 
@@ -415,8 +493,11 @@ int wb_privacy_scanner_new(wb_privacy_scanner **out, const wb_privacy_options *o
     }
     if (rc == WB_OK)
         rc = compile_case_words(s, options->case_words, cctx, err);
+    if (rc == WB_OK && s->case_words != NULL)
+        rc = note_first_chars(s, options->case_words, err);
     if (rc == WB_OK)
-        rc = compile_extra(s, options->extra_patterns, cctx, err);
+        rc = compile_extra(s, options->extra_patterns, options->extra_pattern_names, cctx,
+                           err);
     pcre2_compile_context_free(cctx);
     if (rc != WB_OK) {
         wb_privacy_scanner_free(s);
@@ -430,15 +511,76 @@ void wb_privacy_scanner_free(wb_privacy_scanner *s)
 {
     if (s == NULL)
         return;
-    for (size_t i = 0; i < s->extra_count; i++)
+    for (size_t i = 0; i < s->extra_count; i++) {
         pcre2_code_free(s->extra[i]);
+        if (s->extra_names != NULL)
+            free(s->extra_names[i]);
+    }
+    free(s->extra_names);
     free(s->extra);
+    free(s->first_chars);
     pcre2_code_free(s->names);
     pcre2_code_free(s->case_words);
     pcre2_code_free(s->numbers);
     pcre2_match_context_free(s->mctx);
     pcre2_general_context_free(s->gctx);
     free(s);
+}
+
+const char *const *wb_privacy_default_case_words(void)
+{
+    return builtin_case_words;
+}
+
+int wb__privacy_pattern_check(const char *pattern, size_t len, wb__pattern_problem *problem,
+                              size_t *offset, char *message, size_t message_size)
+{
+    *problem = WB__PATTERN_OK;
+    *offset = 0;
+    if (message_size > 0)
+        message[0] = '\0';
+    if (len == 0) {
+        *problem = WB__PATTERN_EMPTY;
+        return WB_OK;
+    }
+    /* No JIT: the pattern is matched once, against "". */
+    int rc = WB_ENOMEM;
+    pcre2_general_context *gctx = pcre2_general_context_create(pcre_malloc, pcre_free, NULL);
+    pcre2_compile_context *cctx = gctx != NULL ? pcre2_compile_context_create(gctx) : NULL;
+    pcre2_match_context *mctx = cctx != NULL ? pcre2_match_context_create(gctx) : NULL;
+    pcre2_code *re = NULL;
+    pcre2_match_data *md = NULL;
+    if (mctx != NULL) {
+        int code = 0;
+        PCRE2_SIZE where = 0;
+        re = pcre2_compile((PCRE2_SPTR)pattern, len, COMPILE_OPTIONS, &code, &where, cctx);
+        if (re == NULL && code != PCRE2_ERROR_HEAP_FAILED) {
+            *problem = WB__PATTERN_BAD;
+            *offset = where < len ? where : len;
+            pcre_message(message, message_size, code);
+            rc = WB_OK;
+        }
+    }
+    if (re != NULL)
+        md = pcre2_match_data_create(1, gctx);
+    if (md != NULL) {
+        pcre2_set_match_limit(mctx, DEFAULT_MATCH_LIMIT);
+        pcre2_set_depth_limit(mctx, DEFAULT_DEPTH_LIMIT);
+        pcre2_set_heap_limit(mctx, HEAP_LIMIT_KIB);
+        int m = pcre2_match(re, (PCRE2_SPTR) "", 0, 0, 0, md, mctx);
+        /* Another failure (a limit on "") is no reason to refuse it: the
+           scan reports limits where they happen. */
+        if (m != PCRE2_ERROR_NOMEMORY)
+            rc = WB_OK;
+        if (m >= 0)
+            *problem = WB__PATTERN_MATCHES_EMPTY;
+    }
+    pcre2_match_data_free(md);
+    pcre2_code_free(re);
+    pcre2_match_context_free(mctx);
+    pcre2_compile_context_free(cctx);
+    pcre2_general_context_free(gctx);
+    return rc;
 }
 
 /* ---------------------------------------------------------------- hits */
@@ -466,7 +608,6 @@ typedef struct scan {
     pcre2_match_data *md;
     hit *hits;
     size_t count, cap;
-    size_t names_done;          /* names found end here at the latest */
     unsigned names_limits;
 } scan;
 
@@ -890,8 +1031,8 @@ static int is_han(uint32_t c)
 
 /*
  * A name starts a word: at the start of its line, after a character that
- * is not Han (a space, a colon, a bracket), right after the case word, or
- * after a word that introduces a person. So the 施 of 实施 or 措施 is
+ * is not Han (a space, a colon, a bracket), right after the case word,
+ * after a word that introduces a person, or after a function word. So the 施 of 实施 or 措施 is
  * never taken for a surname.
  */
 static int starts_a_word(const char *t, size_t ms, size_t case_end)
@@ -905,12 +1046,29 @@ static int starts_a_word(const char *t, size_t ms, size_t case_end)
     char ch[5] = { 0 };
     memcpy(ch, t + prev, ms - prev < 4 ? ms - prev : 4);
     /* UTF-8 is self-synchronising: a whole character matches only at a
-       character boundary. */
-    return strstr(introducers, ch) != NULL;
+       character boundary. A function word that ends a name may also
+       come before one (失联的李四, 张三和李四). */
+    return strstr(introducers, ch) != NULL || strstr(name_stops, ch) != NULL;
+}
+
+/* Was a name overlapping [ms, me) found already, for a case word near
+   it? Names are found in the order of the text, so only the last few
+   hits can be such a name. */
+static int name_found(const scan *sc, size_t ms, size_t me)
+{
+    for (size_t i = sc->count, seen = 0; i > 0 && seen < 64; i--, seen++) {
+        const hit *h = &sc->hits[i - 1];
+        if (h->kind == K_NAME && h->start < me && h->end > ms)
+            return 1;
+    }
+    return 0;
 }
 
 /* Names near one case word: those that end within NAME_REACH code points
-   before it or start within NAME_REACH after it, on its line. */
+   before it or start within NAME_REACH after it, on its line. Each case
+   word searches its whole window: whether a name starts a word can
+   depend on the case word (right after it), so a name rejected for one
+   case word may be found for the next. */
 static int find_names(scan *sc, size_t cs, size_t ce)
 {
     const char *t = sc->text;
@@ -918,8 +1076,6 @@ static int find_names(scan *sc, size_t cs, size_t ce)
     size_t we = forward_chars(t, sc->len, ce, NAME_REACH);
     size_t from = back_chars(t, ws, MAX_NAME_CHARS);
     size_t subject_end = forward_chars(t, sc->len, we, MAX_NAME_CHARS);
-    if (from < sc->names_done)
-        from = sc->names_done;
     while (from < subject_end) {
         size_t ms = 0, me = 0;
         int pcre_rc = 0;
@@ -936,7 +1092,8 @@ static int find_names(scan *sc, size_t cs, size_t ce)
         }
         if (ms >= we)
             break;
-        if (me > ws && (me <= cs || ms >= ce) && starts_a_word(t, ms, ce)) {
+        if (me > ws && (me <= cs || ms >= ce) && starts_a_word(t, ms, ce) &&
+            !name_found(sc, ms, me)) {
             hit *h = add_hit(sc, K_NAME, ms, me);
             if (h == NULL)
                 return WB_ENOMEM;
@@ -945,7 +1102,6 @@ static int find_names(scan *sc, size_t cs, size_t ce)
                 h->split = ms;
             h->word_start = cs;
             h->word_end = ce;
-            sc->names_done = me;
         }
         from = me > from ? me : next_char(t, subject_end, from);
     }
@@ -975,22 +1131,88 @@ static int by_place(const void *pa, const void *pb)
     return (a->seq > b->seq) - (a->seq < b->seq);
 }
 
-/* Every hit in the text, sorted by place. */
-static int collect(scan *sc, const wb_privacy_scanner *s, const char *text, size_t len)
+/* What scans of many small texts reuse (privacy_cells.h). */
+struct wb__privacy_scratch {
+    pcre2_match_data *md;
+    hit *hits;
+    size_t cap;
+};
+
+/* Whether text holds 10 digits (ASCII or full-width): every number the
+   number pattern finds has at least that many, and most cells of a
+   ledger have fewer, so the search is skipped for them. */
+static int has_ten_digits(const char *text, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    unsigned n = 0;
+    for (size_t i = 0; i < len && n < 10; i++)
+        if ((p[i] >= '0' && p[i] <= '9') ||
+            (p[i] == 0xEF && i + 2 < len && p[i + 1] == 0xBC && p[i + 2] >= 0x90 &&
+             p[i + 2] <= 0x99))
+            n++;
+    return n >= 10;
+}
+
+/* Whether text holds a character a case word begins with. Every
+   well-formed character of the BMP is looked at; a byte that does not
+   start one is passed over, and an ill-formed sequence read as a
+   character only makes the search run for nothing. */
+static int may_hold_case_word(const wb_privacy_scanner *s, const char *text, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)text, *bits = s->first_chars;
+    if (bits == NULL)
+        return 1;
+    for (size_t i = 0; i < len;) {
+        unsigned c = p[i], cp;
+        size_t n = 1;
+        if (c < 0x80) {
+            cp = c;
+        } else if (c >= 0xC2 && c <= 0xDF && i + 1 < len && is_cont(p[i + 1])) {
+            cp = (c & 0x1Fu) << 6 | (p[i + 1] & 0x3Fu);
+            n = 2;
+        } else if (c >= 0xE0 && c <= 0xEF && i + 2 < len && is_cont(p[i + 1]) &&
+                   is_cont(p[i + 2])) {
+            cp = (c & 0x0Fu) << 12 | (p[i + 1] & 0x3Fu) << 6 | (p[i + 2] & 0x3Fu);
+            n = 3;
+        } else {
+            i++;            /* outside the BMP, or not a character */
+            continue;
+        }
+        if ((bits[cp >> 3] & (1u << (cp & 7))) != 0)
+            return 1;
+        i += n;
+    }
+    return 0;
+}
+
+/* Every hit in the text, sorted by place. With a scratch, its match data
+   and hit list are used and the list is left in sc for the caller to
+   hand back; without, match data is made for this call. */
+static int collect(scan *sc, const wb_privacy_scanner *s, const char *text, size_t len,
+                   wb__privacy_scratch *scratch)
 {
     memset(sc, 0, sizeof(*sc));
     sc->s = s;
     sc->text = text != NULL ? text : "";
     sc->len = len;
-    sc->md = pcre2_match_data_create(2, s->gctx);
+    if (scratch != NULL) {
+        sc->md = scratch->md;
+        sc->hits = scratch->hits;
+        sc->cap = scratch->cap;
+    } else {
+        sc->md = pcre2_match_data_create(2, s->gctx);
+    }
     if (sc->md == NULL)
         return WB_ENOMEM;
-    int rc = run_pattern(sc, s->numbers, PAT_NUMBERS, on_number);
-    if (rc == WB_OK && s->case_words != NULL)
+    int rc = WB_OK;
+    if (has_ten_digits(sc->text, len))
+        rc = run_pattern(sc, s->numbers, PAT_NUMBERS, on_number);
+    if (rc == WB_OK && s->case_words != NULL && may_hold_case_word(s, sc->text, len))
         rc = run_pattern(sc, s->case_words, PAT_CASE_WORDS, on_case_word);
     for (size_t i = 0; rc == WB_OK && i < s->extra_count; i++)
         rc = run_pattern(sc, s->extra[i], (uint32_t)(PAT_EXTRA + i), on_extra);
-    pcre2_match_data_free(sc->md);
+    if (scratch == NULL)
+        pcre2_match_data_free(sc->md);
     sc->md = NULL;
     if (rc == WB_OK && sc->count > 1)
         qsort(sc->hits, sc->count, sizeof(*sc->hits), by_place);
@@ -1030,7 +1252,15 @@ static void mask_name(char *buf, size_t size, const hit *h, const char *text)
     put_stars(buf + surname, size - surname, text, h->split, h->end, SIZE_MAX);
 }
 
-static void describe_pattern(char *en, char *zh, size_t size, uint32_t pattern)
+/* An extra pattern's name, or NULL when it has none. */
+static const char *extra_name(const wb_privacy_scanner *s, uint32_t pattern)
+{
+    size_t i = (size_t)(pattern - PAT_EXTRA);
+    return s->extra_names != NULL && i < s->extra_count ? s->extra_names[i] : NULL;
+}
+
+static void describe_pattern(char *en, char *zh, size_t size, const wb_privacy_scanner *s,
+                             uint32_t pattern)
 {
     switch (pattern) {
     case PAT_NUMBERS:
@@ -1046,8 +1276,13 @@ static void describe_pattern(char *en, char *zh, size_t size, uint32_t pattern)
         snprintf(zh, size, "姓名搜索");
         break;
     default:
-        snprintf(en, size, "extra pattern %u", (unsigned)(pattern - PAT_EXTRA + 1));
-        snprintf(zh, size, "附加模式 %u ", (unsigned)(pattern - PAT_EXTRA + 1));
+        if (extra_name(s, pattern) != NULL) {
+            snprintf(en, size, "the search for %s", extra_name(s, pattern));
+            snprintf(zh, size, "%s 搜索", extra_name(s, pattern));
+        } else {
+            snprintf(en, size, "extra pattern %u", (unsigned)(pattern - PAT_EXTRA + 1));
+            snprintf(zh, size, "附加模式 %u ", (unsigned)(pattern - PAT_EXTRA + 1));
+        }
         break;
     }
 }
@@ -1075,10 +1310,19 @@ static void describe_limit(char *en, char *zh, size_t size, const wb_privacy_sca
     }
 }
 
-static int add_finding(wb_diagnostics *list, const wb_privacy_scanner *s, const hit *h,
+/* Where findings go: a list (wb_privacy_scan) or a function
+   (wb__privacy_scan_each, whose caller places them). */
+typedef struct sink {
+    wb_diagnostics *list;
+    wb__privacy_fn fn;
+    void *payload;
+} sink;
+
+static int add_finding(const sink *out, const wb_privacy_scanner *s, const hit *h,
                        const char *text, const char *file, int line, int column)
 {
-    char en[512], zh[512], mask[160];
+    /* Room for a pattern's name (MAX_NAME_BYTES) and a mask, whole. */
+    char en[768], zh[768], mask[160];
     wb_severity severity = WB_SEVERITY_WARNING;
     const char *rule = "";
     switch ((enum kind)h->kind) {
@@ -1131,16 +1375,23 @@ static int add_finding(wb_diagnostics *list, const wb_privacy_scanner *s, const 
     case K_PATTERN: {
         rule = WB_CHECK_PRIVACY_PATTERN;
         put_stars(mask, sizeof(mask), text, h->start, h->end, SHOWN_STARS);
+        const char *name = extra_name(s, h->pattern);
         unsigned k = (unsigned)(h->pattern - PAT_EXTRA + 1);
-        snprintf(en, sizeof(en), "text matching extra pattern %u (%s) in free text", k, mask);
-        snprintf(zh, sizeof(zh), "文本中有匹配附加模式 %u 的内容(%s)", k, mask);
+        if (name != NULL) {
+            snprintf(en, sizeof(en), "%s %s in free text", name, mask);
+            snprintf(zh, sizeof(zh), "文本中有%s %s", name, mask);
+        } else {
+            snprintf(en, sizeof(en), "text matching extra pattern %u (%s) in free text", k, mask);
+            snprintf(zh, sizeof(zh), "文本中有匹配附加模式 %u 的内容(%s)", k, mask);
+        }
         break;
     }
     case K_LIMIT:
     default: {
         rule = WB_CHECK_PRIVACY_LIMIT;
-        char what_en[64], what_zh[64], why_en[96], why_zh[96];
-        describe_pattern(what_en, what_zh, sizeof(what_en), h->pattern);
+        char what_en[MAX_NAME_BYTES + 32], what_zh[MAX_NAME_BYTES + 32], why_en[96],
+            why_zh[96];
+        describe_pattern(what_en, what_zh, sizeof(what_en), s, h->pattern);
         describe_limit(why_en, why_zh, sizeof(why_en), s, h->code);
         snprintf(en, sizeof(en), "%s stopped here: %s; the scan goes on from the next line%s",
                  what_en, why_en,
@@ -1150,7 +1401,11 @@ static int add_finding(wb_diagnostics *list, const wb_privacy_scanner *s, const 
         break;
     }
     }
-    return wb__diagnostics_add_text(list, severity, rule, file, line, column, en, zh);
+    if (out->fn != NULL) {
+        wb__privacy_finding f = { h->start, severity, rule, en, zh };
+        return out->fn(&f, out->payload);
+    }
+    return wb__diagnostics_add_text(out->list, severity, rule, file, line, column, en, zh);
 }
 
 int wb_privacy_scan(wb_diagnostics **out, const wb_privacy_scanner *s, const char *text,
@@ -1168,7 +1423,7 @@ int wb_privacy_scan(wb_diagnostics **out, const wb_privacy_scanner *s, const cha
         name = UNNAMED;
 
     scan sc;
-    int rc = collect(&sc, s, text, len);
+    int rc = collect(&sc, s, text, len, NULL);
     wb_diagnostics *list = rc == WB_OK ? wb__diagnostics_new() : NULL;
     if (rc == WB_OK && list == NULL)
         rc = WB_ENOMEM;
@@ -1191,7 +1446,8 @@ int wb_privacy_scan(wb_diagnostics **out, const wb_privacy_scanner *s, const cha
         pos = h->start;
         if (column > INT_MAX)
             column = INT_MAX;
-        rc = add_finding(list, s, h, sc.text, name, (int)line, (int)column);
+        sink to_list = { list, NULL, NULL };
+        rc = add_finding(&to_list, s, h, sc.text, name, (int)line, (int)column);
     }
     free(sc.hits);
     if (rc != WB_OK) {
@@ -1200,6 +1456,46 @@ int wb_privacy_scan(wb_diagnostics **out, const wb_privacy_scanner *s, const cha
     }
     *out = list;
     return WB_OK;
+}
+
+/* --------------------------------------------------- many small texts */
+
+wb__privacy_scratch *wb__privacy_scratch_new(const wb_privacy_scanner *s)
+{
+    wb__privacy_scratch *scratch = calloc(1, sizeof(*scratch));
+    if (scratch == NULL)
+        return NULL;
+    scratch->md = pcre2_match_data_create(2, s->gctx);
+    if (scratch->md == NULL) {
+        free(scratch);
+        return NULL;
+    }
+    return scratch;
+}
+
+void wb__privacy_scratch_free(wb__privacy_scratch *scratch)
+{
+    if (scratch == NULL)
+        return;
+    /* The match data keeps its own copy of the allocator, so the scanner
+       it was made for may be gone by now. */
+    pcre2_match_data_free(scratch->md);
+    free(scratch->hits);
+    free(scratch);
+}
+
+int wb__privacy_scan_each(wb__privacy_scratch *scratch, const wb_privacy_scanner *s,
+                          const char *text, size_t len, wb__privacy_fn fn, void *payload)
+{
+    scan sc;
+    int rc = collect(&sc, s, text, len, scratch);
+    sink to_fn = { NULL, fn, payload };
+    for (size_t i = 0; rc == WB_OK && i < sc.count; i++)
+        rc = add_finding(&to_fn, s, &sc.hits[i], sc.text, NULL, 0, 0);
+    /* The list, grown or not, goes back for the next text. */
+    scratch->hits = sc.hits;
+    scratch->cap = sc.cap;
+    return rc;
 }
 
 /* ------------------------------------------------------------- redact */
@@ -1275,7 +1571,7 @@ int wb_privacy_redact(char **out, size_t *out_len, const wb_privacy_scanner *s,
         return wb__error_arg(err, fn, "text");
 
     scan sc;
-    int rc = collect(&sc, s, text, len);
+    int rc = collect(&sc, s, text, len, NULL);
     if (rc != WB_OK) {
         free(sc.hits);
         return scan_failed(rc, err);

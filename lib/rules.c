@@ -9,11 +9,14 @@
  *
  * A pack (<rule-pack>) is read against a base set: the result is a deep
  * copy of the base with the pack's values, so the base stays unchanged
- * and both may be used at once.
+ * and both may be used at once. Its privacy patterns are compiled here,
+ * once, only to refuse those the scan could not use; the set keeps their
+ * text, and each scanner compiles its own.
  */
 #include "rules_internal.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,6 +24,7 @@
 #include "document.h"
 #include "embedded.h"
 #include "errors_internal.h"
+#include "privacy_internal.h"
 
 #define DEFAULT_ORIGIN "<default>"
 
@@ -29,6 +33,9 @@ typedef struct builder {
     const wb__xml_doc *doc;
     wb_diagnostics *diags;
     int status;
+    /* The first finding of a pattern the scan cannot use: a load that
+       fails on it is WB_EREGEX rather than WB_ESCHEMA. */
+    const wb_diagnostic *first_regex;
 } builder;
 
 static char *attr(builder *b, const xmlNode *node, const char *name)
@@ -231,7 +238,9 @@ static int finish(builder *b, void **out)
     wb__diagnostics_sort(b->diags);
     int rc = b->status;
     if (rc == WB_OK && wb_diagnostics_count_at_least(b->diags, WB_SEVERITY_ERROR) > 0)
-        rc = WB_ESCHEMA;
+        rc = b->first_regex != NULL && wb__diagnostics_first_error(b->diags) == b->first_regex
+                 ? WB_EREGEX
+                 : WB_ESCHEMA;
     if (rc == WB_OK && out != NULL)
         *out = b->rs;
     else
@@ -249,7 +258,7 @@ int wb__rules_read(void **out, wb_diagnostics *diags, const wb__xml_doc *doc,
     wb_ruleset *rs = calloc(1, sizeof(*rs));
     if (rs == NULL)
         return WB_ENOMEM;
-    builder b = { rs, doc, diags, WB_OK };
+    builder b = { rs, doc, diags, WB_OK, NULL };
     build(&b, xmlDocGetRootElement(doc->doc));
     return finish(&b, out);
 }
@@ -304,6 +313,225 @@ static void copy_base(builder *b, const wb_ruleset *base)
                 r->params[k].summary[l] = copy(b, from->params[k].summary[l]);
         }
     }
+    if (b->status != WB_OK)
+        return;
+    rs->pattern_count = base->pattern_count;
+    rs->patterns = wb__arena_calloc(&rs->arena, base->pattern_count + 1,
+                                    sizeof(wb_privacy_pattern));
+    if (rs->patterns == NULL) {
+        b->status = WB_ENOMEM;
+        return;
+    }
+    for (size_t i = 0; i < base->pattern_count; i++) {
+        const wb_privacy_pattern *from = &base->patterns[i];
+        wb_privacy_pattern *p = &rs->patterns[i];
+        p->id = copy(b, from->id);
+        p->title = copy(b, from->title);
+        p->text = copy(b, from->text);
+        p->name = copy(b, from->name);
+        p->set_by = copy(b, from->set_by);
+    }
+    if (base->case_words != NULL) {
+        rs->case_word_count = base->case_word_count;
+        rs->case_words = wb__arena_calloc(&rs->arena, base->case_word_count + 1,
+                                          sizeof(char *));
+        if (rs->case_words == NULL) {
+            b->status = WB_ENOMEM;
+            return;
+        }
+        for (size_t i = 0; i < base->case_word_count; i++)
+            rs->case_words[i] = copy(b, base->case_words[i]);
+        rs->case_words_set_by = copy(b, base->case_words_set_by);
+    }
+}
+
+/* ------------------------------------------------------ privacy scan */
+
+/* Note a finding just made as one of a pattern the scan cannot use. */
+static void mark_regex(builder *b)
+{
+    size_t n = wb_diagnostics_count(b->diags);
+    if (b->status == WB_OK && b->first_regex == NULL && n > 0)
+        b->first_regex = wb_diagnostics_at(b->diags, n - 1);
+}
+
+/* Whether a pattern can be used: compiled and tried as the scan would.
+   A pattern that cannot is a pack-bad-pattern finding. */
+static int check_pattern(builder *b, const xmlNode *el, const char *id, const char *pattern)
+{
+    wb__pattern_problem problem;
+    size_t offset;
+    char why[256];
+    if (wb__privacy_pattern_check(pattern, strlen(pattern), &problem, &offset, why,
+                                  sizeof(why)) != WB_OK) {
+        b->status = WB_ENOMEM;
+        return 0;
+    }
+    switch (problem) {
+    case WB__PATTERN_OK:
+        return 1;
+    case WB__PATTERN_EMPTY:
+        WB__FINDING(b, el, WB_CHECK_PACK_PATTERN,
+                    "privacy pattern '%s' is empty",
+                    "隐私模式“%s”为空", id);
+        break;
+    case WB__PATTERN_MATCHES_EMPTY:
+        WB__FINDING(b, el, WB_CHECK_PACK_PATTERN,
+                    "privacy pattern '%s' matches empty text, so it would be found everywhere; "
+                    "it must match at least one character",
+                    "隐私模式“%s”可匹配空文本,会在任何位置命中;须至少匹配一个字符", id);
+        break;
+    case WB__PATTERN_BAD:
+    default: {
+        /* The place PCRE2 points to, in the file's own lines and columns. */
+        int line, column;
+        wb__xml_text_position(b->doc, el, offset, &line, &column);
+        WB__FINDING_AT(b, line, column, WB_CHECK_PACK_PATTERN,
+                       "privacy pattern '%s' does not compile at byte %zu of the pattern: %s",
+                       "隐私模式“%s”无法编译(模式第 %zu 字节处):%s", id, offset, why);
+        break;
+    }
+    }
+    mark_regex(b);
+    return 0;
+}
+
+/* The pack's <pattern>s: added to base's, or in place of base's of the
+   same id (a later pack overrides an earlier one, as with parameters). */
+static void apply_patterns(builder *b, const xmlNode *privacy)
+{
+    wb_ruleset *rs = b->rs;
+    size_t n = count_children(privacy, "pattern");
+    if (n == 0)
+        return;
+    wb_privacy_pattern *all = wb__arena_calloc(&rs->arena, rs->pattern_count + n + 1,
+                                               sizeof(wb_privacy_pattern));
+    if (all == NULL) {
+        b->status = WB_ENOMEM;
+        return;
+    }
+    if (rs->pattern_count > 0)
+        memcpy(all, rs->patterns, rs->pattern_count * sizeof(*all));
+    rs->patterns = all;
+    size_t from_base = rs->pattern_count;
+    for (const xmlNode *el = wb__xml_first_element(privacy, "pattern");
+         el != NULL && b->status == WB_OK; el = wb__xml_next_element(el, "pattern")) {
+        const char *id = attr(b, el, "id"), *title = attr(b, el, "title");
+        const char *pattern = text(b, el);
+        if (b->status != WB_OK)
+            return;
+        /* An id twice in one pack is a mistake; base's ids are replaced. */
+        const xmlNode *twin = NULL;
+        for (const xmlNode *e = wb__xml_first_element(privacy, "pattern"); e != el;
+             e = wb__xml_next_element(e, "pattern")) {
+            xmlChar *other = xmlGetProp(e, (const xmlChar *)"id");
+            if (other == NULL) {
+                b->status = WB_ENOMEM;
+                return;
+            }
+            int same = strcmp((const char *)other, id) == 0;
+            xmlFree(other);
+            if (same) {
+                twin = e;
+                break;
+            }
+        }
+        if (twin != NULL) {
+            int line, column;
+            wb__xml_position(b->doc, twin, &line, &column);
+            WB__FINDING(b, el, WB_CHECK_PACK_PATTERN,
+                        "privacy pattern id '%s' is used twice (first on line %d)",
+                        "隐私模式编号“%s”重复(首次出现在第 %d 行)", id, line);
+            continue;
+        }
+        if (!check_pattern(b, el, id, pattern))
+            continue;
+        size_t k = 0;
+        while (k < from_base && strcmp(rs->patterns[k].id, id) != 0)
+            k++;
+        if (k == from_base)
+            k = rs->pattern_count++;
+        wb_privacy_pattern *p = &rs->patterns[k];
+        size_t size = strlen(title) + strlen(id) + 4;
+        char *name = wb__arena_alloc(&rs->arena, size);
+        if (name == NULL) {
+            b->status = WB_ENOMEM;
+            return;
+        }
+        snprintf(name, size, "%s (%s)", title, id);
+        p->id = id;
+        p->title = title;
+        p->text = pattern;
+        p->name = name;
+        p->set_by = rs->pack;
+    }
+}
+
+static int is_blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* The pack's <case-words>: added to the words in force, or in their place. */
+static void apply_case_words(builder *b, const xmlNode *el)
+{
+    wb_ruleset *rs = b->rs;
+    const char *mode = attr(b, el, "mode");
+    char *words = text(b, el);
+    if (b->status != WB_OK)
+        return;
+    int replace = mode != NULL && strcmp(mode, "replace") == 0;
+    const char *const *old = (const char *const *)rs->case_words;
+    if (old == NULL)
+        old = wb_privacy_default_case_words();
+    size_t kept = 0, given = 0;
+    while (!replace && old[kept] != NULL)
+        kept++;
+    for (size_t i = 0; words[i] != '\0'; i++)
+        if (!is_blank(words[i]) && (i == 0 || is_blank(words[i - 1])))
+            given++;
+    const char **list = wb__arena_calloc(&rs->arena, kept + given + 1, sizeof(char *));
+    if (list == NULL) {
+        b->status = WB_ENOMEM;
+        return;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < kept; i++) {
+        list[n] = copy(b, old[i]);
+        if (list[n] != NULL)
+            n++;
+    }
+    /* The words (xs:list) split in place; each kept once. */
+    char *p = words;
+    while (*p != '\0') {
+        while (is_blank(*p))
+            p++;
+        if (*p == '\0')
+            break;
+        char *word = p;
+        while (*p != '\0' && !is_blank(*p))
+            p++;
+        if (*p != '\0')
+            *p++ = '\0';
+        size_t k = 0;
+        while (k < n && strcmp(list[k], word) != 0)
+            k++;
+        if (k == n)
+            list[n++] = word;
+    }
+    rs->case_words = list;
+    rs->case_word_count = n;
+    rs->case_words_set_by = rs->pack;
+}
+
+static void apply_privacy(builder *b, const xmlNode *privacy)
+{
+    if (privacy == NULL)
+        return;
+    apply_patterns(b, privacy);
+    const xmlNode *words = wb__xml_first_element(privacy, "case-words");
+    if (words != NULL && b->status == WB_OK)
+        apply_case_words(b, words);
 }
 
 static void apply(builder *b, const xmlNode *root)
@@ -341,6 +569,8 @@ static void apply(builder *b, const xmlNode *root)
             p->set_by = rs->pack;
         }
     }
+    if (b->status == WB_OK)
+        apply_privacy(b, wb__xml_first_element(root, "privacy"));
 }
 
 int wb__rule_pack_read(void **out, wb_diagnostics *diags, const wb__xml_doc *doc,
@@ -361,7 +591,7 @@ int wb__rule_pack_read(void **out, wb_diagnostics *diags, const wb__xml_doc *doc
         wb_ruleset_free(base);
         return WB_ENOMEM;
     }
-    builder b = { rs, doc, diags, WB_OK };
+    builder b = { rs, doc, diags, WB_OK, NULL };
     copy_base(&b, base != NULL ? base : given);
     if (b.status == WB_OK)
         apply(&b, xmlDocGetRootElement(doc->doc));
@@ -546,6 +776,85 @@ int32_t wb_param_max(const wb_param *p) { return p ? p->max : 0; }
 wb_param_source wb_param_source_of(const wb_param *p) { return p ? p->source : WB_PARAM_FROM_COUNTY; }
 const char *wb_param_set_by(const wb_param *p) { return p ? p->set_by : NULL; }
 const char *wb_param_summary(const wb_param *p, wb_lang lang) { return p ? p->summary[lang_index(lang)] : NULL; }
+
+size_t wb_ruleset_privacy_pattern_count(const wb_ruleset *rules)
+{
+    return rules != NULL ? rules->pattern_count : 0;
+}
+
+const wb_privacy_pattern *wb_ruleset_privacy_pattern_at(const wb_ruleset *rules, size_t i)
+{
+    return rules != NULL && i < rules->pattern_count ? &rules->patterns[i] : NULL;
+}
+
+const char *wb_privacy_pattern_id(const wb_privacy_pattern *p) { return p ? p->id : NULL; }
+const char *wb_privacy_pattern_title(const wb_privacy_pattern *p) { return p ? p->title : NULL; }
+const char *wb_privacy_pattern_text(const wb_privacy_pattern *p) { return p ? p->text : NULL; }
+const char *wb_privacy_pattern_set_by(const wb_privacy_pattern *p) { return p ? p->set_by : NULL; }
+
+size_t wb_ruleset_case_word_count(const wb_ruleset *rules)
+{
+    if (rules == NULL)
+        return 0;
+    if (rules->case_words != NULL)
+        return rules->case_word_count;
+    size_t n = 0;
+    for (const char *const *w = wb_privacy_default_case_words(); *w != NULL; w++)
+        n++;
+    return n;
+}
+
+const char *wb_ruleset_case_word_at(const wb_ruleset *rules, size_t i)
+{
+    if (i >= wb_ruleset_case_word_count(rules))
+        return NULL;
+    return rules->case_words != NULL ? rules->case_words[i] : wb_privacy_default_case_words()[i];
+}
+
+const char *wb_ruleset_case_words_set_by(const wb_ruleset *rules)
+{
+    return rules != NULL ? rules->case_words_set_by : NULL;
+}
+
+int wb_ruleset_privacy_scanner(wb_privacy_scanner **out, const wb_ruleset *rules,
+                               const wb_privacy_options *base, wb_error *err)
+{
+    static const char fn[] = "wb_ruleset_privacy_scanner";
+    if (out == NULL)
+        return wb__error_arg(err, fn, "out");
+    *out = NULL;
+    if (rules == NULL)
+        return wb__error_arg(err, fn, "rules");
+    if (base != NULL && base->version != WB_PRIVACY_OPTIONS_VERSION)
+        return wb__error_arg(err, fn, "base->version");
+    if (base != NULL && base->has_as_of && !wb_date_is_valid(base->as_of))
+        return wb__error_arg(err, fn, "base->as_of");
+    wb_privacy_options o = WB_PRIVACY_OPTIONS_INIT;
+    if (base != NULL) {
+        o.as_of = base->as_of;
+        o.has_as_of = base->has_as_of;
+        o.match_limit = base->match_limit;
+        o.depth_limit = base->depth_limit;
+    }
+    o.case_words = (const char *const *)rules->case_words;   /* NULL: the built-in list */
+    size_t n = rules->pattern_count;
+    const char **lists = NULL;
+    if (n > 0) {
+        /* The patterns, then their names: two NULL-terminated lists. */
+        lists = calloc(2 * (n + 1), sizeof(*lists));
+        if (lists == NULL)
+            return wb__error_set(err, WB_ENOMEM, NULL, 0, 0, NULL, "out of memory");
+        for (size_t i = 0; i < n; i++) {
+            lists[i] = rules->patterns[i].text;
+            lists[n + 1 + i] = rules->patterns[i].name;
+        }
+        o.extra_patterns = lists;
+        o.extra_pattern_names = lists + n + 1;
+    }
+    int rc = wb_privacy_scanner_new(out, &o, err);
+    free(lists);
+    return rc;
+}
 
 const char *wb_param_unit_name(wb_param_unit unit)
 {

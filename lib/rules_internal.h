@@ -32,12 +32,26 @@ struct wb_rule {
     int line;                   /* where the rule is declared, for packs */
 };
 
+/* A privacy pattern a pack adds; compiled when the pack was applied. */
+struct wb_privacy_pattern {
+    const char *id, *title, *text;
+    const char *name;           /* "title (id)", what findings show */
+    const char *set_by;         /* the pack's name */
+};
+
 struct wb_ruleset {
     wb__arena arena;
     const char *edition;
     const char *pack;
     wb_rule *rules;
     size_t rule_count;
+    wb_privacy_pattern *patterns;
+    size_t pattern_count;
+    /* The case words in force: NULL-terminated, or NULL for the built-in
+       list when no pack has changed it. */
+    const char **case_words;
+    size_t case_word_count;
+    const char *case_words_set_by;   /* the pack that changed them last */
 };
 
 /* A parameter's value in force; the rule set's loader has checked it exists. */

@@ -102,6 +102,112 @@ void wb__xml_position(const wb__xml_doc *doc, const xmlNode *node,
     *line = l > 0 && l < INT32_MAX ? (int)l : 0;
 }
 
+static int has_prefix(const char *p, size_t room, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    return room >= n && memcmp(p, prefix, n) == 0;
+}
+
+/* The bytes a reference (the name between '&' and ';') stands for in the
+   text: 1 for a predefined entity, the UTF-8 length of a character
+   reference's code point; 0 for anything else (no DTD declares more). */
+static size_t reference_length(const char *name, size_t n)
+{
+    static const char *const predefined[] = { "lt", "gt", "amp", "apos", "quot" };
+    for (size_t k = 0; k < sizeof(predefined) / sizeof(predefined[0]); k++)
+        if (strlen(predefined[k]) == n && memcmp(name, predefined[k], n) == 0)
+            return 1;
+    if (n < 2 || name[0] != '#')
+        return 0;
+    int hex = name[1] == 'x';
+    unsigned long cp = 0;
+    for (size_t k = hex ? 2 : 1; k < n; k++) {
+        char c = name[k];
+        unsigned d = c >= '0' && c <= '9' ? (unsigned)(c - '0')
+                     : hex && c >= 'a' && c <= 'f' ? (unsigned)(c - 'a' + 10)
+                     : hex && c >= 'A' && c <= 'F' ? (unsigned)(c - 'A' + 10)
+                                                   : 99u;
+        if (d == 99u || cp > 0x10FFFFul)
+            return 0;
+        cp = cp * (hex ? 16u : 10u) + d;
+    }
+    return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : cp <= 0x10FFFF ? 4 : 0;
+}
+
+int wb__xml_text_position(const wb__xml_doc *doc, const xmlNode *node, size_t offset,
+                          int *line, int *column)
+{
+    wb__xml_position(doc, node, line, column);
+    if (node == NULL || node->type != XML_ELEMENT_NODE || node->_private == NULL)
+        return 0;
+    const char *d = doc->data;
+    size_t n = doc->len;
+    /* The start tag ends at the first '>' outside an attribute's quotes. */
+    size_t i = (size_t)(uintptr_t)node->_private;
+    char quote = 0;
+    for (; i < n; i++) {
+        if (quote != 0) {
+            if (d[i] == quote)
+                quote = 0;
+        } else if (d[i] == '"' || d[i] == '\'') {
+            quote = d[i];
+        } else if (d[i] == '>') {
+            break;
+        }
+    }
+    if (i >= n || d[i - 1] == '/')
+        return 0;
+    i++;
+    /* Walk the source and the text together up to the offset. */
+    size_t done = 0;
+    int cdata = 0;
+    while (done < offset) {
+        if (i >= n)
+            return 0;
+        const char *close = NULL;
+        if (cdata) {
+            if (has_prefix(d + i, n - i, "]]>")) {
+                i += 3;
+                cdata = 0;
+                continue;
+            }
+        } else if (has_prefix(d + i, n - i, "<![CDATA[")) {
+            i += 9;
+            cdata = 1;
+            continue;
+        } else if (has_prefix(d + i, n - i, "<!--")) {
+            close = "-->";
+        } else if (has_prefix(d + i, n - i, "<?")) {
+            close = "?>";
+        } else if (d[i] == '<') {
+            return 0;   /* an end tag or a child before the offset */
+        } else if (d[i] == '&') {
+            const char *semi = memchr(d + i, ';', n - i);
+            size_t bytes = semi != NULL ? reference_length(d + i + 1, (size_t)(semi - d) - i - 1)
+                                        : 0;
+            if (bytes == 0 || done + bytes > offset)
+                return 0;
+            done += bytes;
+            i = (size_t)(semi - d) + 1;
+            continue;
+        }
+        if (close != NULL) {
+            size_t k = i + 2;
+            while (k < n && !has_prefix(d + k, n - k, close))
+                k++;
+            if (k >= n)
+                return 0;
+            i = k + strlen(close);
+            continue;
+        }
+        /* The parser reads a CR LF pair, or a lone CR, as one LF. */
+        i += d[i] == '\r' && i + 1 < n && d[i + 1] == '\n' ? 2 : 1;
+        done++;
+    }
+    offset_position(doc, i, line, column);
+    return 1;
+}
+
 /* --------------------------------------------------------- SAX hooks */
 
 static void record_start(void *ctx, const xmlChar *localname,

@@ -55,6 +55,16 @@ void wb__xml_error_text(char *buf, size_t size, const xmlError *e);
 void wb__xml_position(const wb__xml_doc *doc, const xmlNode *node,
                       int *line, int *column);
 
+/*
+ * Line and column of the byte `offset` of an element's text (as
+ * wb__xml_text gives it), traced back through the source: character and
+ * entity references, CDATA sections and comments. Returns 1 when found;
+ * 0 when the text cannot be traced, and then line and column are the
+ * start tag's (wb__xml_position).
+ */
+int wb__xml_text_position(const wb__xml_doc *doc, const xmlNode *node, size_t offset,
+                          int *line, int *column);
+
 /* Free the tree and the index. */
 void wb__xml_dispose(wb__xml_doc *doc);
 

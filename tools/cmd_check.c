@@ -408,7 +408,8 @@ static int start_evaluation(check_opts *o)
         return -1;
     wb_error err;
     if (wb_evaluation_new(&o->ev, o->rules, o->cal, o->as_of, &err) != WB_OK ||
-        (o->has_since && wb_evaluation_set_period(o->ev, o->since, &err) != WB_OK))
+        (o->has_since && wb_evaluation_set_period(o->ev, o->since, &err) != WB_OK) ||
+        wb_evaluation_set_privacy(o->ev, o->privacy, &err) != WB_OK)
         return lint_fail("check: %s", err.message), -1;
     wb_evaluation_on_result(o->ev, print_result, o);
     return 0;

@@ -84,8 +84,7 @@ int lint_open_privacy(wb_privacy_scanner **scanner, const wb_ruleset *rules, wb_
     wb_privacy_options options = WB_PRIVACY_OPTIONS_INIT;
     options.as_of = as_of;
     options.has_as_of = 1;
-    (void)rules;    /* TODO(pack patterns): wb_ruleset_privacy_scanner */
-    int rc = wb_privacy_scanner_new(scanner, &options, &err);
+    int rc = wb_ruleset_privacy_scanner(scanner, rules, &options, &err);
     return rc == WB_OK ? 0 : (lint_fail_error(&err), -1);
 }
 

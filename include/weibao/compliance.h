@@ -35,6 +35,10 @@
  * key, a value a column cannot hold) is a problem, reported with its file
  * and line; the row is not evaluated and the rest of the file is.
  *
+ * Optionally (wb_evaluation_set_privacy), the free-text cells of every
+ * row are scanned for minors' personal data, each finding a problem at
+ * the place in the file where the data starts.
+ *
  * Ownership: an evaluation belongs to its caller (wb_evaluation_free); it
  * borrows the rule set and the calendar, which must outlive it and every
  * result taken from it. A result passed to a callback lives until the
@@ -55,6 +59,7 @@
 #include <weibao/diagnostic.h>
 #include <weibao/errors.h>
 #include <weibao/ledger.h>
+#include <weibao/privacy.h>
 #include <weibao/rules.h>
 
 WB_BEGIN_DECLS
@@ -105,12 +110,61 @@ WB_API int wb_evaluation_new(wb_evaluation **out, const wb_ruleset *rules,
 WB_API void wb_evaluation_on_result(wb_evaluation *ev, wb_result_callback fn, void *payload);
 
 /**
+ * Scan the free text of every record added from now on for minors'
+ * personal data (weibao/privacy.h), or stop scanning (scanner NULL; the
+ * default is no scan).
+ *
+ * Free text is every non-empty text column (WB_FIELD_TEXT), the key
+ * included: a key is quoted in messages. Name and identity-number columns
+ * (WB_FIELD_NAME, WB_FIELD_ID_NUMBER) hold the ledger's own personal data
+ * and are not scanned. Every row of a file given to
+ * wb_evaluation_add_file, XML or CSV, is scanned as it is read, and every
+ * record given to wb_evaluation_add_record before it is checked, also
+ * those that are then not checked (bad rows, rows without a key, duplicate
+ * keys): a leak is a leak.
+ *
+ * Each finding is a problem (wb_evaluation_problems), added in the order
+ * the rows come, before the row's results: rule privacy-id-number,
+ * privacy-phone, privacy-bank-card, privacy-name-case, privacy-pattern or
+ * privacy-limit, a warning or, for a minor's identity number, an error.
+ * Its message names the column and quotes the data masked ("column unit
+ * (单位): mobile phone number 138****5678 in free text"). Its place is
+ * where the data starts in the file:
+ *  - CSV: the exact line and column (code points of the decoded text, so
+ *    also for GB18030); inside a quoted cell, lines count the cell's own
+ *    line breaks and a doubled quote ("") counts as the two characters it
+ *    is in the file.
+ *  - XML: the line and column inside the attribute value as written
+ *    (a reference such as &amp; counts as written, a line break inside
+ *    the value starts a line); column 0 when the parser no longer holds
+ *    the start of that line (the line is still exact), and the record's
+ *    line with column 0 if the value as written cannot be matched to the
+ *    value read.
+ *  - a record from wb_evaluation_add_record: file "<record>", line 0,
+ *    column 0, the record's key (long numbers masked) in the message.
+ *
+ * @param scanner  borrowed, not copied: it must stay alive until the
+ *                 evaluation is freed or the scan is turned off (NULL).
+ *                 Scanners are immutable: one may serve many evaluations
+ *                 on many threads at once.
+ * @return WB_OK; WB_EINVAL when ev is NULL, or when a scanner is set
+ *         once records or files were added or the evaluation finished
+ *         (rows already read would go unscanned; turning the scan off is
+ *         allowed at any time); WB_ENOMEM (the evaluation is unchanged)
+ * @since 0.3
+ */
+WB_API int wb_evaluation_set_privacy(wb_evaluation *ev, const wb_privacy_scanner *scanner,
+                                     wb_error *err);
+
+/**
  * Check one record. A record whose key was seen before in this evaluation
  * is refused as a duplicate (a problem, WB_OK returned).
+ * With a privacy scanner set, its text columns are scanned first.
  * @return WB_OK; WB_ECOVERAGE when a deadline needs a day the calendar
  *         does not cover (err says which; the evaluation goes on with the
  *         next record); WB_ENOMEM; WB_EINVAL (no key: a record must have
- *         one); or the callback's nonzero value
+ *         one); WB_ERROR when PCRE2 fails in the privacy scan other than
+ *         on a limit (not expected); or the callback's nonzero value
  * @since 0.3
  */
 WB_API int wb_evaluation_add_record(wb_evaluation *ev, const wb_record *record, wb_error *err);
@@ -121,11 +175,13 @@ WB_API int wb_evaluation_add_record(wb_evaluation *ev, const wb_record *record, 
  * ledger kind; NULL recognises it from the XML root or the CSV header.
  * Bad rows, and dates the calendar does not cover, are problems
  * (wb_evaluation_problems) and the rest of the file is still checked.
- * The file is only read.
+ * With a privacy scanner set, every row's text cells are scanned as the
+ * row is read. The file is only read.
  * @return WB_OK; WB_EIO (cannot be read); WB_EPARSE or WB_ESCHEMA when
  *         the file as a whole cannot be read as a ledger (not XML, no
  *         known header): err says why and where; WB_ENOMEM; WB_EINVAL;
- *         or the callback's nonzero value
+ *         WB_ERROR when PCRE2 fails in the privacy scan other than on a
+ *         limit (not expected); or the callback's nonzero value
  * @since 0.3
  */
 WB_API int wb_evaluation_add_file(wb_evaluation *ev, const char *path, const char *kind,
@@ -200,7 +256,7 @@ WB_API const char *wb_result_standard(const wb_result *result);
 WB_API wb_outcome wb_result_outcome(const wb_result *result);
 /** The rule's severity: what a violation counts as. @since 0.3 */
 WB_API wb_severity wb_result_severity(const wb_result *result);
-/** The record's key. @since 0.3 */
+/** The record's key, whole, as the caller or the file gave it (messages mask it). @since 0.3 */
 WB_API const char *wb_result_key(const wb_result *result);
 /** The record's unit and township, or "" when it has none. @since 0.3 */
 WB_API const char *wb_result_unit(const wb_result *result);
@@ -250,7 +306,9 @@ WB_API const char *wb_result_detail(const wb_result *result, wb_lang lang);
 /**
  * One line: the record's key, the rule's title and the finding, e.g.
  * "BC-0007: 收到查询结果后30个工作日内解除工作关系: 期限 2026-03-26,实际 2026-03-30,逾期 4 天".
- * Never holds a name or a whole identity number.
+ * Never holds a name or a whole identity number: in the key, every run
+ * of 10 or more digits shows only its last 4 (BC-*******5678), while
+ * wb_result_key gives the key whole.
  * @return WB_OK, WB_ENOMEM, WB_EINVAL
  * @since 0.3
  */

@@ -15,7 +15,9 @@
  * Personal data: a record may hold names and identity numbers. The
  * library uses them only to check them; no message, explanation or
  * report ever contains a name, and an identity number only masked
- * (220581********123X).
+ * (220581********123X). A message that quotes a cell or a key shows a
+ * run of 10 or more digits only by its last 4 (BC-*******5678). Free-text
+ * cells may be scanned for personal data (wb_evaluation_set_privacy).
  *
  * Ownership: a wb_record from an `out` parameter belongs to the caller
  * (wb_record_free). Kinds are static. Threading: kinds are immutable; a

@@ -33,7 +33,9 @@
  *    it follows a non-Han character, the case word, or a word such as
  *    被害人 or 学生 that introduces a person).
  *  - privacy-pattern: a match of an extra pattern (a rule pack's),
- *    masked whole ('*' for each character).
+ *    masked whole ('*' for each character), named by its entry in
+ *    extra_pattern_names ("学籍号 (school-no) ********") or else by its
+ *    number.
  *  - privacy-limit: a search hit PCRE2's match, depth, heap or JIT stack
  *    limit. The text is then searched line by line to find the line it
  *    comes from: the finding is where the search on that line started,
@@ -81,9 +83,13 @@ typedef struct wb_privacy_options {
     const char *const *extra_patterns;   /**< NULL-terminated PCRE2 patterns (UTF-8), each reported as privacy-pattern; NULL: none */
     uint32_t match_limit;                /**< PCRE2 match limit per search; 0: 1,000,000 */
     uint32_t depth_limit;                /**< PCRE2 depth limit (interpreter only); 0: 10,000 */
+    /** NULL, or one UTF-8 name per extra pattern (an entry NULL: that
+        pattern is called by its number) that its findings show; copied,
+        at most 256 bytes of each kept. */
+    const char *const *extra_pattern_names;
 } wb_privacy_options;
 
-#define WB_PRIVACY_OPTIONS_INIT { WB_PRIVACY_OPTIONS_VERSION, {0}, 0, NULL, NULL, 0, 0 }
+#define WB_PRIVACY_OPTIONS_INIT { WB_PRIVACY_OPTIONS_VERSION, {0}, 0, NULL, NULL, 0, 0, NULL }
 
 /**
  * A new scanner: every pattern compiled once (PCRE2_UTF, PCRE2_UCP,
@@ -101,6 +107,14 @@ WB_API int wb_privacy_scanner_new(wb_privacy_scanner **out, const wb_privacy_opt
 
 /** Free a scanner. Accepts NULL. @since 0.3 */
 WB_API void wb_privacy_scanner_free(wb_privacy_scanner *s);
+
+/**
+ * The built-in case words (docs/checks.md, privacy-name-case), the list a
+ * scanner uses when its options give none.
+ * @return a NULL-terminated list in static storage, never NULL
+ * @since 0.3
+ */
+WB_API const char *const *wb_privacy_default_case_words(void);
 
 /**
  * Every finding in text, in the order of the text: file is name (NULL:

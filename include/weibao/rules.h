@@ -8,7 +8,10 @@
  * severity, and its parameters. The table is data (data/rules.xml, schema
  * data/rules.xsd, compiled in as the default); a county changes a
  * parameter with a rule pack (<rule-pack>), which gives a new rule set
- * and leaves the base untouched.
+ * and leaves the base untouched. A pack may also tune the privacy scan
+ * (weibao/privacy.h): add patterns, each with an id and a title, and add
+ * to or replace the case words; wb_ruleset_privacy_scanner() makes the
+ * scanner they describe.
  *
  * Ownership: a wb_ruleset from an `out` parameter belongs to the caller
  * (wb_ruleset_free). Rules and parameters are borrowed from their set.
@@ -22,12 +25,14 @@
 #include <weibao/common.h>
 #include <weibao/diagnostic.h>
 #include <weibao/errors.h>
+#include <weibao/privacy.h>
 
 WB_BEGIN_DECLS
 
 typedef struct wb_ruleset wb_ruleset;
 typedef struct wb_rule wb_rule;
 typedef struct wb_param wb_param;
+typedef struct wb_privacy_pattern wb_privacy_pattern;
 
 /** What a parameter counts. */
 typedef enum wb_param_unit {
@@ -74,7 +79,23 @@ WB_API int wb_ruleset_load_buffer(wb_ruleset **out, const char *data, size_t len
  * parameters are the pack's where it sets them and base's elsewhere. A
  * pack that names a rule or parameter base lacks, or a value outside the
  * parameter's bounds, is refused with its line.
- * @return WB_OK, WB_EIO, WB_EPARSE, WB_ESCHEMA, WB_ENOMEM, WB_EINVAL
+ *
+ * The pack's <privacy> patterns are added to base's (one with the id of
+ * one of base's replaces it), each compiled as the privacy scan compiles
+ * it; its <case-words> are added to base's case words (mode="add", the
+ * default) or replace them (mode="replace").
+ *
+ * A pattern that does not compile is refused with WB_EREGEX: err names
+ * the file and the line and column (code points, through references such
+ * as &lt;) of the place in the file PCRE2's offset points to, and its
+ * message gives that offset (bytes into the pattern) and PCRE2's reason;
+ * should the place not be traceable through the XML source, line and
+ * column are the <pattern> element's. A pattern that is empty or matches
+ * the empty string (it would be found at every place) is refused with
+ * WB_EREGEX too, at its element; a pattern id used twice in one pack with
+ * WB_ESCHEMA. Each is a finding of rule pack-bad-pattern, and the load
+ * fails with the code of the first finding in the file.
+ * @return WB_OK, WB_EIO, WB_EPARSE, WB_ESCHEMA, WB_EREGEX, WB_ENOMEM, WB_EINVAL
  * @since 0.3
  */
 WB_API int wb_ruleset_apply_pack_file(wb_ruleset **out, const wb_ruleset *base,
@@ -91,7 +112,13 @@ WB_API void wb_ruleset_free(wb_ruleset *rules);
 /** Every problem of a rule table, as findings. @since 0.3 */
 WB_API int wb_ruleset_check_file(wb_diagnostics **out, const char *path, wb_error *err);
 
-/** Every problem of a rule pack, checked against base (NULL: the built-in table). @since 0.3 */
+/**
+ * Every problem of a rule pack, checked against base (NULL: the built-in
+ * table), as findings; a privacy pattern that cannot be used is a
+ * pack-bad-pattern finding with the place and message a load's err gets.
+ * @return WB_OK (with the findings, if any), WB_EIO, WB_ENOMEM, WB_EINVAL
+ * @since 0.3
+ */
 WB_API int wb_ruleset_check_pack_file(wb_diagnostics **out, const wb_ruleset *base,
                                       const char *path, wb_error *err);
 
@@ -156,6 +183,47 @@ WB_API const char *wb_param_summary(const wb_param *param, wb_lang lang);
 WB_API const char *wb_param_unit_name(wb_param_unit unit);
 /** "rubric", "law", "county". Static. @since 0.3 */
 WB_API const char *wb_param_source_name(wb_param_source source);
+
+/* ------------------------------------------------------ privacy scan */
+
+/** The privacy patterns packs have added, in the order added. @since 0.3 */
+WB_API size_t wb_ruleset_privacy_pattern_count(const wb_ruleset *rules);
+/** The i-th privacy pattern; NULL when out of range. Borrowed. @since 0.3 */
+WB_API const wb_privacy_pattern *wb_ruleset_privacy_pattern_at(const wb_ruleset *rules,
+                                                               size_t i);
+/** Its id ("school-no"), unique in the set. @since 0.3 */
+WB_API const char *wb_privacy_pattern_id(const wb_privacy_pattern *pattern);
+/** Its short title ("学籍号"), which findings show with the id. @since 0.3 */
+WB_API const char *wb_privacy_pattern_title(const wb_privacy_pattern *pattern);
+/** The PCRE2 pattern, as the pack gives it. @since 0.3 */
+WB_API const char *wb_privacy_pattern_text(const wb_privacy_pattern *pattern);
+/** The name of the pack that added it. @since 0.3 */
+WB_API const char *wb_privacy_pattern_set_by(const wb_privacy_pattern *pattern);
+
+/**
+ * The case words in force: the built-in list
+ * (wb_privacy_default_case_words()) with the words packs added, or the
+ * list a pack put in its place; each word once.
+ * @since 0.3
+ */
+WB_API size_t wb_ruleset_case_word_count(const wb_ruleset *rules);
+/** The i-th case word; NULL when out of range. Borrowed. @since 0.3 */
+WB_API const char *wb_ruleset_case_word_at(const wb_ruleset *rules, size_t i);
+/** The pack that changed the case words last, or NULL when they are the built-in list. @since 0.3 */
+WB_API const char *wb_ruleset_case_words_set_by(const wb_ruleset *rules);
+
+/**
+ * A privacy scanner for this rule set: base's as_of, has_as_of and
+ * limits (base NULL: the defaults), the set's case words and, as extra
+ * patterns, its privacy patterns, whose findings are named "title (id)"
+ * (学籍号 (school-no) ********). base's case_words, extra_patterns and
+ * extra_pattern_names are not used. *out is the caller's
+ * (wb_privacy_scanner_free).
+ * @return WB_OK; WB_EINVAL (a bad options version or date); WB_ENOMEM
+ * @since 0.3
+ */
+WB_API int wb_ruleset_privacy_scanner(wb_privacy_scanner **out, const wb_ruleset *rules,
+                                      const wb_privacy_options *base, wb_error *err);
 
 WB_END_DECLS
 

@@ -637,6 +637,54 @@ static void test_csv__read_error_is_eio(void **state)
     fclose(f);
 }
 
+/* Field i of the last record starts at line:column, quoted or not. */
+static void expect_place(const wb__csv *c, size_t i, int line, int column, int quoted)
+{
+    wb__csv_place at;
+    assert_int_equal(wb__csv_field_position(c, i, &at), WB_OK);
+    if (at.line != line || at.column != column || at.quoted != quoted)
+        fail_msg("field %zu: %d:%d%s, want %d:%d%s", i + 1, at.line, at.column,
+                 at.quoted ? " quoted" : "", line, column, quoted ? " quoted" : "");
+}
+
+/* Where each field's text starts: after an opening quote, after a quoted
+   field with commas and doubled quotes, after a field spanning lines, in
+   code points, and in GB18030 counted on the decoded text. */
+static void test_csv__field_positions(void **state)
+{
+    (void)state;
+    wb__csv *c = open_text("a,\"b,\"\"c\"\",d\",e\r\n"
+                           "\"多\r\n行\",张三,,\n"
+                           "x\n");
+    expect_record(c, 1, 3, "a", "b,\"c\",d", "e");
+    expect_place(c, 0, 1, 1, 0);
+    expect_place(c, 1, 1, 4, 1);
+    expect_place(c, 2, 1, 15, 0);
+    expect_record(c, 2, 4, "多\n行", "张三", "", "");
+    expect_place(c, 0, 2, 2, 1);
+    expect_place(c, 1, 3, 4, 0);
+    expect_place(c, 2, 3, 7, 0);
+    expect_place(c, 3, 3, 8, 0);
+    wb__csv_place at;
+    assert_int_equal(wb__csv_field_position(c, 4, &at), WB_EINVAL);
+    expect_record(c, 4, 1, "x");
+    expect_place(c, 0, 4, 1, 0);
+    assert_int_equal(wb__csv_field_position(c, 1, &at), WB_EINVAL);
+    expect_end(c);
+    wb__csv_free(c);
+
+    /* 姓名,张三 then 李四,"张三" in GB18030: columns of characters, not bytes. */
+    static const char gb[] = "\xd0\xd5\xc3\xfb,\xd5\xc5\xc8\xfd\n"
+                             "\xc0\xee\xcb\xc4,\"\xd5\xc5\xc8\xfd\"\n";
+    c = open_bytes(gb, sizeof(gb) - 1);
+    expect_record(c, 1, 2, "姓名", "张三");
+    expect_place(c, 1, 1, 4, 0);
+    expect_record(c, 2, 2, "李四", "张三");
+    expect_place(c, 1, 2, 5, 1);
+    expect_end(c);
+    wb__csv_free(c);
+}
+
 static void test_csv__bad_arguments_and_free_null(void **state)
 {
     (void)state;
@@ -682,6 +730,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_csv__buffer_need_not_be_nul_terminated),
     cmocka_unit_test(test_csv__errors_are_sticky),
     cmocka_unit_test(test_csv__read_error_is_eio),
+    cmocka_unit_test(test_csv__field_positions),
     cmocka_unit_test(test_csv__bad_arguments_and_free_null),
 };
 

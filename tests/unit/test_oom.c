@@ -251,6 +251,111 @@ static int privacy_scan(void)
     return rc;
 }
 
+/* A rule pack with privacy patterns (compiled and tried when applied)
+   and added case words, applied on a pack, then the scanner it makes. */
+static int pack_privacy(void)
+{
+    static const char pack[] =
+        "<rule-pack xmlns='urn:weibao:rules:1' format='1' name='p'><title>t</title>"
+        "<privacy><pattern id='school-no' title='学籍号'>G\\d{18}</pattern>"
+        "<pattern id='case-no' title='案号'>&#x6848;\\d{6}</pattern>"
+        "<case-words>网络沉迷 失联</case-words></privacy></rule-pack>";
+    static const char again[] =
+        "<rule-pack xmlns='urn:weibao:rules:1' format='1' name='q'><title>t</title>"
+        "<privacy><pattern id='case-no' title='案件编号'>AJ\\d{6}</pattern>"
+        "<case-words mode='replace'>失联</case-words></privacy></rule-pack>";
+    static const char text[] = "学籍号G123456789012345678,失联:王小明,AJ123456。";
+    wb_ruleset *rules = NULL, *packed = NULL, *twice = NULL;
+    wb_privacy_scanner *s = NULL;
+    wb_diagnostics *d = NULL;
+    int rc = wb_ruleset_open_default(&rules, NULL);
+    if (rc == WB_OK)
+        rc = wb_ruleset_apply_pack_buffer(&packed, rules, pack, sizeof(pack) - 1, "p", NULL);
+    if (rc == WB_OK)
+        rc = wb_ruleset_apply_pack_buffer(&twice, packed, again, sizeof(again) - 1, "q", NULL);
+    if (rc == WB_OK)
+        rc = wb_ruleset_privacy_scanner(&s, twice, NULL, NULL);
+    if (rc == WB_OK)
+        rc = wb_privacy_scan(&d, s, text, sizeof(text) - 1, "t.txt", 1, NULL);
+    if (rc == WB_OK && (wb_ruleset_privacy_pattern_count(twice) != 2 ||
+                        wb_ruleset_case_word_count(twice) != 1 ||
+                        wb_diagnostics_count(d) != 3))
+        rc = WB_ERROR;
+    wb_diagnostics_free(d);
+    wb_privacy_scanner_free(s);
+    wb_ruleset_free(twice);
+    wb_ruleset_free(packed);
+    wb_ruleset_free(rules);
+    return rc;
+}
+
+/* A pack whose pattern does not compile: WB_EREGEX, or WB_ENOMEM when
+   memory runs out first, never another code. */
+static int pack_bad_pattern(void)
+{
+    static const char pack[] =
+        "<rule-pack xmlns='urn:weibao:rules:1' format='1' name='p'><title>t</title>"
+        "<privacy><pattern id='x' title='t'>ab(c</pattern>"
+        "<pattern id='y' title='t'>a*</pattern></privacy></rule-pack>";
+    wb_ruleset *rules = NULL, *packed = NULL;
+    int rc = wb_ruleset_open_default(&rules, NULL);
+    if (rc == WB_OK) {
+        rc = wb_ruleset_apply_pack_buffer(&packed, rules, pack, sizeof(pack) - 1, "p", NULL);
+        rc = rc == WB_EREGEX && packed == NULL ? WB_OK : rc == WB_ENOMEM ? rc : WB_ERROR;
+    }
+    wb_ruleset_free(packed);
+    wb_ruleset_free(rules);
+    return rc;
+}
+
+/* Ledgers scanned for personal data as they are read: CSV, XML and a
+   record from the API, each with findings; then a result's message. */
+static int scan_ledgers(void)
+{
+    wb_ruleset *rules = NULL;
+    wb_calendar *cal = NULL;
+    wb_privacy_scanner *s = NULL;
+    wb_evaluation *ev = NULL;
+    wb_record *rec = NULL;
+    wb_privacy_options o = WB_PRIVACY_OPTIONS_INIT;
+    o.has_as_of = 1;
+    wb_date_from_ymd(&o.as_of, 2026, 11, 29, NULL);
+    int rc = wb_ruleset_open_default(&rules, NULL);
+    if (rc == WB_OK)
+        rc = wb_calendar_open_default(&cal, NULL);
+    if (rc == WB_OK)
+        rc = wb_privacy_scanner_new(&s, &o, NULL);
+    if (rc == WB_OK)
+        rc = wb_evaluation_new(&ev, rules, cal, o.as_of, NULL);
+    if (rc == WB_OK)
+        rc = wb_evaluation_set_privacy(ev, s, NULL);
+    if (rc == WB_OK)
+        rc = wb_evaluation_add_file(ev, WB_TEST_DATA "/ledgers/leaks.csv", NULL, NULL);
+    if (rc == WB_OK)
+        rc = wb_evaluation_add_file(ev, WB_TEST_DATA "/ledgers/leaks.xml", NULL, NULL);
+    if (rc == WB_OK)
+        rc = wb_record_new(&rec, "trainees", NULL);
+    if (rc == WB_OK)
+        rc = wb_record_set(rec, "key", "T-13812345678", NULL);
+    if (rc == WB_OK)
+        rc = wb_record_set(rec, "unit", "家长 13912345678", NULL);
+    if (rc == WB_OK)
+        rc = wb_evaluation_add_record(ev, rec, NULL);
+    if (rc == WB_OK && wb_evaluation_result_count(ev) > 0) {
+        char *msg = NULL;
+        rc = wb_result_message(&msg, wb_evaluation_result_at(ev, 0), WB_LANG_EN, NULL);
+        wb_free(msg);
+    }
+    if (rc == WB_OK && wb_diagnostics_count(wb_evaluation_problems(ev)) != 9)
+        rc = WB_ERROR;
+    wb_record_free(rec);
+    wb_evaluation_free(ev);
+    wb_privacy_scanner_free(s);
+    wb_calendar_free(cal);
+    wb_ruleset_free(rules);
+    return rc;
+}
+
 /* Fail allocation 0, 1, 2, … until the operation no longer reaches it. */
 static void fail_each_allocation(operation op)
 {
@@ -317,6 +422,19 @@ static void test_oom__privacy_scan(void **state)
     fail_each_allocation(privacy_scan);
 }
 
+static void test_oom__rule_pack_privacy(void **state)
+{
+    (void)state;
+    fail_each_allocation(pack_privacy);
+    fail_each_allocation(pack_bad_pattern);
+}
+
+static void test_oom__privacy_scan_of_ledgers(void **state)
+{
+    (void)state;
+    fail_each_allocation(scan_ledgers);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_oom__open_default),
     cmocka_unit_test(test_oom__calendar_and_projection),
@@ -326,6 +444,8 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_oom__check_with_findings),
     cmocka_unit_test(test_oom__load_file),
     cmocka_unit_test(test_oom__privacy_scan),
+    cmocka_unit_test(test_oom__privacy_scan_of_ledgers),
+    cmocka_unit_test(test_oom__rule_pack_privacy),
 };
 
 WB_TEST_MAIN("oom", tests)

@@ -382,9 +382,16 @@ static void test_privacy__name_needs_a_case_word_nearby(void **state)
     d = scan_with(s, "对未成年人实施侮辱、诽谤、猥亵的,依法处理;落实措施王法。");
     assert_int_equal(wb_diagnostics_count(d), 0);
     wb_diagnostics_free(d);
-    d = scan_with(s, "被害人李小红,女儿赵丽遭猥亵;猥亵孙强。");
-    assert_int_equal(count_rule(d, "privacy-name-case", NULL), 3);
+    d = scan_with(s, "被害人李小红,女儿赵丽遭猥亵;猥亵孙强。失联的周敏被拐卖。");
+    assert_int_equal(count_rule(d, "privacy-name-case", NULL), 4);
     wb_diagnostics_free(d);
+    /* CJK punctuation is no part of a name (PCRE2's \p{Han} would take
+       。 in by its script extensions). */
+    char *red = NULL;
+    assert_int_equal(wb_privacy_redact(&red, NULL, s, "猥亵孙强。失联", strlen("猥亵孙强。失联"),
+                                       NULL), WB_OK);
+    assert_string_equal(red, "猥亵孙*。失联");
+    wb_free(red);
     wb_privacy_scanner_free(s);
 
     /* A caller's own case words replace the built-in list. */
@@ -499,6 +506,62 @@ static void test_privacy__bad_extra_pattern_is_eregex(void **state)
     assert_contains(err.message, "extra pattern 1");
     assert_contains(err.message, "offset 7");
     assert_int_equal(err.column, 4);
+}
+
+/* Names of extra patterns (a rule pack's "title (id)") in the messages;
+   a pattern without one keeps its number. Names are copied, and cut at
+   256 bytes between characters. */
+static void test_privacy__extra_pattern_names_in_messages(void **state)
+{
+    (void)state;
+    const char *extra[] = { "G[0-9]{18}", "SECRET-[0-9]+", "床[0-9]{3}", NULL };
+    char long_name[400];
+    memset(long_name, 0, sizeof(long_name));
+    for (size_t i = 0; i + 3 < sizeof(long_name) - 1; i += 3)
+        memcpy(long_name + i, "号", 3);   /* 133 characters, 399 bytes */
+    char first[] = "学籍号 (school-no)";
+    const char *names[] = { first, NULL, long_name };
+    wb_privacy_options o = WB_PRIVACY_OPTIONS_INIT;
+    o.extra_patterns = extra;
+    o.extra_pattern_names = names;
+    wb_privacy_scanner *s = NULL;
+    assert_int_equal(wb_privacy_scanner_new(&s, &o, NULL), WB_OK);
+    memset(first, 'x', sizeof(first) - 1);   /* the scanner keeps its own copy */
+    wb_diagnostics *d = scan_with(s, "G123456789012345678 SECRET-42 床101");
+    assert_int_equal(count_rule(d, "privacy-pattern", NULL), 3);
+    assert_string_equal(wb_diagnostic_message(wb_diagnostics_at(d, 0), WB_LANG_EN),
+                        "学籍号 (school-no) ******************* in free text");
+    assert_string_equal(wb_diagnostic_message(wb_diagnostics_at(d, 0), WB_LANG_ZH),
+                        "文本中有学籍号 (school-no) *******************");
+    assert_string_equal(wb_diagnostic_message(wb_diagnostics_at(d, 1), WB_LANG_EN),
+                        "text matching extra pattern 2 (*********) in free text");
+    const char *m = wb_diagnostic_message(wb_diagnostics_at(d, 2), WB_LANG_EN);
+    assert_int_equal(strlen(m), 255 + strlen(" **** in free text"));
+    assert_int_equal(memcmp(m, long_name, 255), 0);
+    wb_diagnostics_free(d);
+    wb_privacy_scanner_free(s);
+}
+
+static void test_privacy__default_case_words(void **state)
+{
+    (void)state;
+    const char *const *words = wb_privacy_default_case_words();
+    assert_non_null(words);
+    size_t n = 0;
+    int victim = 0;
+    for (; words[n] != NULL; n++)
+        victim |= strcmp(words[n], "被害人") == 0;
+    assert_true(n > 20);
+    assert_true(victim);
+    /* The list a scanner without case words uses. */
+    wb_privacy_options o = WB_PRIVACY_OPTIONS_INIT;
+    o.case_words = words;
+    wb_privacy_scanner *s = NULL;
+    assert_int_equal(wb_privacy_scanner_new(&s, &o, NULL), WB_OK);
+    wb_diagnostics *d = scan_with(s, "被害人张小明");
+    assert_int_equal(count_rule(d, "privacy-name-case", NULL), 1);
+    wb_diagnostics_free(d);
+    wb_privacy_scanner_free(s);
 }
 
 static void test_privacy__catastrophic_pattern_is_stopped(void **state)
@@ -749,6 +812,8 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_privacy__every_message_is_masked),
     cmocka_unit_test(test_privacy__redact_masks_and_keeps_the_rest),
     cmocka_unit_test(test_privacy__bad_extra_pattern_is_eregex),
+    cmocka_unit_test(test_privacy__extra_pattern_names_in_messages),
+    cmocka_unit_test(test_privacy__default_case_words),
     cmocka_unit_test(test_privacy__catastrophic_pattern_is_stopped),
     cmocka_unit_test(test_privacy__invalid_utf8_does_not_crash),
     cmocka_unit_test(test_privacy__text_is_read_by_length),

@@ -143,5 +143,64 @@ class OptionsTest(unittest.TestCase):
                          "<weibao.PrivacyScanner as of 2026-11-29>")
 
 
+class LedgerScanTest(unittest.TestCase):
+    """The free-text cells of ledgers, scanned as an evaluation reads them."""
+
+    def setUp(self):
+        from support import source_dir
+        self.ledgers = source_dir() / "tests" / "data" / "ledgers"
+
+    def test_csv_and_xml_cells_at_their_places(self):
+        scanner = weibao.PrivacyScanner(as_of=AS_OF)
+        evaluation = weibao.Evaluation(None, None, AS_OF, privacy=scanner)
+        self.assertIs(evaluation.privacy, scanner)
+        evaluation.add_file(self.ledgers / "leaks.csv")
+        evaluation.add_file(self.ledgers / "leaks.xml")
+        places = [(p.rule, p.line, p.column) for p in evaluation.problems]
+        self.assertEqual(places, [
+            ("privacy-phone", 2, 4),            # the key
+            ("privacy-id-number", 3, 25),       # after a quoted cell with commas
+            ("privacy-phone", 5, 4),            # inside a quoted cell of three lines
+            ("privacy-bank-card", 6, 3),
+            ("privacy-phone", 4, 72),           # XML attribute values
+            ("privacy-name-case", 6, 21),
+            ("privacy-id-number", 6, 36),
+        ])
+        first = evaluation.problems[0]
+        self.assertEqual(first.message_en,
+                         "column key (编号): mobile phone number 138****5678 in free text")
+        self.assertTrue(first.file.endswith("leaks.csv"))
+        self.assertEqual(evaluation.problems[1].severity, "error")
+        for p in evaluation.problems:
+            for secret in SECRETS:
+                self.assertNotIn(secret, p.message + p.message_en)
+
+    def test_records_off_by_default_and_set_before_adding(self):
+        record = weibao.Record("judicial-suggestions", key="JS-13812345678",
+                               unit="家长 13912345678", received_date=date(2026, 3, 10))
+        plain = weibao.Evaluation(None, None, AS_OF)
+        self.assertIsNone(plain.privacy)
+        plain.add(record)
+        self.assertEqual(plain.problems, [])
+        with self.assertRaises(weibao.InvalidArgumentError):
+            plain.set_privacy(weibao.PrivacyScanner())
+        plain.set_privacy(None)
+        with self.assertRaises(TypeError):
+            plain.set_privacy("scanner")
+
+        evaluation = weibao.Evaluation(None, None, AS_OF)
+        evaluation.set_privacy(weibao.PrivacyScanner(as_of=AS_OF))
+        # The evaluation holds the scanner: none other is left.
+        gc.collect()
+        evaluation.add(record)
+        found = [(p.rule, p.file, p.line, p.column) for p in evaluation.problems]
+        self.assertEqual(found, [("privacy-phone", "<record>", None, None)] * 2)
+        self.assertEqual(evaluation.problems[0].message_en,
+                         "record 'JS-*******5678', column key (编号): "
+                         "mobile phone number 138****5678 in free text")
+        self.assertEqual(evaluation.results[0].key, "JS-13812345678")
+        self.assertTrue(evaluation.results[0].message("en").startswith("JS-*******5678: "))
+
+
 if __name__ == "__main__":
     unittest.main()

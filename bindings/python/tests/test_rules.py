@@ -1,5 +1,6 @@
 """The rule table, rule packs and ledger kinds as Python objects."""
 
+import datetime
 import gc
 import os
 import pathlib
@@ -183,6 +184,115 @@ class RulePackTest(unittest.TestCase):
             weibao.RuleSet.default().with_pack(path)
         with self.assertRaises(weibao.FileError):
             weibao.check_rules(path)
+
+
+PRIVACY_PACK = """<rule-pack xmlns="urn:weibao:rules:1" format="1" name="county-x">
+  <title>t</title>
+  <privacy>
+    <pattern id="school-no" title="学籍号">G\\d{18}</pattern>
+    <case-words mode="{mode}">网络沉迷 失联</case-words>
+  </privacy>
+</rule-pack>"""
+
+
+class RulePackPrivacyTest(unittest.TestCase):
+    def test_default_set(self):
+        rules = weibao.RuleSet.default()
+        self.assertEqual(rules.privacy_patterns, ())
+        self.assertEqual(rules.case_words, weibao.PrivacyScanner.default_case_words())
+        self.assertIn("被害人", rules.case_words)
+        self.assertIsNone(rules.case_words_set_by)
+
+    def test_patterns_and_added_words(self):
+        rules = weibao.RuleSet.default().with_pack_string(PRIVACY_PACK.replace("{mode}", "add"))
+        (pattern,) = rules.privacy_patterns
+        self.assertIsInstance(pattern, weibao.PrivacyPattern)
+        self.assertEqual((pattern.id, pattern.title, pattern.pattern, pattern.set_by),
+                         ("school-no", "学籍号", r"G\d{18}", "county-x"))
+        self.assertIs(pattern.ruleset, rules)
+        self.assertIn("school-no", repr(pattern))
+        builtin = weibao.PrivacyScanner.default_case_words()
+        self.assertEqual(rules.case_words, builtin + ("网络沉迷", "失联"))
+        self.assertEqual(rules.case_words_set_by, "county-x")
+
+        scanner = rules.privacy_scanner(as_of=datetime.date(2026, 11, 29))
+        self.assertIsInstance(scanner, weibao.PrivacyScanner)
+        self.assertEqual(scanner.as_of, datetime.date(2026, 11, 29))
+        found = scanner.scan("学籍号G123456789012345678\n网络沉迷:王小明\n")
+        self.assertEqual([(d.rule, d.line) for d in found],
+                         [("privacy-pattern", 1), ("privacy-name-case", 2)])
+        self.assertEqual(found[0].message_en,
+                         "学籍号 (school-no) ******************* in free text")
+        self.assertEqual(found[0].column, 4)
+        self.assertNotIn("1234", found[0].message)
+        self.assertEqual(scanner.redact("G123456789012345678"), "*" * 19)
+
+    def test_replaced_words(self):
+        rules = weibao.RuleSet.default().with_pack_string(
+            PRIVACY_PACK.replace("{mode}", "replace"))
+        self.assertEqual(rules.case_words, ("网络沉迷", "失联"))
+        found = rules.privacy_scanner().scan("被害人张小明\n失联:李小红")
+        self.assertEqual([(d.rule, d.line) for d in found], [("privacy-name-case", 2)])
+        self.assertIn("李**", found[0].message_en)
+
+    def test_scanner_arguments(self):
+        rules = weibao.RuleSet.default()
+        with self.assertRaises(TypeError):
+            rules.privacy_scanner(as_of="2026-11-29")
+        with self.assertRaises(OverflowError):
+            rules.privacy_scanner(match_limit=2 ** 32)
+        scanner = rules.privacy_scanner()
+        self.assertIsNone(scanner.as_of)
+        self.assertEqual([d.rule for d in scanner.scan("被害人张小明")], ["privacy-name-case"])
+
+    def test_bad_pattern(self):
+        text = PRIVACY_PACK.replace("{mode}", "add").replace(r"G\d{18}", "ab(c")
+        with self.assertRaises(weibao.PatternError) as cm:
+            weibao.RuleSet.default().with_pack_string(text, name="pack.xml")
+        e = cm.exception
+        self.assertEqual(e.code, weibao.Status.EREGEX)
+        self.assertEqual(e.rule, "pack-bad-pattern")
+        self.assertEqual((e.source, e.line), ("pack.xml", 4))
+        # '    <pattern id="school-no" title="学籍号">' is 40 code points.
+        self.assertEqual(e.column, 45)
+        self.assertIn("missing closing parenthesis", e.message)
+
+        with tempfile.TemporaryDirectory() as tmp:
+            path = pathlib.Path(tmp) / "pack.xml"
+            path.write_text(text, encoding="utf-8")
+            (found,) = weibao.check_rule_pack(path)
+            self.assertEqual((found.rule, found.line, found.column), ("pack-bad-pattern", 4, 45))
+
+    def test_refused_patterns(self):
+        for pattern, error, words in (("a*", weibao.PatternError, "matches empty text"),
+                                      ("", weibao.PatternError, "is empty")):
+            text = PRIVACY_PACK.replace("{mode}", "add").replace(r"G\d{18}", pattern)
+            with self.assertRaises(error) as cm:
+                weibao.RuleSet.default().with_pack_string(text)
+            self.assertIn(words, cm.exception.message)
+        twice = PRIVACY_PACK.replace("{mode}", "add").replace(
+            "<case-words", '<pattern id="school-no" title="学号">S\\d{8}</pattern><case-words')
+        with self.assertRaises(weibao.SchemaError) as cm:
+            weibao.RuleSet.default().with_pack_string(twice)
+        self.assertNotIsInstance(cm.exception, weibao.PatternError)
+        self.assertEqual(cm.exception.rule, "pack-bad-pattern")
+        self.assertIn("used twice", cm.exception.message)
+
+    def test_patterns_outlive_the_set(self):
+        rules = weibao.RuleSet.default().with_pack_string(PRIVACY_PACK.replace("{mode}", "add"))
+        ref = weakref.ref(rules)
+        patterns = rules.privacy_patterns
+        scanner = rules.privacy_scanner()
+        del rules
+        gc.collect()
+        self.assertIsNotNone(ref())   # held by the patterns
+        self.assertEqual(patterns[0].title, "学籍号")
+        del patterns
+        gc.collect()
+        self.assertIsNone(ref())
+        # The scanner keeps nothing of the set.
+        self.assertEqual([d.rule for d in scanner.scan("G123456789012345678")],
+                         ["privacy-pattern"])
 
 
 class RuleLifetimeTest(unittest.TestCase):

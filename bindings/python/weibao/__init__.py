@@ -40,7 +40,8 @@ from ._diagnostics import (Diagnostic, check_calendar_file,
                            check_rubric_string, check_string)
 from ._calendar import (Calendar, Day, Deadline, Holiday, MakeupDay,
                         import_notice, parse_date)
-from ._rules import Param, Rule, RuleSet, check_rule_pack, check_rules
+from ._rules import (Param, PrivacyPattern, Rule, RuleSet, check_rule_pack,
+                     check_rules)
 from ._ledger import Field, LedgerKind, Record, ledger_kinds
 from ._compliance import Evaluation, Outcome, Result, check_record
 from ._assessment import (Assessment, CategoryScore, Dossier, Score,
@@ -54,7 +55,7 @@ __all__ = [
     "Rubric", "Category", "Topic", "Item", "Unit",
     "Calendar", "Day", "Holiday", "MakeupDay", "Deadline",
     "parse_date", "import_notice",
-    "RuleSet", "Rule", "Param", "check_rules", "check_rule_pack",
+    "RuleSet", "Rule", "Param", "PrivacyPattern", "check_rules", "check_rule_pack",
     "LedgerKind", "Field", "Record", "ledger_kinds",
     "Evaluation", "Result", "Outcome", "check_record",
     "Dossier", "Score", "VetoDeclaration", "check_dossier",

@@ -26,6 +26,7 @@ from . import _weibao_core as _core
 from ._calendar import Calendar
 from ._diagnostics import Diagnostic
 from ._ledger import LedgerKind, Record
+from ._privacy import PrivacyScanner
 from ._rules import RuleSet, _lang, _severity
 
 __all__ = ["Outcome", "Result", "Evaluation", "check_record"]
@@ -233,12 +234,17 @@ class Evaluation:
     Counts per rule, standard, unit and township are kept either way
     (:meth:`count`, :meth:`summary`). One thread at a time per evaluation;
     rule sets and calendars may be shared by many.
+
+    With ``privacy=`` a :class:`PrivacyScanner` (or :meth:`set_privacy`
+    before the first record), the free-text cells of every record are
+    scanned for minors' personal data, each finding one of the
+    :attr:`problems`.
     """
 
     __slots__ = ("_ptr", "_free", "_rules", "_calendar", "_listener", "_kept",
-                 "_busy", "__weakref__")
+                 "_busy", "_privacy", "__weakref__")
 
-    def __init__(self, rules, calendar, as_of, *, on_result=None):
+    def __init__(self, rules, calendar, as_of, *, on_result=None, privacy=None):
         if rules is None:
             rules = RuleSet.default()
         if calendar is None:
@@ -263,6 +269,9 @@ class Evaluation:
         # evaluation is gone.
         self._listener = None if on_result is None else _Listener(on_result)
         _core.wbpy_evaluation_listen(ptr, self._listener)
+        self._privacy = None
+        if privacy is not None:
+            self.set_privacy(privacy)
 
     # ---- what it evaluates with
 
@@ -296,6 +305,39 @@ class Evaluation:
         InvalidArgumentError when ``since`` is after the as-of date."""
         with self._call():
             _core.wb_evaluation_set_period(self._ptr, since)
+
+    @property
+    def privacy(self):
+        """The :class:`PrivacyScanner` the free text is scanned with, or None."""
+        return self._privacy
+
+    def set_privacy(self, scanner):
+        """Scan the free text of every record added from now on with
+        ``scanner`` (a :class:`PrivacyScanner`), or stop scanning (None;
+        the default is no scan).
+
+        Every non-empty text column is scanned, the key included; name and
+        identity-number columns are the ledger's own personal data and are
+        not. Each finding is one of the :attr:`problems` (rules
+        'privacy-id-number', 'privacy-phone' …), added before the row's
+        results, at the line and column in the ledger file where the data
+        starts (CSV: exact; XML: inside the attribute value as written);
+        a record from :meth:`add` has file '<record>' and its key, masked,
+        in the message. Rows that are not checked (bad rows, duplicate
+        keys) are scanned all the same.
+
+        The evaluation keeps a reference to the scanner. Raises
+        InvalidArgumentError when a scanner is set after records or files
+        were added (turning the scan off is always allowed).
+        """
+        if scanner is not None and not isinstance(scanner, PrivacyScanner):
+            raise TypeError(f"scanner is a PrivacyScanner or None, "
+                            f"not {type(scanner).__name__}")
+        with self._call():
+            _core.wb_evaluation_set_privacy(self._ptr,
+                                            None if scanner is None else scanner._ptr)
+        # Held here: the library borrows the scanner while records are added.
+        self._privacy = scanner
 
     # ---- adding records
 

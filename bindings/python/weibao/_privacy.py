@@ -24,6 +24,12 @@ def _text_bytes(text, what="text"):
     raise TypeError(f"{what} is str or bytes, not {type(text).__name__}")
 
 
+def _check_as_of(as_of):
+    if as_of is not None and (not isinstance(as_of, datetime.date)
+                              or isinstance(as_of, datetime.datetime)):
+        raise TypeError(f"as_of is a datetime.date, not {type(as_of).__name__}")
+
+
 def _strings(values, what):
     if values is None:
         return None
@@ -42,8 +48,9 @@ class PrivacyScanner:
     ``as_of`` (a datetime.date) makes an identity number whose holder is
     a minor on that day (18 周岁 is reached the day after the 18th
     birthday) an error rather than a warning. ``case_words`` (a sequence of str) replaces the built-in case
-    words; ``extra_patterns`` (a sequence of PCRE2 patterns, a rule
-    pack's) adds 'privacy-pattern' findings. A pattern that does not
+    words (:meth:`default_case_words`); ``extra_patterns`` (a sequence of
+    PCRE2 patterns) adds 'privacy-pattern' findings. A rule pack's
+    patterns and case words come with :meth:`RuleSet.privacy_scanner`. A pattern that does not
     compile raises PatternError with its number and offset. ``match_limit``
     and ``depth_limit`` bound PCRE2's work on one search (0: 1,000,000 and
     10,000); a search that reaches them is a 'privacy-limit' finding, and
@@ -54,9 +61,7 @@ class PrivacyScanner:
 
     def __init__(self, as_of=None, case_words=None, extra_patterns=None, *,
                  match_limit=0, depth_limit=0):
-        if as_of is not None and (not isinstance(as_of, datetime.date)
-                                  or isinstance(as_of, datetime.datetime)):
-            raise TypeError(f"as_of is a datetime.date, not {type(as_of).__name__}")
+        _check_as_of(as_of)
         options = {
             "as_of": as_of,
             "case_words": _strings(case_words, "case_words"),
@@ -64,12 +69,27 @@ class PrivacyScanner:
             "match_limit": match_limit,
             "depth_limit": depth_limit,
         }
-        ptr = _core.wb_privacy_scanner_new(options)
+        self._adopt_ptr(_core.wb_privacy_scanner_new(options), as_of)
+
+    def _adopt_ptr(self, ptr, as_of):
         self._ptr = ptr
         self._free = weakref.finalize(self, _core.wb_privacy_scanner_free, ptr)
         # See Rubric._adopt: never freed under an exit handler's feet.
         self._free.atexit = False
         self._as_of = as_of
+
+    @classmethod
+    def _adopt(cls, ptr, as_of):
+        """A scanner for a wb_privacy_scanner the library made (a rule
+        set's); it is this object's to free."""
+        self = object.__new__(cls)
+        self._adopt_ptr(ptr, as_of)
+        return self
+
+    @staticmethod
+    def default_case_words():
+        """The built-in case words (性侵, 被害人 …), as a tuple of str."""
+        return _core.wb_privacy_default_case_words()
 
     @property
     def as_of(self):

@@ -15,9 +15,11 @@ import weakref
 from . import _weibao_core as _core
 from ._diagnostics import _Findings
 from ._errors import NotFoundError, Status
+from ._privacy import PrivacyScanner, _check_as_of
 from ._rubric import _document_bytes, _short
 
-__all__ = ["RuleSet", "Rule", "Param", "check_rules", "check_rule_pack"]
+__all__ = ["RuleSet", "Rule", "Param", "PrivacyPattern", "check_rules",
+           "check_rule_pack"]
 
 
 _LANGS = {"zh": _core.WB_LANG_ZH, "en": _core.WB_LANG_EN}
@@ -98,7 +100,10 @@ class RuleSet:
         file applied. This set is left as it is. A pack that names a rule
         or parameter this set lacks, or a value outside the parameter's
         bounds, raises SchemaError with its line (rule 'pack-unknown' or
-        'pack-value')."""
+        'pack-value'). A privacy pattern that does not compile, is empty
+        or matches empty text raises PatternError with its line and
+        column; a pattern id used twice, SchemaError (rule
+        'pack-bad-pattern' both)."""
         return RuleSet._adopt(_core.wb_ruleset_apply_pack_file(self._ptr, os.fspath(path)))
 
     def with_pack_string(self, text, name=None):
@@ -157,6 +162,41 @@ class RuleSet:
             return self[rule_id]
         except KeyError:
             return default
+
+    # ---- the privacy scan
+
+    @property
+    def privacy_patterns(self):
+        """The privacy patterns rule packs have added, in the order
+        added, as a tuple of :class:`PrivacyPattern`."""
+        n = _core.wb_ruleset_privacy_pattern_count(self._ptr)
+        return tuple(PrivacyPattern._wrap(_core.wb_ruleset_privacy_pattern_at(self._ptr, i),
+                                          self)
+                     for i in range(n))
+
+    @property
+    def case_words(self):
+        """The case words in force, as a tuple of str: the built-in ones
+        (:meth:`PrivacyScanner.default_case_words`) with those packs
+        added, or a pack's list in their place."""
+        n = _core.wb_ruleset_case_word_count(self._ptr)
+        return tuple(_core.wb_ruleset_case_word_at(self._ptr, i) for i in range(n))
+
+    @property
+    def case_words_set_by(self):
+        """The name of the pack that changed the case words last, or None
+        when they are the built-in ones."""
+        return _core.wb_ruleset_case_words_set_by(self._ptr)
+
+    def privacy_scanner(self, as_of=None, *, match_limit=0, depth_limit=0):
+        """A :class:`PrivacyScanner` with this set's case words and, as
+        extra patterns, its privacy patterns, whose findings show the
+        pattern's title and id (``学籍号 (school-no) ****``). ``as_of`` and
+        the limits are as for PrivacyScanner()."""
+        _check_as_of(as_of)
+        options = {"as_of": as_of, "match_limit": match_limit, "depth_limit": depth_limit}
+        return PrivacyScanner._adopt(_core.wb_ruleset_privacy_scanner(self._ptr, options),
+                                     as_of)
 
     def __repr__(self):
         pack = f" + pack {self.pack}" if self.pack else ""
@@ -312,6 +352,35 @@ class Param(_View):
     def __repr__(self):
         by = f", set by {self.set_by}" if self.set_by else ""
         return f"<weibao.Param {self.name} = {self.value} {self.unit}{by}>"
+
+
+class PrivacyPattern(_View):
+    """A privacy pattern a rule pack added: a PCRE2 pattern of a county's
+    own identifier (a student number), with the id and title its
+    findings show."""
+
+    __slots__ = ()
+
+    @property
+    def id(self):
+        return _core.wb_privacy_pattern_id(self._ptr)
+
+    @property
+    def title(self):
+        return _core.wb_privacy_pattern_title(self._ptr)
+
+    @property
+    def pattern(self):
+        """The PCRE2 pattern, as the pack gives it."""
+        return _core.wb_privacy_pattern_text(self._ptr)
+
+    @property
+    def set_by(self):
+        """The name of the pack that added it."""
+        return _core.wb_privacy_pattern_set_by(self._ptr)
+
+    def __repr__(self):
+        return f"<weibao.PrivacyPattern {self.id} ({self.title}): {self.pattern}>"
 
 
 def check_rules(path):
