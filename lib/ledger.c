@@ -24,6 +24,12 @@
 
 #define CHOICES(...) (const char *const[]){ __VA_ARGS__, NULL }
 
+/* Every kind ends with a note (备注): the free text clerks add to a row.
+   It is checked for nothing but personal data (the privacy scan). */
+#define NOTE_FIELD { "note", "备注", { "备注(自由填写;检查其中有无个人信息)", \
+                                       "A free-text note (scanned for personal data)" }, \
+                     WB_FIELD_TEXT, 0, NULL, NULL }
+
 static const wb__field background_check_fields[] = {
     { "key", "编号", { "记录编号,台账内唯一", "The record's number, unique in the ledger" },
       WB_FIELD_TEXT, 1, NULL, NULL },
@@ -50,6 +56,7 @@ static const wb__field background_check_fields[] = {
     { "dismissal-date", "解除工作关系日期", { "与有相关记录人员解除工作关系的日期",
                                               "The day the person was dismissed" },
       WB_FIELD_DATE, 0, NULL, NULL },
+    NOTE_FIELD,
 };
 
 const wb_ledger_kind wb__ledger_background_checks = {
@@ -72,6 +79,7 @@ static const wb__field judicial_suggestion_fields[] = {
       WB_FIELD_DATE, 0, NULL, NULL },
     { "reply-date", "书面回复日期", { "作出书面回复的日期", "The day it replied in writing" },
       WB_FIELD_DATE, 0, NULL, NULL },
+    NOTE_FIELD,
 };
 
 const wb_ledger_kind wb__ledger_judicial_suggestions = {
@@ -107,6 +115,7 @@ static const wb__field trainee_fields[] = {
           WB_FIELD_DATE),
     FIELD("induction-date", "入职培训日期", "接受入职培训之日", "The day of the induction training",
           WB_FIELD_DATE),
+    NOTE_FIELD,
 };
 
 const wb_ledger_kind wb__ledger_trainees = {
@@ -129,6 +138,7 @@ static const wb__field training_fields[] = {
           "Of which child social-work courses", WB_FIELD_COUNT),
     { "materials", "培训资料留存", { "培训资料是否保存完好", "Whether the training records are kept" },
       WB_FIELD_CHOICE, 0, YES_NO },
+    NOTE_FIELD,
 };
 
 const wb_ledger_kind wb__ledger_trainings = {
@@ -153,6 +163,7 @@ static const wb__field community_fields[] = {
     { "family-education-site", "家庭教育指导服务站点", { "是否建有社区家长学校或家庭教育指导服务站点",
                                                        "Whether it has a family-education site" },
       WB_FIELD_CHOICE, 0, YES_NO },
+    NOTE_FIELD,
 };
 
 const wb_ledger_kind wb__ledger_communities = {
@@ -170,6 +181,7 @@ static const wb__field township_fields[] = {
       WB_FIELD_CHOICE, 0, YES_NO },
     FIELD("youth-social-workers", "青少年社会工作者人数", "工作站配备的青少年社会工作者人数",
           "Youth social workers at the workstation", WB_FIELD_COUNT),
+    NOTE_FIELD,
 };
 
 const wb_ledger_kind wb__ledger_townships = {
@@ -198,6 +210,7 @@ static const wb__field school_fields[] = {
     { "resource-room-staffed", "资源教室专门人员", { "资源教室是否配备专门人员",
                                                      "Whether the resource room is staffed" },
       WB_FIELD_CHOICE, 0, YES_NO },
+    NOTE_FIELD,
 };
 
 const wb_ledger_kind wb__ledger_schools = {
@@ -207,6 +220,7 @@ const wb_ledger_kind wb__ledger_schools = {
 static const wb__field county_fields[] = {
     { "key", "名称", { "县(市、区、旗)名称", "The county's name" }, WB_FIELD_TEXT, 1, NULL, NULL },
     FIELD("population", "常住人口", "常住人口数(人)", "Resident population", WB_FIELD_COUNT),
+    NOTE_FIELD,
 };
 
 const wb_ledger_kind wb__ledger_county = {
@@ -222,6 +236,7 @@ static const wb__field meeting_fields[] = {
     { "minutes", "会议纪要", { "是否形成会议纪要", "Whether minutes were taken" },
       WB_FIELD_CHOICE, 0, YES_NO },
     FIELD("topic", "议题", "研究的议题", "What was discussed", WB_FIELD_TEXT),
+    NOTE_FIELD,
 };
 
 const wb_ledger_kind wb__ledger_meetings = {
@@ -238,6 +253,7 @@ static const wb__field activity_fields[] = {
           WB_FIELD_TEXT),
     { "recorded", "活动记录", { "是否做好活动记录", "Whether the activity was recorded" },
       WB_FIELD_CHOICE, 0, YES_NO },
+    NOTE_FIELD,
 };
 
 const wb_ledger_kind wb__ledger_activities = {
@@ -251,6 +267,7 @@ static const wb__field data_update_fields[] = {
     FIELD("date", "更新日期", "采集更新数据之日", "The day the data was collected and updated",
           WB_FIELD_DATE),
     FIELD("system", "信息系统", "更新的信息系统", "The information system updated", WB_FIELD_TEXT),
+    NOTE_FIELD,
 };
 
 const wb_ledger_kind wb__ledger_data_updates = {
@@ -270,6 +287,7 @@ static const wb__field child_fields[] = {
           WB_FIELD_DATE),
     FIELD("closed-date", "结案日期", "不再需要走访之日(留空为在册)", "The day visits were no longer needed",
           WB_FIELD_DATE),
+    NOTE_FIELD,
 };
 
 const wb_ledger_kind wb__ledger_children = {
@@ -283,6 +301,7 @@ static const wb__field home_visit_fields[] = {
           WB_FIELD_TEXT),
     TOWNSHIP_FIELD,
     FIELD("date", "走访日期", "入户走访之日", "The day of the visit", WB_FIELD_DATE),
+    NOTE_FIELD,
 };
 
 const wb_ledger_kind wb__ledger_home_visits = {
@@ -296,6 +315,7 @@ static const wb__field lesson_fields[] = {
     FIELD("date", "上课日期", "集体授课之日", "The day of the group lesson", WB_FIELD_DATE),
     { "compulsory", "义务教育阶段学生", { "是否面向义务教育阶段学生", "Whether for compulsory-education pupils" },
       WB_FIELD_CHOICE, 0, YES_NO },
+    NOTE_FIELD,
 };
 
 const wb_ledger_kind wb__ledger_lessons = {
@@ -309,6 +329,7 @@ static const wb__field vacation_fields[] = {
       CHOICES("寒假", "暑假"), CHOICES("winter", "summer") },
     FIELD("start-date", "开始日期", "假期第一天", "The vacation's first day", WB_FIELD_DATE),
     FIELD("end-date", "结束日期", "假期最后一天", "The vacation's last day", WB_FIELD_DATE),
+    NOTE_FIELD,
 };
 
 const wb_ledger_kind wb__ledger_vacations = {
@@ -321,6 +342,7 @@ static const wb__field inspection_fields[] = {
     TOWNSHIP_FIELD,
     FIELD("date", "检查日期", "专项检查之日", "The day of the inspection", WB_FIELD_DATE),
     FIELD("place", "检查场所", "检查的网吧或场所", "The café or place inspected", WB_FIELD_TEXT),
+    NOTE_FIELD,
 };
 
 const wb_ledger_kind wb__ledger_inspections = {
@@ -335,6 +357,7 @@ static const wb__field organisation_fields[] = {
     FIELD("date", "扶持日期", "扶持之日", "The day of the support", WB_FIELD_DATE),
     FIELD("support", "扶持方式", "购买服务、资金、场地等", "Services bought, funds, premises...",
           WB_FIELD_TEXT),
+    NOTE_FIELD,
 };
 
 const wb_ledger_kind wb__ledger_social_organisations = {
@@ -349,6 +372,7 @@ static const wb__field unit_fields[] = {
     TOWNSHIP_FIELD,
     FIELD("type", "类别", "成员单位、学校、医疗机构等", "Member body, school, hospital...",
           WB_FIELD_TEXT),
+    NOTE_FIELD,
 };
 
 const wb_ledger_kind wb__ledger_units = {
