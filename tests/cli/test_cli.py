@@ -607,6 +607,23 @@ class CheckLedgers(unittest.TestCase):
             self.assertEqual(len(err.strip().splitlines()), 1, args)
 
 
+class XmlValues(unittest.TestCase):
+    def test_an_ampersand_in_an_xml_ledger_is_read_as_one(self):
+        # libxml2 hands '&' over as "&#38;" when it substitutes no
+        # entities; the unit named here must match the one the CSV names.
+        with tempfile.TemporaryDirectory() as tmp:
+            write(tmp, "units.xml", '<units xmlns="urn:weibao:ledger:1" format="1">\n'
+                  '  <record key="U1" name="实验&amp;小学"/>\n'
+                  '  <record key="U2" name="二中&#38;&lt;分校&gt;&#x26;"/>\n</units>\n')
+            write(tmp, "checks.csv", "编号,单位,人员类别,查询日期,查询结果\n"
+                  "BC-1,实验&小学,在职,2026-10-01,无\nBC-2,二中&<分校>&,在职,2026-10-01,无\n"
+                  "BC-3,三中,在职,2026-10-01,无\n")
+            rc, out, err = run("check", "--lang", "en", "--as-of", "2026-11-29", tmp)
+            self.assertEqual(err, "")
+            self.assertEqual(out, os.path.join(tmp, "checks.csv") + ":4:1: error: the unit '三中' "
+                             "is not in the units ledger; this row is not checked [ledger-unknown-unit]\n")
+
+
 class ExampleDossier(unittest.TestCase):
     def test_the_example_county_checks_without_a_bad_row(self):
         folder = os.path.join(SOURCE, "examples", "dossier")
