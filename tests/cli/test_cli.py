@@ -1016,6 +1016,43 @@ class PrivacyScan(unittest.TestCase):
             self.assertIn("[file-encoding]", out)
             self.assertIn("110105********0015", out)
 
+    def test_a_rule_packs_patterns_and_case_words(self):
+        pack = case("valid", "rule-pack-privacy")
+        with tempfile.TemporaryDirectory() as tmp:
+            path = write(tmp, "note.md", "学籍号G110105200811300015\n失联儿童李小花已找到\n")
+            rc, out, err = run("check", "--lang", "en", "--rules", pack, path)
+            self.assertEqual((rc, err), (0, ""))
+            self.assertEqual(out.splitlines(), [
+                path + ":1:4: warning: 学籍号 (school-no) ******************* in free text [privacy-pattern]",
+                path + ":2:5: warning: the name 李** near the case word '失联' in free text [privacy-name-case]",
+            ])
+            # Without the pack neither is found: the number is inside a serial.
+            rc, out, _ = run("check", path)
+            self.assertEqual((rc, out), (0, ""))
+            rc, out, _ = run("redact", "-q", "--rules", pack, path, "-o", "-")
+            self.assertEqual(out, "学籍号*******************\n失联儿童李**已找到\n")
+            # A pack whose pattern does not compile: where, and why; nothing checked.
+            rc, out, err = run("check", "--rules", case("invalid", "pack-bad-pattern"), path)
+            self.assertEqual((rc, out), (2, ""))
+            self.assertIn("input.xml:5:47: error: privacy pattern 'school-no' does not compile "
+                          "at byte 10 of the pattern: missing closing parenthesis", err)
+
+    def test_a_pattern_that_backtracks_without_end_is_stopped(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            pack = write(tmp, "pack.xml", '<rule-pack xmlns="urn:weibao:rules:1" format="1" '
+                         'name="slow"><title>t</title><privacy>'
+                         '<pattern id="slow" title="慢">(a+)+$</pattern></privacy></rule-pack>\n')
+            path = write(tmp, "note.txt", "正常一行\n" + "a" * 40 + "b\n电话" + PHONE + "\n")
+            rc, out, err = run("check", "--lang", "en", "--rules", pack, path)
+            self.assertEqual((rc, err), (0, ""))
+            lines = out.splitlines()
+            self.assertEqual(len(lines), 2, out)
+            self.assertTrue(lines[0].startswith(path + ":2:1: warning: "), lines[0])
+            self.assertTrue(lines[0].endswith("[privacy-limit]"), lines[0])
+            # The scan went on after the line it gave up on.
+            self.assertEqual(lines[1], path + ":3:3: warning: mobile phone number 138****5678 "
+                             "in free text [privacy-phone]")
+
     def test_redact_writes_a_masked_copy_and_never_over_its_input(self):
         with tempfile.TemporaryDirectory() as tmp:
             path = write(tmp, "note.md", NOTE)
