@@ -755,6 +755,49 @@ DOSSIER = os.path.join(SOURCE, "examples", "dossier", "dossier.xml")
 
 
 class ScoreCommand(unittest.TestCase):
+    def test_no_report_prints_a_number_whole(self):
+        # A clerk typed a phone number as a key, an identity number into a
+        # note and the score sheet: every report format masks them.
+        import shutil
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = os.path.join(tmp, "dossier")
+            shutil.copytree(os.path.join(SOURCE, "examples", "dossier"), folder)
+            checks = os.path.join(folder, "background-checks.csv")
+            with open(checks, encoding="utf-8") as f:
+                text = f.read()
+            text = text.replace("BC-002,", "BC-" + PHONE + ",")
+            text = text.replace("解除工作关系日期\n", "解除工作关系日期,备注\n", 1)
+            text = text.replace("BC-001,实验小学,城关镇,张某,,新入职,2026-09-01,2026-08-20,无,2026-08-25,\n",
+                                "BC-001,实验小学,城关镇,张某,,新入职,2026-09-01,2026-08-20,无,2026-08-25,,"
+                                "儿童" + MINOR_ID + "\n")
+            with open(checks, "w", encoding="utf-8") as f:
+                f.write(text)
+            sheet = os.path.join(folder, "scores.csv")
+            with open(sheet, encoding="utf-8") as f:
+                rows = f.read().splitlines()
+            rows[1] += "卡号" + CARD
+            with open(sheet, "w", encoding="utf-8") as f:
+                f.write("\n".join(rows) + "\n")
+            dossier = os.path.join(folder, "dossier.xml")
+            for fmt in ("text", "json", "html", "csv"):
+                for lang in ("zh", "en"):
+                    rc, out, err = run("score", "--format", fmt, "--lang", lang, dossier)
+                    self.assertIn(rc, (0, 1), err)
+                    if fmt != "csv":        # the CSV report has no per-row findings
+                        self.assertIn("BC-*******5678", out, (fmt, lang))
+                    bare = re.sub(r"[0-9a-f]{64}", "", out)      # the inputs' SHA-256
+                    for whole in WHOLE:
+                        self.assertNotIn(whole, bare, (fmt, lang))
+                    self.assertIsNone(re.search(r"\d{11,}", bare), (fmt, lang))
+            rc, out, _ = run("check", "--as-of", "2026-11-29", "--lang", "en", folder)
+            self.assertIn("checks.csv:3:4: warning: column key (编号): mobile phone number "
+                          "138****5678 in free text [privacy-phone]".replace("checks.csv",
+                                                                           "background-checks.csv"),
+                          out)
+            self.assertIn("error: column note (备注): identity number 110105********0015 (a minor "
+                          "on 2026-11-29) in free text [privacy-id-number]", out)
+            self.assertIn("scores.csv:2:", out)
+
     def test_the_example_county(self):
         rc, out, err = run("score", "--lang", "en", DOSSIER)
         self.assertEqual((rc, err), (1, ""))    # contradicted standards: exit 1
