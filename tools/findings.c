@@ -121,6 +121,27 @@ void lint_sink_begin(lint_sink *s, const wb_ruleset *rules)
     fputs("\n      ]\n    }},\n    \"columnKind\": \"unicodeCodePoints\",\n    \"results\": [", stdout);
 }
 
+/*
+ * A path as a SARIF artifact URI (RFC 3986): every byte but the
+ * unreserved characters and '/' percent-encoded, so that 入职查询台账.csv
+ * or a name with a space is a valid URI; an absolute path as a file: URI.
+ */
+static void sarif_uri(FILE *out, const char *path)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    fputc('"', out);
+    if (path[0] == '/')
+        fputs("file://", out);
+    for (const unsigned char *p = (const unsigned char *)path; *p != '\0'; p++) {
+        if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+            *p == '-' || *p == '.' || *p == '_' || *p == '~' || *p == '/')
+            fputc(*p, out);
+        else
+            fprintf(out, "%%%c%c", hex[*p >> 4], hex[*p & 15]);
+    }
+    fputc('"', out);
+}
+
 /* A fingerprint that stays while the finding does: its rule, file and
    message (FNV-1a, 64 bits, hex). */
 static void fingerprint(char out[17], const char *rule, const char *file, const char *message)
@@ -212,7 +233,7 @@ static void emit(lint_sink *s, const lint_finding *f)
         fprintf(stdout, ", \"level\": \"%s\", \"message\": {\"text\": ", sarif_level(f->severity));
         lint_json_string(stdout, f->message);
         fputs("},\n       \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ", stdout);
-        lint_json_string(stdout, file);
+        sarif_uri(stdout, file);
         fprintf(stdout, "}, \"region\": {\"startLine\": %d, \"startColumn\": %d, \"endLine\": %d, "
                         "\"endColumn\": %d}}}],\n       \"partialFingerprints\": "
                         "{\"primaryLocationLineHash\": \"%s:1\"}",

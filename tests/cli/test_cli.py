@@ -1176,6 +1176,22 @@ class GoldenOutputs(unittest.TestCase):
                 self.assertNotIn(whole, out, name)
 
 
+class SarifUris(unittest.TestCase):
+    def test_artifact_uris_are_percent_encoded(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            write(tmp, "笔记 1.md", "电话" + PHONE + "\n")
+            p = subprocess.run([LINT, "check", "--format", "sarif", "."], cwd=tmp,
+                               capture_output=True, timeout=60)
+            res = json.loads(p.stdout)["runs"][0]["results"]
+            uri = res[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            self.assertEqual(uri, "./%E7%AC%94%E8%AE%B0%201.md")
+            rc, out, _ = run("check", "--format", "sarif", os.path.join(tmp, "笔记 1.md"))
+            uri = json.loads(out)["runs"][0]["results"][0]["locations"][0]["physicalLocation"][
+                "artifactLocation"]["uri"]
+            self.assertTrue(uri.startswith("file:///"), uri)
+            self.assertTrue(uri.endswith("/%E7%AC%94%E8%AE%B0%201.md"), uri)
+
+
 class Global(unittest.TestCase):
     def test_version(self):
         rc, out, _ = run("--version")
