@@ -1500,45 +1500,18 @@ int wb__privacy_scan_each(wb__privacy_scratch *scratch, const wb_privacy_scanner
 
 /* ------------------------------------------------------------- redact */
 
-typedef struct outbuf {
-    char *data;
-    size_t len, cap;
-    int failed;
-} outbuf;
-
-static void put_bytes(outbuf *b, const char *bytes, size_t n)
-{
-    if (b->failed || n == 0)
-        return;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 64;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        char *bigger = realloc(b->data, cap);
-        if (bigger == NULL) {
-            b->failed = 1;
-            return;
-        }
-        b->data = bigger;
-        b->cap = cap;
-    }
-    memcpy(b->data + b->len, bytes, n);
-    b->len += n;
-    b->data[b->len] = '\0';
-}
-
-static void put_star_run(outbuf *b, const char *text, size_t from, size_t to)
+static void put_star_run(wb__strbuf *b, const char *text, size_t from, size_t to)
 {
     static const char stars[] = "****************";
     size_t n = code_points(text, from, to);
     while (n > 0) {
         size_t k = n < sizeof(stars) - 1 ? n : sizeof(stars) - 1;
-        put_bytes(b, stars, k);
+        wb__strbuf_append(b, stars, k);
         n -= k;
     }
 }
 
-static void put_mask(outbuf *b, const hit *h, const char *text, size_t from)
+static void put_mask(wb__strbuf *b, const hit *h, const char *text, size_t from)
 {
     if (from > h->start || h->kind == K_PATTERN) {
         /* What an earlier finding left of this one, or an extra
@@ -1548,12 +1521,12 @@ static void put_mask(outbuf *b, const hit *h, const char *text, size_t from)
     }
     char mask[160];
     if (h->kind == K_NAME) {
-        put_bytes(b, text + h->start, h->split - h->start);
+        wb__strbuf_append(b, text + h->start, h->split - h->start);
         put_star_run(b, text, h->split, h->end);
         return;
     }
     mask_number(mask, h, text);
-    put_bytes(b, mask, strlen(mask));
+    wb__strbuf_append(b, mask, strlen(mask));
 }
 
 int wb_privacy_redact(char **out, size_t *out_len, const wb_privacy_scanner *s,
@@ -1577,34 +1550,26 @@ int wb_privacy_redact(char **out, size_t *out_len, const wb_privacy_scanner *s,
         return scan_failed(rc, err);
     }
     /* Masks are never longer than what they mask: one allocation. */
-    outbuf b = { NULL, 0, 0, 0 };
-    b.data = malloc(len + 1);
-    if (b.data == NULL) {
-        b.failed = 1;
-    } else {
-        b.cap = len + 1;
-        b.data[0] = '\0';
-    }
+    wb__strbuf b = { NULL, 0, 0, 0 };
+    wb__strbuf_reserve(&b, len);
     size_t pos = 0;
     for (size_t i = 0; i < sc.count && !b.failed; i++) {
         const hit *h = &sc.hits[i];
         if (h->kind == K_LIMIT || h->end <= pos)
             continue;
         if (h->start > pos) {
-            put_bytes(&b, sc.text + pos, h->start - pos);
+            wb__strbuf_append(&b, sc.text + pos, h->start - pos);
             pos = h->start;
         }
         put_mask(&b, h, sc.text, pos);
         pos = h->end;
     }
-    put_bytes(&b, sc.text + pos, len - pos);
+    wb__strbuf_append(&b, sc.text + pos, len - pos);
     free(sc.hits);
-    if (b.failed) {
-        free(b.data);
+    size_t written = b.len;
+    if ((*out = wb__strbuf_finish(&b)) == NULL)
         return wb__error_set(err, WB_ENOMEM, NULL, 0, 0, NULL, "out of memory");
-    }
-    *out = b.data;
     if (out_len != NULL)
-        *out_len = b.len;
+        *out_len = written;
     return WB_OK;
 }

@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 void wb__strbuf_put(wb__strbuf *b, const char *fmt, ...)
 {
@@ -25,16 +26,9 @@ void wb__strbuf_put(wb__strbuf *b, const char *fmt, ...)
             b->len += (size_t)n;
             return;
         }
-        size_t cap = b->cap ? b->cap * 2 : 256;
-        while (cap < b->len + (size_t)n + 1)
-            cap *= 2;
-        char *bigger = realloc(b->data, cap);
-        if (bigger == NULL) {
-            b->failed = 1;
+        wb__strbuf_reserve(b, (size_t)n);
+        if (b->failed)
             return;
-        }
-        b->data = bigger;
-        b->cap = cap;
     }
 }
 
@@ -64,4 +58,30 @@ char *wb__strbuf_finish(wb__strbuf *b)
             b->data[0] = '\0';
     }
     return b->data;
+}
+
+void wb__strbuf_reserve(wb__strbuf *b, size_t n)
+{
+    if (b->failed || b->len + n + 1 <= b->cap)
+        return;
+    size_t cap = b->cap ? b->cap : 64;
+    while (cap < b->len + n + 1)
+        cap *= 2;
+    char *bigger = realloc(b->data, cap);
+    if (bigger == NULL) {
+        b->failed = 1;
+        return;
+    }
+    b->data = bigger;
+    b->cap = cap;
+}
+
+void wb__strbuf_append(wb__strbuf *b, const char *bytes, size_t n)
+{
+    wb__strbuf_reserve(b, n);
+    if (b->failed)
+        return;
+    memcpy(b->data + b->len, bytes, n);
+    b->len += n;
+    b->data[b->len] = '\0';
 }

@@ -22,6 +22,13 @@ void wb__strbuf_put(wb__strbuf *b, const char *fmt, ...)
 #endif
     ;
 
+/* Append n bytes as they are (NUL bytes included). */
+void wb__strbuf_append(wb__strbuf *b, const char *bytes, size_t n);
+
+/* Make room for n more bytes and the NUL, so that appends up to that
+   size allocate nothing. */
+void wb__strbuf_reserve(wb__strbuf *b, size_t n);
+
 /* Append text for an XML attribute value (& < > " escaped). */
 void wb__strbuf_put_xml(wb__strbuf *b, const char *s);
 
