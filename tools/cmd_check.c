@@ -172,9 +172,14 @@ static int scan_file(check_opts *o, const char *path, int gb18030)
         lint_fail(buf == NULL ? "out of memory" : "check: cannot open '%s'", path);
         return 1;
     }
-    size_t have = 0, got;
+    /* A few megabytes take a moment: say how far it is, on a terminal only. */
+    struct stat st;
+    int progress = isatty(STDERR_FILENO) && stat(path, &st) == 0 && st.st_size >= (4 << 20);
+    size_t have = 0, got, done = 0;
     int line = 1, rc = 0;
     while (rc == 0 && (got = fread(buf + have, 1, SCAN_PIECE - have, f)) + have > 0) {
+        if (progress)
+            fprintf(stderr, "\r%s: %zu MiB scanned...", path, done >> 20);
         have += got;
         /* Up to the last line end, unless the piece is all one line or
            the file ends here. */
@@ -196,9 +201,12 @@ static int scan_file(check_opts *o, const char *path, int gb18030)
             line += buf[i] == '\n';
         memmove(buf, buf + take, have - take);
         have -= take;
+        done += take;
         if (got == 0 && have == 0)
             break;
     }
+    if (progress)
+        fputs("\r\033[K", stderr);
     if (ferror(f)) {
         lint_fail("check: cannot read '%s'", path);
         rc = 1;
