@@ -924,6 +924,19 @@ static int wbpy_limit(PyObject *obj, const char *what, uint32_t *out)
         wb_free(*$1);
 }
 
+/* A scan calls no Python and a scanner is immutable: other threads run
+ * while one scans or redacts (the text stays alive in the arguments). */
+%exception wb_privacy_scan {
+    Py_BEGIN_ALLOW_THREADS
+    $action
+    Py_END_ALLOW_THREADS
+}
+%exception wb_privacy_redact {
+    Py_BEGIN_ALLOW_THREADS
+    $action
+    Py_END_ALLOW_THREADS
+}
+
 #endif /* SWIGPYTHON */
 
 /* ------------------------------------------------------------ headers */

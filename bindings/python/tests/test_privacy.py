@@ -113,6 +113,33 @@ class RedactTest(unittest.TestCase):
         self.assertEqual(scanner.redact(b"a\x00b 13812345678"), b"a\x00b 138****5678")
 
 
+class ThreadsTest(unittest.TestCase):
+    def test_one_scanner_in_many_threads(self):
+        # The scan runs without the GIL: threads share one scanner and
+        # each gets the same findings as a scan alone.
+        import threading
+        scanner = weibao.PrivacyScanner(as_of=AS_OF)
+        text = TEXT * 2000
+        alone = [(d.line, d.column, d.rule) for d in scanner.scan(text)]
+        masked = scanner.redact(text)
+        results, errors = [], []
+
+        def work():
+            try:
+                found = [(d.line, d.column, d.rule) for d in scanner.scan(text)]
+                results.append((found == alone, scanner.redact(text) == masked))
+            except Exception as e:      # pragma: no cover - reported below
+                errors.append(e)
+
+        threads = [threading.Thread(target=work) for _ in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        self.assertEqual(errors, [])
+        self.assertEqual(results, [(True, True)] * 4)
+
+
 class OptionsTest(unittest.TestCase):
     def test_bad_pattern_raises_pattern_error(self):
         with self.assertRaises(weibao.PatternError) as caught:
