@@ -713,6 +713,37 @@ int wb_evaluation_add_file(wb_evaluation *ev, const char *path, const char *kind
     return rc;
 }
 
+int wb_evaluation_add_buffer(wb_evaluation *ev, const char *data, size_t len, const char *name,
+                             const char *kind, wb_error *err)
+{
+    if (ev == NULL)
+        return wb__error_arg(err, "wb_evaluation_add_buffer", "ev");
+    if (data == NULL && len > 0)
+        return wb__error_arg(err, "wb_evaluation_add_buffer", "data");
+    if (name == NULL)
+        name = "<buffer>";
+    if (ev->finished)
+        return wb__error_set(err, WB_EINVAL, name, 0, 0, NULL,
+                             "wb_evaluation_add_buffer: the evaluation has finished");
+    const wb_ledger_kind *k = NULL;
+    if (kind != NULL && (k = wb_ledger_kind_find(kind)) == NULL)
+        return wb__error_set(err, WB_EINVAL, name, 0, 0, NULL, "no ledger kind named '%s'", kind);
+    /* Results and problems keep the name, so it lives in the evaluation. */
+    const char *kept = wb__arena_strdup(&ev->arena, name);
+    if (kept == NULL)
+        return wb__error_set(err, WB_ENOMEM, name, 0, 0, NULL, "out of memory");
+    const wb_ledger_kind *read_as = NULL;
+    ev->started = 1;
+    int rc = wb__ledger_read_buffer(data, len, kept, k, row, ev, ev->problems,
+                                    ev->privacy.scanner != NULL ? &ev->privacy : NULL, &read_as,
+                                    err);
+    if (rc == WB_OK && read_as != NULL && saw_kind(ev, read_as, kept) != WB_OK)
+        rc = WB_ENOMEM;
+    if (rc == WB_ENOMEM)
+        return wb__error_set(err, rc, kept, 0, 0, NULL, "out of memory");
+    return rc;
+}
+
 int wb_evaluation_set_period(wb_evaluation *ev, wb_date since, wb_error *err)
 {
     if (ev == NULL)

@@ -15,8 +15,10 @@
  * scanned as it is read (ledger_privacy.c), so that its findings come
  * before the row's own results.
  */
+#define _POSIX_C_SOURCE 200809L   /* fmemopen */
 #include "ledger_read.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -724,55 +726,82 @@ static int read_xml(reader *rd, FILE *f, wb_error *err)
 /* ============================================================== entry */
 
 /* Open a file and tell XML from CSV by its first character. */
-static FILE *open_sniffed(const char *path, int *is_xml, wb_error *err)
+/* Is the stream XML (its first character after a BOM and spaces is '<')?
+   The stream is rewound. */
+static int sniff_xml(FILE *f)
 {
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
-        wb__error_set(err, WB_EIO, path, 0, 0, NULL, "cannot open '%s'", path);
-        return NULL;
-    }
     unsigned char head[512];
     size_t n = fread(head, 1, sizeof(head), f);
     size_t i = n >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF ? 3 : 0;
     while (i < n && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n'))
         i++;
-    *is_xml = i < n && head[i] == '<';
     rewind(f);
+    return i < n && head[i] == '<';
+}
+
+/* A read-only stream over memory; an empty buffer is one of no bytes
+   (fmemopen refuses a size of 0). */
+static FILE *open_memory(const char *data, size_t len, const char *name, wb_error *err)
+{
+    static const char nothing[1] = { 0 };
+    FILE *f = len > 0 ? fmemopen((void *)data, len, "rb") : fmemopen((void *)nothing, 1, "rb");
+    if (f == NULL) {
+        wb__error_set(err, WB_ENOMEM, name, 0, 0, NULL, "cannot read '%s' from memory", name);
+        return NULL;
+    }
+    if (len == 0)
+        fgetc(f);   /* at the end: no bytes */
     return f;
 }
 
-int wb__ledger_read_file(const char *path, const wb_ledger_kind *kind, wb__row_fn fn,
-                         void *payload, wb_diagnostics *problems, const wb__cell_scan *scan,
-                         const wb_ledger_kind **kind_read, wb_error *err)
+/* Every row of an open stream, XML or CSV. */
+static int read_stream(FILE *f, const char *name, const wb_ledger_kind *kind, wb__row_fn fn,
+                       void *payload, wb_diagnostics *problems, const wb__cell_scan *scan,
+                       const wb_ledger_kind **kind_read, wb_error *err)
 {
-    int is_xml;
-    FILE *f = open_sniffed(path, &is_xml, err);
-    if (f == NULL)
-        return WB_EIO;
-    reader rd = { path, kind, fn, payload, problems, NULL, 0, scan, WB_OK };
-    int rc;
-    if (is_xml) {
-        rc = read_xml(&rd, f, err);
-        fclose(f);
-    } else {
-        rc = read_csv(&rd, f, err);
-        fclose(f);
-    }
+    int is_xml = sniff_xml(f);
+    reader rd = { name, kind, fn, payload, problems, NULL, 0, scan, WB_OK };
+    int rc = is_xml ? read_xml(&rd, f, err) : read_csv(&rd, f, err);
     if (kind_read != NULL)
         *kind_read = rd.record != NULL ? rd.kind : NULL;
     wb_record_free(rd.record);
     if (rc == WB_OK && rd.nomem)
         rc = WB_ENOMEM;
     if (rc == WB_OK && rd.scan_failed != WB_OK)
-        rc = wb__error_set(err, rd.scan_failed, path, 0, 0, NULL,
-                           "the privacy scan of '%s' failed: PCRE2 error", path);
+        rc = wb__error_set(err, rd.scan_failed, name, 0, 0, NULL,
+                           "the privacy scan of '%s' failed: PCRE2 error", name);
+    return rc;
+}
+
+int wb__ledger_read_file(const char *path, const wb_ledger_kind *kind, wb__row_fn fn,
+                         void *payload, wb_diagnostics *problems, const wb__cell_scan *scan,
+                         const wb_ledger_kind **kind_read, wb_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return wb__error_set(err, WB_EIO, path, 0, 0, NULL, "cannot open '%s'", path);
+    int rc = read_stream(f, path, kind, fn, payload, problems, scan, kind_read, err);
+    fclose(f);
+    return rc;
+}
+
+int wb__ledger_read_buffer(const char *data, size_t len, const char *name,
+                           const wb_ledger_kind *kind, wb__row_fn fn, void *payload,
+                           wb_diagnostics *problems, const wb__cell_scan *scan,
+                           const wb_ledger_kind **kind_read, wb_error *err)
+{
+    FILE *f = open_memory(data, len, name, err);
+    if (f == NULL)
+        return WB_ENOMEM;
+    int rc = read_stream(f, name, kind, fn, payload, problems, scan, kind_read, err);
+    fclose(f);
     return rc;
 }
 
 /* The first element's name and namespace, read without validating. */
-static int xml_root_kind(const char *path, const wb_ledger_kind **kind)
+/* The ledger kind an XML reader's root element names; the reader is freed. */
+static int xml_root_kind(xmlTextReaderPtr xr, const wb_ledger_kind **kind)
 {
-    xmlTextReaderPtr xr = xmlReaderForFile(path, NULL, XML_PARSE_NONET);
     if (xr == NULL)
         return WB_EIO;
     xmlTextReaderSetStructuredErrorHandler(xr, NULL, NULL);
@@ -794,6 +823,26 @@ static int xml_root_kind(const char *path, const wb_ledger_kind **kind)
     return rc;
 }
 
+/* The kind a CSV stream's header row fits, or NULL. */
+static const wb_ledger_kind *csv_kind(FILE *f, const char *name)
+{
+    const wb_ledger_kind *kind = NULL;
+    wb__csv *csv = NULL;
+    const char *const *cells;
+    size_t n;
+    int line;
+    if (wb__csv_open_file(&csv, f, name, NULL) == WB_OK &&
+        wb__csv_next(csv, &cells, &n, &line, NULL) == 1) {
+        int *columns = malloc((n ? n : 1) * sizeof(int));
+        int ambiguous;
+        if (columns != NULL)
+            kind = kind_of_header(cells, n, columns, &ambiguous);
+        free(columns);
+    }
+    wb__csv_free(csv);
+    return kind;
+}
+
 int wb_ledger_detect_file(const wb_ledger_kind **kind, const char *path, wb_error *err)
 {
     if (kind == NULL)
@@ -801,27 +850,34 @@ int wb_ledger_detect_file(const wb_ledger_kind **kind, const char *path, wb_erro
     *kind = NULL;
     if (path == NULL)
         return wb__error_arg(err, "wb_ledger_detect_file", "path");
-    int is_xml;
-    FILE *f = open_sniffed(path, &is_xml, err);
+    FILE *f = fopen(path, "rb");
     if (f == NULL)
-        return WB_EIO;
-    if (is_xml) {
-        fclose(f);
-        return xml_root_kind(path, kind);
-    }
-    wb__csv *csv = NULL;
-    const char *const *cells;
-    size_t n;
-    int line;
-    if (wb__csv_open_file(&csv, f, path, NULL) == WB_OK &&
-        wb__csv_next(csv, &cells, &n, &line, NULL) == 1) {
-        int *columns = malloc((n ? n : 1) * sizeof(int));
-        int ambiguous;
-        if (columns != NULL)
-            *kind = kind_of_header(cells, n, columns, &ambiguous);
-        free(columns);
-    }
-    wb__csv_free(csv);
+        return wb__error_set(err, WB_EIO, path, 0, 0, NULL, "cannot open '%s'", path);
+    int rc = WB_OK;
+    if (sniff_xml(f))
+        rc = xml_root_kind(xmlReaderForFile(path, NULL, XML_PARSE_NONET), kind);
+    else
+        *kind = csv_kind(f, path);
     fclose(f);
-    return WB_OK;
+    return rc;
+}
+
+int wb_ledger_detect_buffer(const wb_ledger_kind **kind, const char *data, size_t len,
+                            wb_error *err)
+{
+    if (kind == NULL)
+        return wb__error_arg(err, "wb_ledger_detect_buffer", "kind");
+    *kind = NULL;
+    if (data == NULL && len > 0)
+        return wb__error_arg(err, "wb_ledger_detect_buffer", "data");
+    FILE *f = open_memory(data, len, "<buffer>", err);
+    if (f == NULL)
+        return WB_ENOMEM;
+    int rc = WB_OK;
+    if (len <= INT_MAX && sniff_xml(f))
+        rc = xml_root_kind(xmlReaderForMemory(data, (int)len, NULL, NULL, XML_PARSE_NONET), kind);
+    else
+        *kind = csv_kind(f, "<buffer>");
+    fclose(f);
+    return rc;
 }

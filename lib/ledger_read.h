@@ -27,4 +27,11 @@ int wb__ledger_read_file(const char *path, const wb_ledger_kind *kind, wb__row_f
                          void *payload, wb_diagnostics *problems, const wb__cell_scan *scan,
                          const wb_ledger_kind **kind_read, wb_error *err);
 
+/* As wb__ledger_read_file, from len bytes of memory; name stands for the
+   file in findings and must outlive the reading. */
+int wb__ledger_read_buffer(const char *data, size_t len, const char *name,
+                           const wb_ledger_kind *kind, wb__row_fn fn, void *payload,
+                           wb_diagnostics *problems, const wb__cell_scan *scan,
+                           const wb_ledger_kind **kind_read, wb_error *err);
+
 #endif

@@ -254,27 +254,15 @@ static int check_dossier_scores(const char *path, check_opts *o)
    could not be read, else 0. Every document's text is free text, so the
    whole of it is scanned; a ledger's cells are scanned by column instead
    (check_ledger). */
-static int check_one(const char *path, check_opts *o)
+static int check_one(const char *path, check_opts *o, const char *data, size_t len)
 {
     wb_error err;
     wb_error_clear(&err);
     wb_diagnostics *diags = NULL;
-    char *data = NULL;
-    size_t len = 0;
     wb_document_kind kind = WB_DOCUMENT_UNKNOWN;
-    int stdin_ = strcmp(path, "-") == 0;
-    int rc;
-    if (stdin_) {
-        if (lint_read_all(stdin, &data, &len) != 0) {
-            lint_fail("check: cannot read standard input");
-            return 1;
-        }
-        rc = wb_check_buffer(&diags, NULL, data, len, "<stdin>", &err);
-    } else {
-        rc = wb_check_file(&diags, &kind, path, &err);
-    }
+    int rc = data != NULL ? wb_check_buffer(&diags, &kind, data, len, path, &err)
+                          : wb_check_file(&diags, &kind, path, &err);
     if (rc != WB_OK) {
-        free(data);
         lint_fail("check: %s", err.message);
         return 1;
     }
@@ -282,11 +270,52 @@ static int check_one(const char *path, check_opts *o)
         lint_sink_emit_diagnostic(&o->sink, wb_diagnostics_at(diags, i));
     int sound = wb_diagnostics_count_at_least(diags, WB_SEVERITY_ERROR) == 0;
     wb_diagnostics_free(diags);
-    if (kind == WB_DOCUMENT_DOSSIER && sound && check_dossier_scores(path, o) != 0) {
-        free(data);
+    /* A dossier's ledgers are paths relative to its file: one read from
+       standard input is checked for its form only. */
+    if (kind == WB_DOCUMENT_DOSSIER && sound && data == NULL && check_dossier_scores(path, o) != 0)
+        return 1;
+    return data != NULL ? scan_text(o, data, len, path, 1) != 0 : scan_file(o, path, 0);
+}
+
+static int check_ledger(const char *path, check_opts *o);
+static int start_evaluation(check_opts *o);
+static void print_problems(check_opts *o);
+
+/* Standard input: a ledger (its kind read from its content, or --kind)
+   or any other document. 1 when it could not be read, else 0. */
+static int check_stdin(check_opts *o)
+{
+    static const char name[] = "<stdin>";
+    char *data = NULL;
+    size_t len = 0;
+    if (lint_read_all(stdin, &data, &len) != 0) {
+        lint_fail("check: cannot read standard input");
         return 1;
     }
-    int unreadable = stdin_ ? scan_text(o, data, len, "<stdin>", 1) != 0 : scan_file(o, path, 0);
+    const wb_ledger_kind *kind = NULL;
+    int rc = wb_ledger_detect_buffer(&kind, data, len, NULL);
+    size_t at = strspn(data, " \t\r\n\xEF\xBB\xBF");
+    int xml = at < len && data[at] == '<';
+    const char *eol = memchr(data, '\n', len);
+    size_t first = eol != NULL ? (size_t)(eol - data) : len;
+    int unreadable;
+    if (!xml && memchr(data, ',', first) == NULL) {
+        unreadable = scan_text(o, data, len, name, 1) != 0;    /* plain text */
+    } else if (rc == WB_OK && (kind != NULL || o->kind != NULL || !xml)) {
+        wb_error err;
+        wb_error_clear(&err);
+        unreadable = start_evaluation(o) != 0;
+        if (!unreadable) {
+            rc = wb_evaluation_add_buffer(o->ev, data, len, name, o->kind, &err);
+            print_problems(o);
+            if (rc == WB_EIO || rc == WB_ENOMEM || rc == WB_EINVAL || rc == WB_ERROR) {
+                lint_fail("check: %s", err.message);
+                unreadable = 1;
+            }
+        }
+    } else {
+        unreadable = check_one(name, o, data, len);
+    }
     free(data);
     return unreadable;
 }
@@ -693,7 +722,7 @@ static void file_finding(check_opts *o, const char *path, const char *rule, cons
 static int check_path(check_opts *o, const char *path)
 {
     if (strcmp(path, "-") == 0)
-        return check_one(path, o);
+        return check_stdin(o);
     int utf8;
     switch (classify(path, &utf8)) {
     case FILE_UNREADABLE:
@@ -707,7 +736,7 @@ static int check_path(check_opts *o, const char *path)
     case FILE_XML: {
         const wb_ledger_kind *kind = NULL;
         return wb_ledger_detect_file(&kind, path, NULL) == WB_OK ? check_ledger(path, o)
-                                                                 : check_one(path, o);
+                                                                 : check_one(path, o, NULL, 0);
     }
     case FILE_CSV: {
         const wb_ledger_kind *kind = NULL;

@@ -188,6 +188,17 @@ WB_API int wb_evaluation_add_file(wb_evaluation *ev, const char *path, const cha
                                   wb_error *err);
 
 /**
+ * As wb_evaluation_add_file(), for len bytes of memory in either form
+ * (a ledger from standard input, an upload an OA system holds). name
+ * stands for the file in results and problems (NULL: "<buffer>"); it is
+ * copied.
+ * @return as wb_evaluation_add_file()
+ * @since 0.3
+ */
+WB_API int wb_evaluation_add_buffer(wb_evaluation *ev, const char *data, size_t len,
+                                    const char *name, const char *kind, wb_error *err);
+
+/**
  * The first day of the assessment period that rules counted per year,
  * quarter or over the whole period look at (meetings a year, activities a
  * quarter). By default, January 1 of the year before the as-of date: the

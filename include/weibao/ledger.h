@@ -88,6 +88,16 @@ WB_API const char *wb_ledger_field_summary(const wb_ledger_kind *kind, size_t i,
 WB_API int wb_ledger_detect_file(const wb_ledger_kind **kind, const char *path, wb_error *err);
 
 /**
+ * As wb_ledger_detect_file(), for len bytes of memory (a ledger read from
+ * standard input, or from a database column).
+ * @return WB_OK (a ledger, or text taken for CSV); WB_ENOTFOUND (XML of
+ *         another kind); WB_ENOMEM; WB_EINVAL
+ * @since 0.3
+ */
+WB_API int wb_ledger_detect_buffer(const wb_ledger_kind **kind, const char *data, size_t len,
+                                   wb_error *err);
+
+/**
  * A new, empty record of a kind.
  * @return WB_OK, WB_ENOTFOUND (no such kind), WB_ENOMEM, WB_EINVAL
  * @since 0.3

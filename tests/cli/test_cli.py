@@ -196,6 +196,20 @@ class CheckCommand(unittest.TestCase):
         self.assertEqual(rc, 1)
         self.assertTrue(out.startswith("<stdin>:41:7: error:"))
 
+    def test_a_ledger_and_plain_text_on_standard_input(self):
+        with open(os.path.join(LEDGERS, "background-checks.csv"), "rb") as f:
+            data = f.read()
+        rc, from_stdin, _ = run("check", "--lang", "en", "--as-of", "2026-11-29", "-", stdin=data)
+        rc2, from_file, _ = run("check", "--lang", "en", "--as-of", "2026-11-29",
+                                os.path.join(LEDGERS, "background-checks.csv"))
+        self.assertEqual(rc, rc2)
+        self.assertEqual(from_stdin, from_file.replace(os.path.join(LEDGERS, "background-checks.csv"),
+                                                       "<stdin>"))
+        self.assertIn("<stdin>:3:1: error: BC-2:", from_stdin)
+        rc, out, _ = run("check", "--lang", "en", "-", stdin=("电话" + "13812345678\n").encode())
+        self.assertEqual(out, "<stdin>:1:3: warning: mobile phone number 138****5678 in free text "
+                              "[privacy-phone]\n")
+
     def test_input_is_never_written(self):
         with tempfile.TemporaryDirectory() as tmp:
             path = os.path.join(tmp, "r.xml")

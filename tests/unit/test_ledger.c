@@ -314,6 +314,61 @@ static void test_ledger__files_that_are_not_ledgers(void **state)
     assert_int_equal(wb_ledger_detect_file(&kind, "/nonexistent/x.csv", NULL), WB_EIO);
 }
 
+/* A ledger in memory reads as the same file would: its kind from its
+   content, its rows and problems named by the name given. */
+static void test_ledger__a_ledger_in_memory(void **state)
+{
+    (void)state;
+    static const char csv[] = "编号,人员类别,查询日期,查询结果\nBC-1,在职,2026-02-30,无\nBC-2,在职,2026-10-01,无\n";
+    static const char xml[] = "<judicial-suggestions xmlns='urn:weibao:ledger:1' format='1'>\n"
+                              "<record key='JS-1' received-date='2026-01-31' reply-date='2026-03-02'/>\n"
+                              "</judicial-suggestions>\n";
+    const wb_ledger_kind *kind = NULL;
+    assert_int_equal(wb_ledger_detect_buffer(&kind, csv, strlen(csv), NULL), WB_OK);
+    assert_string_equal(wb_ledger_kind_name(kind), "background-checks");
+    assert_int_equal(wb_ledger_detect_buffer(&kind, xml, strlen(xml), NULL), WB_OK);
+    assert_string_equal(wb_ledger_kind_name(kind), "judicial-suggestions");
+    static const char rubric[] = "<rubric xmlns='urn:weibao:rubric:1'/>";
+    assert_int_equal(wb_ledger_detect_buffer(&kind, rubric, strlen(rubric), NULL), WB_ENOTFOUND);
+    assert_int_equal(wb_ledger_detect_buffer(&kind, "", 0, NULL), WB_OK);
+    assert_null(kind);
+    assert_int_equal(wb_ledger_detect_buffer(NULL, csv, 1, NULL), WB_EINVAL);
+
+    wb_ruleset *rules;
+    wb_calendar *cal;
+    wb_evaluation *ev = NULL;
+    wb_date as_of;
+    wb_date_parse(&as_of, "2026-11-29", NULL);
+    assert_int_equal(wb_ruleset_open_default(&rules, NULL), WB_OK);
+    assert_int_equal(wb_calendar_open_default(&cal, NULL), WB_OK);
+    assert_int_equal(wb_evaluation_new(&ev, rules, cal, as_of, NULL), WB_OK);
+    char name[] = "upload-7";
+    assert_int_equal(wb_evaluation_add_buffer(ev, csv, strlen(csv), name, NULL, NULL), WB_OK);
+    assert_int_equal(wb_evaluation_add_buffer(ev, xml, strlen(xml), NULL, NULL, NULL), WB_OK);
+    memset(name, 'x', sizeof(name) - 1);      /* the name was copied */
+    const wb_diagnostics *p = wb_evaluation_problems(ev);
+    assert_int_equal(wb_diagnostics_count(p), 1);
+    assert_string_equal(wb_diagnostic_file(wb_diagnostics_at(p, 0)), "upload-7");
+    assert_int_equal(wb_diagnostic_line(wb_diagnostics_at(p, 0)), 2);
+    assert_int_equal(wb_evaluation_record_count(ev), 2);
+    int judicial = 0;
+    for (size_t i = 0; i < wb_evaluation_result_count(ev); i++) {
+        const wb_result *r = wb_evaluation_result_at(ev, i);
+        if (strcmp(wb_result_rule(r), "judicial-reply") == 0) {
+            judicial++;
+            assert_string_equal(wb_result_source(r), "<buffer>");
+            assert_int_equal(wb_result_line(r), 2);
+            assert_int_equal(wb_result_outcome(r), WB_OUTCOME_VIOLATION);
+        }
+    }
+    assert_int_equal(judicial, 1);
+    assert_int_equal(wb_evaluation_add_buffer(ev, NULL, 3, NULL, NULL, NULL), WB_EINVAL);
+    assert_int_equal(wb_evaluation_add_buffer(ev, csv, 3, NULL, "no-such-kind", NULL), WB_EINVAL);
+    wb_evaluation_free(ev);
+    wb_calendar_free(cal);
+    wb_ruleset_free(rules);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_ledger__enums_match_the_column_table),
     cmocka_unit_test(test_ledger__the_schema_takes_every_column_of_every_kind),
@@ -322,6 +377,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_ledger__csv_in_utf8_with_a_bom_and_in_gb18030_read_alike),
     cmocka_unit_test(test_ledger__xml_lines_stay_exact_past_65535),
     cmocka_unit_test(test_ledger__files_that_are_not_ledgers),
+    cmocka_unit_test(test_ledger__a_ledger_in_memory),
 };
 
 WB_TEST_MAIN("ledger", tests)
