@@ -322,6 +322,19 @@ class FilesTest(Fixture):
         self.assertEqual([(p.rule, p.line) for p in gb.problems],
                          [(p.rule, p.line) for p in utf8.problems])
 
+    def test_bytes_read_as_a_file(self):
+        from_file = self.evaluation()
+        from_file.add_file(self.write("utf8.csv", CSV))
+        ev = self.evaluation()
+        ev.add_bytes(CSV.encode("gb18030"), name="upload.csv")
+        self.assertEqual([comparable(r) for r in ev.results],
+                         [comparable(r) for r in from_file.results])
+        self.assertEqual({r.source for r in ev.results}, {"upload.csv"})
+        with self.assertRaises(TypeError):
+            ev.add_bytes(CSV)                       # str, not bytes
+        with self.assertRaises(TypeError):
+            ev.add_bytes(b"", name=3)
+
     def test_xml(self):
         path = self.write("background.xml", XML)
         ev = self.evaluation()

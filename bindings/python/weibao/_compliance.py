@@ -374,6 +374,21 @@ class Evaluation:
         with self._call():
             self._status(_core.wb_evaluation_add_file(self._ptr, path, kind))
 
+    def add_bytes(self, data, name="<buffer>", kind=None):
+        """Check every row of a ledger held in memory (bytes: XML or CSV,
+        as :meth:`add_file` reads them), such as an upload an OA system
+        holds. ``name`` stands for the file in results and problems."""
+        if kind is not None:
+            if isinstance(kind, LedgerKind):
+                kind = kind.name
+            elif not isinstance(kind, str):
+                raise TypeError(f"kind is a LedgerKind, its name or None, "
+                                f"not {type(kind).__name__}")
+        if not isinstance(name, str):
+            raise TypeError(f"name is a str, not {type(name).__name__}")
+        with self._call():
+            self._status(_core.wb_evaluation_add_buffer(self._ptr, data, name, kind))
+
     def finish(self):
         """Evaluate the rules over whole ledgers (ratios, counts per year
         or quarter, rules that join two ledgers) on everything added, and
