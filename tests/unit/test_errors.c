@@ -187,16 +187,27 @@ static void test_errors__check_table_is_complete(void **state)
     assert_string_equal(wb_severity_name(WB_SEVERITY_NOTE), "note");
 }
 
+/* docs/checks.md, whole, NUL-terminated (fails if it does not fit). */
+static const char *read_checks_md(void)
+{
+    static char doc[131072];
+    FILE *f = fopen(WB_SOURCE_DIR "/docs/checks.md", "rb");
+    assert_non_null(f);
+    size_t n = fread(doc, 1, sizeof(doc) - 1, f);
+    int more = fgetc(f) != EOF;
+    fclose(f);
+    if (more)
+        fail_msg("docs/checks.md is larger than the test's buffer of %zu bytes",
+                 sizeof(doc) - 1);
+    doc[n] = '\0';
+    return doc;
+}
+
 /* docs/checks.md has a section for every rule id, and no other. */
 static void test_errors__every_check_is_documented(void **state)
 {
     (void)state;
-    FILE *f = fopen(WB_SOURCE_DIR "/docs/checks.md", "rb");
-    assert_non_null(f);
-    static char doc[65536];
-    size_t n = fread(doc, 1, sizeof(doc) - 1, f);
-    fclose(f);
-    doc[n] = '\0';
+    const char *doc = read_checks_md();
     size_t sections = 0;
     for (const char *p = doc; (p = strstr(p, "\n## ")) != NULL; p++)
         sections++;
@@ -209,6 +220,90 @@ static void test_errors__every_check_is_documented(void **state)
     }
 }
 
+/*
+ * An example line of a finding, as `weibao-lint check` prints it: four
+ * spaces, a file (with its line and column, if any), the severity, the
+ * message, the rule id in brackets at the end. Returns the rule id's
+ * start, or NULL when the line is no such example; *id_len its length.
+ */
+static const char *example_rule(const char *line, size_t len, size_t *id_len)
+{
+    if (len < 5 || strncmp(line, "    ", 4) != 0 || line[4] == ' ' ||
+        line[len - 1] != ']')
+        return NULL;
+    const char *open = NULL;
+    for (size_t k = len - 1; k-- > 4;)
+        if (line[k] == '[') {
+            open = line + k;
+            break;
+        }
+    if (open == NULL || open == line + len - 2 || open[-1] != ' ')
+        return NULL;
+    for (const char *c = open + 1; c < line + len - 1; c++)
+        if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '-'))
+            return NULL;
+    /* "file...: severity: message", the severity before the message. */
+    static const char *const severities[] = { ": error: ", ": warning: ", ": note: " };
+    int has_severity = 0;
+    for (size_t s = 0; s < sizeof(severities) / sizeof(severities[0]); s++) {
+        size_t sl = strlen(severities[s]);
+        for (const char *c = line + 5; c + sl <= open; c++)
+            if (strncmp(c, severities[s], sl) == 0)
+                has_severity = 1;
+    }
+    if (!has_severity)
+        return NULL;
+    *id_len = (size_t)(line + len - 1 - (open + 1));
+    return open + 1;
+}
+
+/* Every section of docs/checks.md ends its rule's description with at
+   least one example of the finding (an indented line ending in [rule-id]),
+   and every example in a rule's section is of that rule. */
+static void test_errors__every_check_has_an_example(void **state)
+{
+    (void)state;
+    const char *doc = read_checks_md();
+    size_t missing = 0;
+    for (size_t i = 0; i < wb_check_count(); i++) {
+        const char *id = wb_check_id_at(i);
+        char heading[128];
+        snprintf(heading, sizeof(heading), "\n## %s\n", id);
+        const char *start = strstr(doc, heading);
+        if (start == NULL)
+            fail_msg("docs/checks.md has no section for %s", id);
+        start += strlen(heading);
+        /* The section runs to the next heading (## or #) or the end. */
+        const char *end = strstr(start, "\n#");
+        if (end == NULL)
+            end = start + strlen(start);
+        size_t examples = 0;
+        for (const char *line = start; line < end;) {
+            const char *nl = memchr(line, '\n', (size_t)(end - line));
+            const char *stop = nl != NULL ? nl : end;
+            size_t len = (size_t)(stop - line);
+            if (len > 0 && line[len - 1] == '\r')
+                len--;
+            size_t id_len = 0;
+            const char *rule = example_rule(line, len, &id_len);
+            if (rule != NULL) {
+                if (id_len != strlen(id) || strncmp(rule, id, id_len) != 0)
+                    fail_msg("docs/checks.md: the section %s has an example of [%.*s]",
+                             id, (int)id_len, rule);
+                examples++;
+            }
+            line = nl != NULL ? nl + 1 : end;
+        }
+        if (examples == 0) {
+            print_error("docs/checks.md: the section %s has no example line "
+                        "(    file:line:col: severity: message [%s])\n", id, id);
+            missing++;
+        }
+    }
+    if (missing > 0)
+        fail_msg("%zu section(s) of docs/checks.md have no example", missing);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_errors__clear_zeroes_every_field),
     cmocka_unit_test(test_errors__strerror_names_every_code),
@@ -219,6 +314,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_errors__getters_accept_null_and_out_of_range),
     cmocka_unit_test(test_errors__check_table_is_complete),
     cmocka_unit_test(test_errors__every_check_is_documented),
+    cmocka_unit_test(test_errors__every_check_has_an_example),
 };
 
 WB_TEST_MAIN("errors", tests)
