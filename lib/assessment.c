@@ -128,8 +128,9 @@ static int read_scores(wb_assessment *a)
         }
         if (claimed > 0 && wb_dossier_score_evidence_count(d, s) == 0)
             FIND(a, "dossier-no-evidence", file, line,
-                 "standard %s claims %s points without evidence",
-                 "工作标准 %s 申报 %s 分但未列佐证材料", id, pts);
+                 "standard %s claims %s point%s without evidence",
+                 "工作标准 %s 申报 %s 分但未列佐证材料%.0s", id, pts,
+                 claimed == 2 ? "" : "s");
         const char *unit_name = wb_dossier_score_unit(d, s);
         const wb_unit *unit = NULL;
         if (unit_name != NULL && wb_rubric_find_unit(&unit, r, unit_name, NULL) != WB_OK)

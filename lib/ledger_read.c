@@ -799,12 +799,21 @@ int wb__ledger_read_buffer(const char *data, size_t len, const char *name,
 }
 
 /* The first element's name and namespace, read without validating. */
+/* Detection looks at the root only; what is wrong with the rest is for
+   the reading to report. (A NULL handler would restore libxml2's default,
+   which prints to stderr: the library never prints.) */
+static void ignore_xml_error(void *arg, xmlErrorPtr e)
+{
+    (void)arg;
+    (void)e;
+}
+
 /* The ledger kind an XML reader's root element names; the reader is freed. */
 static int xml_root_kind(xmlTextReaderPtr xr, const wb_ledger_kind **kind)
 {
     if (xr == NULL)
         return WB_EIO;
-    xmlTextReaderSetStructuredErrorHandler(xr, NULL, NULL);
+    xmlTextReaderSetStructuredErrorHandler(xr, ignore_xml_error, NULL);
     int rc = WB_ENOTFOUND;
     while (xmlTextReaderRead(xr) == 1) {
         int type = xmlTextReaderNodeType(xr);
