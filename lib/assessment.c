@@ -48,12 +48,14 @@ struct wb_assessment {
 };
 
 /* A finding about the dossier, at a place in it. */
-#define FIND(a, rule, file, line, en, zh, ...)                                    \
+#define FIND_AT(a, rule, file, line, column, en, zh, ...)                          \
     do {                                                                          \
-        if (wb__diagnostics_add((a)->findings, (rule), (file), (line), (line) > 0, \
+        if (wb__diagnostics_add((a)->findings, (rule), (file), (line), (column),  \
                                 (en), (zh), __VA_ARGS__) != WB_OK)                \
             return WB_ENOMEM;                                                     \
     } while (0)
+#define FIND(a, rule, file, line, en, zh, ...) \
+    FIND_AT(a, rule, file, line, (line) > 0, en, zh, __VA_ARGS__)
 
 static int add_input(wb_assessment *a, const char *path)
 {
@@ -97,18 +99,18 @@ static int read_scores(wb_assessment *a)
     for (size_t s = 0; s < wb_dossier_score_count(d); s++) {
         const char *id = wb_dossier_score_standard(d, s);
         const char *file = wb_dossier_score_source(d, s);
-        int line = wb_dossier_score_line(d, s);
+        int line = wb_dossier_score_line(d, s), column = wb_dossier_score_column(d, s);
         int claimed = wb_dossier_score_half_points(d, s);
         size_t i = standard_index(r, id);
         if (i == (size_t)-1) {
-            FIND(a, "dossier-unknown-standard", file, line,
+            FIND_AT(a, "dossier-unknown-standard", file, line, column,
                  "'%s' is not a standard of the rubric edition %s",
                  "“%s”不是考核细则(%s)中的工作标准", id, wb_rubric_edition(r));
             continue;
         }
         standard_state *st = &a->standards[i];
         if (st->claimed >= 0) {
-            FIND(a, "dossier-duplicate-standard", file, line,
+            FIND_AT(a, "dossier-duplicate-standard", file, line, column,
                  "standard %s is scored again (first on line %d)",
                  "工作标准 %s 重复评分(首次在第 %d 行)", id,
                  wb_dossier_score_line(d, st->score));
@@ -121,24 +123,24 @@ static int read_scores(wb_assessment *a)
         st->score = s;
         st->claimed = claimed;
         if (claimed < 0 || claimed > full) {
-            FIND(a, "dossier-score-range", file, line,
+            FIND_AT(a, "dossier-score-range", file, line, column,
                  "standard %s is scored %s, outside 0 to its %s points",
                  "工作标准 %s 评 %s 分,超出 0 至 %s 分", id, pts, max);
             st->claimed = claimed < 0 ? 0 : full;   /* counted within range */
         }
         if (claimed > 0 && wb_dossier_score_evidence_count(d, s) == 0)
-            FIND(a, "dossier-no-evidence", file, line,
+            FIND_AT(a, "dossier-no-evidence", file, line, column,
                  "standard %s claims %s point%s without evidence",
                  "工作标准 %s 申报 %s 分但未列佐证材料%.0s", id, pts,
                  claimed == 2 ? "" : "s");
         const char *unit_name = wb_dossier_score_unit(d, s);
         const wb_unit *unit = NULL;
         if (unit_name != NULL && wb_rubric_find_unit(&unit, r, unit_name, NULL) != WB_OK)
-            FIND(a, "dossier-unit", file, line,
+            FIND_AT(a, "dossier-unit", file, line, column,
                  "'%s', claiming standard %s, is not in the rubric's directory of units",
                  "“%s”不在考核细则的单位目录中(申报工作标准 %s)", unit_name, id);
         else if (unit != NULL && !unit_answers_for(unit, item))
-            FIND(a, "dossier-unit", file, line,
+            FIND_AT(a, "dossier-unit", file, line, column,
                  "'%s' claims standard %s, which it does not answer for",
                  "“%s”申报的工作标准 %s 不在其责任范围内", unit_name, id);
     }
@@ -157,19 +159,19 @@ static int read_vetoes(wb_assessment *a)
     const wb_rubric *r = a->rubric;
     for (size_t v = 0; v < wb_dossier_veto_count(d); v++) {
         const char *id = wb_dossier_veto_item(d, v);
-        int line = wb_dossier_veto_line(d, v);
+        int line = wb_dossier_veto_line(d, v), column = wb_dossier_veto_column(d, v);
         size_t i = (size_t)-1;
         for (size_t k = 0; k < wb_rubric_veto_count(r); k++)
             if (strcmp(wb_item_id(wb_rubric_veto_at(r, k)), id) == 0)
                 i = k;
         if (i == (size_t)-1) {
-            FIND(a, "dossier-veto", wb_dossier_path(d), line,
+            FIND_AT(a, "dossier-veto", wb_dossier_path(d), line, column,
                  "'%s' is not a veto item of the rubric edition %s",
                  "“%s”不是考核细则(%s)中的负面工作清单项", id, wb_rubric_edition(r));
             continue;
         }
         if (a->veto_declaration[i] != (size_t)-1) {
-            FIND(a, "dossier-veto", wb_dossier_path(d), line,
+            FIND_AT(a, "dossier-veto", wb_dossier_path(d), line, column,
                  "veto item %s is declared again (first on line %d)",
                  "负面工作清单项 %s 重复填报(首次在第 %d 行)", id,
                  wb_dossier_veto_line(d, a->veto_declaration[i]));
@@ -180,7 +182,7 @@ static int read_vetoes(wb_assessment *a)
         if (wb_dossier_veto_occurred(d, v)) {
             a->vetoed = 1;
             if (wb_dossier_veto_date(d, v, &when) != WB_OK)
-                FIND(a, "dossier-veto-date", wb_dossier_path(d), line,
+                FIND_AT(a, "dossier-veto-date", wb_dossier_path(d), line, column,
                      "veto item %s occurred, but the dossier gives no date",
                      "负面工作清单项 %s 已发生,但未填写日期", id);
         }

@@ -21,14 +21,14 @@
 
 typedef struct score {
     const char *standard, *unit, *note, *source;
-    int half_points, line;
+    int half_points, line, column;
     const char **evidence;
     size_t evidence_count;
 } score;
 
 typedef struct veto {
     const char *item, *description;
-    int occurred, has_date, line;
+    int occurred, has_date, line, column;
     wb_date date;
 } veto;
 
@@ -158,8 +158,7 @@ static void build_score(builder *b, const xmlNode *el)
     score *s = new_score(b);
     if (s == NULL)
         return;
-    int column;
-    wb__xml_position(b->doc, el, &s->line, &column);
+    wb__xml_position(b->doc, el, &s->line, &s->column);
     s->source = b->d->path;
     s->standard = attr(b, el, "standard");
     s->unit = attr(b, el, "unit");
@@ -282,6 +281,7 @@ static void read_sheet(builder *b, const char *path)
                 break;
             s->source = path;
             s->line = line;
+            s->column = 1;      /* a row starts at its first column */
             s->half_points = half;
             s->standard = copy(b, value[SH_STANDARD], strlen(value[SH_STANDARD]));
             if (value[SH_UNIT] != NULL)
@@ -340,8 +340,7 @@ static void build(builder *b, const xmlNode *root)
     for (const xmlNode *el = wb__xml_first_element(root, "veto"); el != NULL;
          el = wb__xml_next_element(el, "veto")) {
         veto *v = &d->vetoes[d->veto_count++];
-        int column;
-        wb__xml_position(b->doc, el, &v->line, &column);
+        wb__xml_position(b->doc, el, &v->line, &v->column);
         v->item = attr(b, el, "item");
         const char *occurred = attr(b, el, "occurred");
         v->occurred = occurred != NULL && (strcmp(occurred, "true") == 0 || strcmp(occurred, "1") == 0);
@@ -576,6 +575,11 @@ int wb_dossier_score_line(const wb_dossier *d, size_t i)
     const score *s = score_at(d, i);
     return s ? s->line : 0;
 }
+int wb_dossier_score_column(const wb_dossier *d, size_t i)
+{
+    const score *s = score_at(d, i);
+    return s ? s->column : 0;
+}
 
 size_t wb_dossier_veto_count(const wb_dossier *d) { return d ? d->veto_count : 0; }
 
@@ -617,4 +621,9 @@ int wb_dossier_veto_line(const wb_dossier *d, size_t i)
 {
     const veto *v = veto_at(d, i);
     return v ? v->line : 0;
+}
+int wb_dossier_veto_column(const wb_dossier *d, size_t i)
+{
+    const veto *v = veto_at(d, i);
+    return v ? v->column : 0;
 }

@@ -110,6 +110,8 @@ WB_API const char *wb_dossier_score_note(const wb_dossier *dossier, size_t i);
 WB_API const char *wb_dossier_score_source(const wb_dossier *dossier, size_t i);
 /** @since 0.3 */
 WB_API int wb_dossier_score_line(const wb_dossier *dossier, size_t i);
+/** The column its element or row starts at (code points, from 1). @since 0.3 */
+WB_API int wb_dossier_score_column(const wb_dossier *dossier, size_t i);
 
 /** The veto declarations, in the order written. @since 0.3 */
 WB_API size_t wb_dossier_veto_count(const wb_dossier *dossier);
@@ -123,6 +125,8 @@ WB_API int wb_dossier_veto_date(const wb_dossier *dossier, size_t i, wb_date *ou
 WB_API const char *wb_dossier_veto_description(const wb_dossier *dossier, size_t i);
 /** @since 0.3 */
 WB_API int wb_dossier_veto_line(const wb_dossier *dossier, size_t i);
+/** The column its element starts at (code points, from 1). @since 0.3 */
+WB_API int wb_dossier_veto_column(const wb_dossier *dossier, size_t i);
 
 WB_END_DECLS
 

@@ -211,6 +211,11 @@ static void test_assessment__each_veto_item_vetoes_whatever_the_total(void **sta
         assert_int_equal(wb_assessment_total_half_points(f.a), 200);
         for (int k = 1; k <= 8; k++)
             assert_int_equal(wb_assessment_veto_occurred(f.a, (size_t)(k - 1)), k == v);
+        /* Declarations are placed at their elements, sheet rows at column 1. */
+        const wb_dossier *d = wb_assessment_dossier(f.a);
+        assert_int_equal(wb_dossier_veto_column(d, 0), 3);
+        assert_int_equal(wb_dossier_score_column(d, 0), 1);
+        assert_int_equal(wb_dossier_veto_column(d, 99), 0);
         /* The report names the item and the units that answer for it. */
         char *text = NULL;
         assert_int_equal(wb_report_assessment(&text, f.a, WB_REPORT_TEXT, WB_LANG_ZH, NULL), WB_OK);
