@@ -555,7 +555,7 @@ int wb_calendar_import_notice(char **xml_out, wb_diagnostics **findings,
     while (save != NULL && im.status == WB_OK) {
         char *line = save;
         char *nl = strchr(line, '\n');
-        save = nl != NULL ? nl + 1 : NULL;
+        save = nl != NULL && nl[1] != '\0' ? nl + 1 : NULL;   /* a final line end ends no line */
         if (nl != NULL)
             *nl = '\0';
         size_t n = strlen(line);
@@ -593,7 +593,7 @@ int wb_calendar_import_notice(char **xml_out, wb_diagnostics **findings,
                     "no title naming the year (国务院办公厅关于XXXX年部分节假日安排的通知)%s",
                     "未找到写明年份的标题(国务院办公厅关于XXXX年部分节假日安排的通知)%s", "");
         else if (im.count == 0)
-            FINDING(&im, WB_CHECK_NOTICE_MISSING, lineno, 1,
+            FINDING(&im, WB_CHECK_NOTICE_MISSING, 0, 0,    /* about the whole text */
                     "no holiday items (一、元旦:…)%s", "未找到节假日条目(一、元旦:…)%s", "");
         /* A copy without its number or date still gives the days: the
            edition leaves the citation out rather than guess it. */

@@ -387,6 +387,22 @@ class DueCommand(unittest.TestCase):
 
 
 class ImportCommand(unittest.TestCase):
+    def test_a_notice_without_items_is_placed_on_its_lines(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = write(tmp, "2027.txt", "国务院办公厅关于2027年部分节假日安排的通知\n\n"
+                                          "各省、自治区、直辖市人民政府:\n")
+            out_path = os.path.join(tmp, "2027.xml")
+            rc, out, err = run("calendar", "import", "--lang", "en", path, "-o", out_path)
+            self.assertEqual(rc, 1)
+            self.assertEqual(out.splitlines(), [
+                path + ": error: no holiday items (一、元旦:…) [notice-missing]",
+                path + ":2:1: warning: no document number (发文字号, e.g. 国办发明电〔2025〕7号); "
+                "the edition cites the notice by its title [notice-uncited]",
+                path + ":3:1: warning: no signing date (a line such as 2025年11月4日); "
+                "the edition leaves it out [notice-uncited]",   # the last line, not past it
+            ])
+            self.assertFalse(os.path.exists(out_path))
+
     def test_every_notice_imports_and_loads(self):
         with tempfile.TemporaryDirectory() as tmp:
             # The yearly notices; amendments follow no one format.
