@@ -219,6 +219,15 @@ def _free_evaluation(ptr, rules, calendar):
     _core.wb_evaluation_free(ptr)
 
 
+def _kind_name(kind):
+    """A ledger kind argument (a LedgerKind, its name or None) as a name."""
+    if kind is None or isinstance(kind, str):
+        return kind
+    if isinstance(kind, LedgerKind):
+        return kind.name
+    raise TypeError(f"kind is a LedgerKind, its name or None, not {type(kind).__name__}")
+
+
 class Evaluation:
     """Checks records against ``rules`` (a :class:`RuleSet`; None for the
     built-in table) on ``calendar`` (a :class:`Calendar`; None for the
@@ -364,12 +373,7 @@ class Evaluation:
         SchemaError when it cannot be read as a ledger at all (not XML, no
         known header).
         """
-        if kind is not None:
-            if isinstance(kind, LedgerKind):
-                kind = kind.name
-            elif not isinstance(kind, str):
-                raise TypeError(f"kind is a LedgerKind, its name or None, "
-                                f"not {type(kind).__name__}")
+        kind = _kind_name(kind)
         path = os.fspath(path)
         with self._call():
             self._status(_core.wb_evaluation_add_file(self._ptr, path, kind))
@@ -378,12 +382,7 @@ class Evaluation:
         """Check every row of a ledger held in memory (bytes: XML or CSV,
         as :meth:`add_file` reads them), such as an upload an OA system
         holds. ``name`` stands for the file in results and problems."""
-        if kind is not None:
-            if isinstance(kind, LedgerKind):
-                kind = kind.name
-            elif not isinstance(kind, str):
-                raise TypeError(f"kind is a LedgerKind, its name or None, "
-                                f"not {type(kind).__name__}")
+        kind = _kind_name(kind)
         if not isinstance(name, str):
             raise TypeError(f"name is a str, not {type(name).__name__}")
         with self._call():
