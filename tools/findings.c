@@ -97,7 +97,6 @@ void lint_sink_begin(lint_sink *s, const wb_ruleset *rules)
     fprintf(stdout, "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
                     "  \"version\": \"2.1.0\",\n  \"runs\": [{\n    \"tool\": {\"driver\": {\n"
                     "      \"name\": \"weibao-lint\", \"version\": \"%s\",\n"
-                    "      \"informationUri\": \"https://example.invalid/libweibao/docs/lint.md\",\n"
                     "      \"rules\": [", wb_version_string());
     int first = 1;
     for (size_t i = 0; i < wb_check_count(); i++) {
