@@ -359,6 +359,11 @@ class SmallDossierTest(Folder):
         self.assertEqual(problems[0].line, line_of(sheet, "4.1,0.3,"))
         self.assertEqual([d.rule for d in weibao.check_dossier(self.dir / "dossier.xml")],
                          ["dossier-sheet"])
+        sheet_problems = weibao.check_score_sheet(self.dir / "scores.csv")
+        self.assertEqual([(d.rule, d.line) for d in sheet_problems],
+                         [("dossier-sheet", line_of(sheet, "4.1,0.3,"))])
+        with self.assertRaises(weibao.NotFoundError):
+            weibao.check_score_sheet(self.dir / "dossier.xml")
         self.assertEqual(a.standard("1.2").claimed, Decimal("1.5"))   # as written
         self.assertEqual(a.vetoes[7], ("V8", False, False))
 

@@ -46,7 +46,7 @@ from ._ledger import Field, LedgerKind, Record, ledger_kinds
 from ._compliance import Evaluation, Outcome, Result, check_record
 from ._assessment import (Assessment, CategoryScore, Dossier, Score,
                           StandardAssessment, UnitScore, VetoDeclaration,
-                          VetoStatus, check_dossier, report_compare,
+                          VetoStatus, check_dossier, check_score_sheet, report_compare,
                           report_responsibilities, report_table)
 from ._privacy import PrivacyScanner
 
@@ -58,7 +58,7 @@ __all__ = [
     "RuleSet", "Rule", "Param", "PrivacyPattern", "check_rules", "check_rule_pack",
     "LedgerKind", "Field", "Record", "ledger_kinds",
     "Evaluation", "Result", "Outcome", "check_record",
-    "Dossier", "Score", "VetoDeclaration", "check_dossier",
+    "Dossier", "Score", "VetoDeclaration", "check_dossier", "check_score_sheet",
     "Assessment", "StandardAssessment", "CategoryScore", "UnitScore",
     "VetoStatus", "report_table", "report_compare", "report_responsibilities",
     "PrivacyScanner",

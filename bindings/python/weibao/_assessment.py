@@ -236,6 +236,14 @@ def check_dossier(path):
     return _Findings(_core.wb_dossier_check_file(os.fspath(path))).to_list()
 
 
+def check_score_sheet(path):
+    """Check a score sheet on its own (a CSV whose first row names the
+    columns 考核标准 and 得分): its form and every row that would be
+    skipped, as a list of Diagnostic. Raises NotFoundError when the file
+    is not a score sheet."""
+    return _Findings(_core.wb_dossier_check_sheet_file(os.fspath(path))).to_list()
+
+
 # ---------------------------------------------------------- assessment
 
 class CategoryScore(NamedTuple):
