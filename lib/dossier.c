@@ -575,6 +575,7 @@ int wb_dossier_score_line(const wb_dossier *d, size_t i)
     const score *s = score_at(d, i);
     return s ? s->line : 0;
 }
+
 int wb_dossier_score_column(const wb_dossier *d, size_t i)
 {
     const score *s = score_at(d, i);
@@ -622,6 +623,7 @@ int wb_dossier_veto_line(const wb_dossier *d, size_t i)
     const veto *v = veto_at(d, i);
     return v ? v->line : 0;
 }
+
 int wb_dossier_veto_column(const wb_dossier *d, size_t i)
 {
     const veto *v = veto_at(d, i);

@@ -1196,18 +1196,22 @@ static int collect(scan *sc, const wb_privacy_scanner *s, const char *text, size
     sc->text = text != NULL ? text : "";
     sc->len = len;
     if (scratch != NULL) {
-        sc->md = scratch->md;
         sc->hits = scratch->hits;
         sc->cap = scratch->cap;
-    } else {
-        sc->md = pcre2_match_data_create(2, s->gctx);
     }
+    /* Most short texts (a message, a cell) can hold nothing: then no
+       pattern runs and no match data is made. */
+    int numbers = has_ten_digits(sc->text, len);
+    int words = s->case_words != NULL && may_hold_case_word(s, sc->text, len);
+    if (!numbers && !words && s->extra_count == 0)
+        return WB_OK;
+    sc->md = scratch != NULL ? scratch->md : pcre2_match_data_create(2, s->gctx);
     if (sc->md == NULL)
         return WB_ENOMEM;
     int rc = WB_OK;
-    if (has_ten_digits(sc->text, len))
+    if (numbers)
         rc = run_pattern(sc, s->numbers, PAT_NUMBERS, on_number);
-    if (rc == WB_OK && s->case_words != NULL && may_hold_case_word(s, sc->text, len))
+    if (rc == WB_OK && words)
         rc = run_pattern(sc, s->case_words, PAT_CASE_WORDS, on_case_word);
     for (size_t i = 0; rc == WB_OK && i < s->extra_count; i++)
         rc = run_pattern(sc, s->extra[i], (uint32_t)(PAT_EXTRA + i), on_extra);

@@ -11,6 +11,7 @@ import weakref
 from decimal import Decimal
 
 from . import _weibao_core as _core
+from ._view import View
 
 __all__ = ["Rubric", "Category", "Topic", "Item", "Unit"]
 
@@ -178,36 +179,15 @@ class Rubric:
                 f"{len(self)} standards, {self.total_points} points>")
 
 
-class _View:
-    """Something borrowed from a Rubric. Holds the Rubric, so the pointer
-    stays valid as long as the view lives. Equal views are the same
-    object in the same rubric."""
+class _View(View):
+    """Something borrowed from a Rubric."""
 
-    __slots__ = ("_ptr", "_rubric")
-
-    def __init__(self, *args, **kwargs):
-        raise TypeError(f"{type(self).__name__} objects come from a Rubric")
-
-    @classmethod
-    def _wrap(cls, ptr, rubric):
-        if ptr is None:
-            return None
-        self = object.__new__(cls)
-        self._ptr = ptr
-        self._rubric = rubric
-        return self
+    __slots__ = ()
+    _owner_kind = "Rubric"
 
     @property
     def rubric(self):
-        return self._rubric
-
-    def __eq__(self, other):
-        if type(other) is not type(self):
-            return NotImplemented
-        return int(self._ptr) == int(other._ptr)
-
-    def __hash__(self):
-        return hash(int(self._ptr))
+        return self._owner
 
 
 class Category(_View):
@@ -232,7 +212,7 @@ class Category(_View):
     @property
     def topics(self):
         n = _core.wb_category_topic_count(self._ptr)
-        return [Topic._wrap(_core.wb_category_topic_at(self._ptr, i), self._rubric)
+        return [Topic._wrap(_core.wb_category_topic_at(self._ptr, i), self._owner)
                 for i in range(n)]
 
     @property
@@ -244,7 +224,7 @@ class Category(_View):
 
     def __iter__(self):
         for i in range(_core.wb_category_standard_count(self._ptr)):
-            yield Item._wrap(_core.wb_category_standard_at(self._ptr, i), self._rubric)
+            yield Item._wrap(_core.wb_category_standard_at(self._ptr, i), self._owner)
 
     def __repr__(self):
         return (f"<weibao.Category {self.id} {self.name}: "
@@ -262,7 +242,7 @@ class Topic(_View):
 
     @property
     def category(self):
-        return Category._wrap(_core.wb_topic_category(self._ptr), self._rubric)
+        return Category._wrap(_core.wb_topic_category(self._ptr), self._owner)
 
     @property
     def standards(self):
@@ -273,7 +253,7 @@ class Topic(_View):
 
     def __iter__(self):
         for i in range(_core.wb_topic_standard_count(self._ptr)):
-            yield Item._wrap(_core.wb_topic_standard_at(self._ptr, i), self._rubric)
+            yield Item._wrap(_core.wb_topic_standard_at(self._ptr, i), self._owner)
 
     def __repr__(self):
         return f"<weibao.Topic {self.name}: {len(self)} standards>"
@@ -316,7 +296,7 @@ class Item(_View):
     @property
     def category(self):
         """The Category; None for a veto item."""
-        return Category._wrap(_core.wb_item_category(self._ptr), self._rubric)
+        return Category._wrap(_core.wb_item_category(self._ptr), self._owner)
 
     @property
     def topic(self):
@@ -328,7 +308,7 @@ class Item(_View):
     def units(self):
         """The responsible units in printed order, resolved to the directory."""
         n = _core.wb_item_unit_count(self._ptr)
-        return [Unit._wrap(_core.wb_item_unit_at(self._ptr, i), self._rubric)
+        return [Unit._wrap(_core.wb_item_unit_at(self._ptr, i), self._owner)
                 for i in range(n)]
 
     @property
@@ -388,7 +368,7 @@ class Unit(_View):
     def members(self):
         """For a group, the members it lists; [] for a body."""
         n = _core.wb_unit_member_count(self._ptr)
-        return [Unit._wrap(_core.wb_unit_member_at(self._ptr, i), self._rubric)
+        return [Unit._wrap(_core.wb_unit_member_at(self._ptr, i), self._owner)
                 for i in range(n)]
 
     @property
@@ -397,8 +377,8 @@ class Unit(_View):
         None when the item names the unit itself, else the group through
         which it does. Standards first in document order, then veto items."""
         n = _core.wb_unit_item_count(self._ptr)
-        return [(Item._wrap(_core.wb_unit_item_at(self._ptr, i), self._rubric),
-                 Unit._wrap(_core.wb_unit_item_via_at(self._ptr, i), self._rubric))
+        return [(Item._wrap(_core.wb_unit_item_at(self._ptr, i), self._owner),
+                 Unit._wrap(_core.wb_unit_item_via_at(self._ptr, i), self._owner))
                 for i in range(n)]
 
     def __repr__(self):

@@ -17,6 +17,7 @@ from ._diagnostics import _Findings
 from ._errors import NotFoundError, Status
 from ._privacy import PrivacyScanner, _check_as_of
 from ._rubric import _document_bytes, _short
+from ._view import View
 
 __all__ = ["RuleSet", "Rule", "Param", "PrivacyPattern", "check_rules",
            "check_rule_pack"]
@@ -203,37 +204,16 @@ class RuleSet:
         return f"<weibao.RuleSet {self.edition}{pack}: {len(self)} rules>"
 
 
-class _View:
-    """Something borrowed from a RuleSet. Holds the RuleSet, so the
-    pointer stays valid as long as the view lives. Equal views are the
-    same object in the same rule set."""
+class _View(View):
+    """Something borrowed from a RuleSet."""
 
-    __slots__ = ("_ptr", "_rules")
-
-    def __init__(self, *args, **kwargs):
-        raise TypeError(f"{type(self).__name__} objects come from a RuleSet")
-
-    @classmethod
-    def _wrap(cls, ptr, rules):
-        if ptr is None:
-            return None
-        self = object.__new__(cls)
-        self._ptr = ptr
-        self._rules = rules
-        return self
+    __slots__ = ()
+    _owner_kind = "RuleSet"
 
     @property
     def ruleset(self):
         """The RuleSet this belongs to."""
-        return self._rules
-
-    def __eq__(self, other):
-        if type(other) is not type(self):
-            return NotImplemented
-        return int(self._ptr) == int(other._ptr)
-
-    def __hash__(self):
-        return hash(int(self._ptr))
+        return self._owner
 
 
 class Rule(_View):
@@ -279,7 +259,7 @@ class Rule(_View):
     def params(self):
         """Its parameters, as a tuple of :class:`Param`."""
         n = _core.wb_rule_param_count(self._ptr)
-        return tuple(Param._wrap(_core.wb_rule_param_at(self._ptr, i), self._rules)
+        return tuple(Param._wrap(_core.wb_rule_param_at(self._ptr, i), self._owner)
                      for i in range(n))
 
     def param(self, name):
@@ -289,7 +269,7 @@ class Rule(_View):
         if ptr is None:
             raise NotFoundError(f"rule '{self.id}' has no parameter '{name}'",
                                 code=Status.ENOTFOUND)
-        return Param._wrap(ptr, self._rules)
+        return Param._wrap(ptr, self._owner)
 
     def __repr__(self):
         return (f"<weibao.Rule {self.id} ({', '.join(self.standards)}) on "
