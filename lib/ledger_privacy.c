@@ -16,6 +16,8 @@
  */
 #include "ledger_privacy.h"
 
+#include "xml.h"
+
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
@@ -70,54 +72,6 @@ static void walk_csv(walk *w, size_t to)
     }
 }
 
-/* The character an XML reference (&amp; &#233; &#xE9;) stands for, as
-   UTF-8 into out (5 bytes); its length, or 0 when it is none we know. */
-static size_t reference_value(const char *ref, size_t n, char *out)
-{
-    static const struct { const char *name; char c; } named[] = {
-        { "amp", '&' }, { "lt", '<' }, { "gt", '>' }, { "quot", '"' }, { "apos", '\'' },
-    };
-    for (size_t i = 0; i < sizeof(named) / sizeof(named[0]); i++)
-        if (strlen(named[i].name) == n && memcmp(ref, named[i].name, n) == 0) {
-            out[0] = named[i].c;
-            return 1;
-        }
-    if (n < 2 || ref[0] != '#')
-        return 0;
-    unsigned long cp = 0;
-    int hex = ref[1] == 'x';
-    for (size_t i = hex ? 2 : 1; i < n; i++) {
-        int d = ref[i] >= '0' && ref[i] <= '9' ? ref[i] - '0'
-                : hex && ref[i] >= 'a' && ref[i] <= 'f' ? ref[i] - 'a' + 10
-                : hex && ref[i] >= 'A' && ref[i] <= 'F' ? ref[i] - 'A' + 10 : -1;
-        if (d < 0 || cp > 0x10FFFF)
-            return 0;
-        cp = cp * (hex ? 16 : 10) + (unsigned long)d;
-    }
-    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (char)(0xC0 | (cp >> 6));
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = (char)(0xE0 | (cp >> 12));
-        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (cp >> 18));
-    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
 /* Whether the text at pos holds these bytes. */
 static int text_has(const walk *w, const char *bytes, size_t n)
 {
@@ -144,7 +98,7 @@ static void walk_xml(walk *w, size_t to)
         if (c == '&') {
             const char *semi = memchr(raw + r, ';', n - r < 16 ? n - r : 16);
             char value[5];
-            size_t k = semi != NULL ? reference_value(raw + r + 1, (size_t)(semi - raw) - r - 1,
+            size_t k = semi != NULL ? wb__xml_reference(raw + r + 1, (size_t)(semi - raw) - r - 1,
                                                       value) : 0;
             /* Without entity substitution libxml2 hands '&' on as "&#38;". */
             if (k == 1 && value[0] == '&') {

@@ -108,30 +108,50 @@ static int has_prefix(const char *p, size_t room, const char *prefix)
     return room >= n && memcmp(p, prefix, n) == 0;
 }
 
-/* The bytes a reference (the name between '&' and ';') stands for in the
-   text: 1 for a predefined entity, the UTF-8 length of a character
-   reference's code point; 0 for anything else (no DTD declares more). */
-static size_t reference_length(const char *name, size_t n)
+size_t wb__xml_reference(const char *ref, size_t n, char out[4])
 {
-    static const char *const predefined[] = { "lt", "gt", "amp", "apos", "quot" };
-    for (size_t k = 0; k < sizeof(predefined) / sizeof(predefined[0]); k++)
-        if (strlen(predefined[k]) == n && memcmp(name, predefined[k], n) == 0)
+    static const struct { const char *name; char c; } named[] = {
+        { "amp", '&' }, { "lt", '<' }, { "gt", '>' }, { "quot", '"' }, { "apos", '\'' },
+    };
+    for (size_t i = 0; i < sizeof(named) / sizeof(named[0]); i++)
+        if (strlen(named[i].name) == n && memcmp(ref, named[i].name, n) == 0) {
+            out[0] = named[i].c;
             return 1;
-    if (n < 2 || name[0] != '#')
+        }
+    if (n < 2 || ref[0] != '#')
         return 0;
-    int hex = name[1] == 'x';
     unsigned long cp = 0;
-    for (size_t k = hex ? 2 : 1; k < n; k++) {
-        char c = name[k];
-        unsigned d = c >= '0' && c <= '9' ? (unsigned)(c - '0')
-                     : hex && c >= 'a' && c <= 'f' ? (unsigned)(c - 'a' + 10)
-                     : hex && c >= 'A' && c <= 'F' ? (unsigned)(c - 'A' + 10)
-                                                   : 99u;
-        if (d == 99u || cp > 0x10FFFFul)
+    int hex = ref[1] == 'x';
+    for (size_t i = hex ? 2 : 1; i < n; i++) {
+        int d = ref[i] >= '0' && ref[i] <= '9' ? ref[i] - '0'
+                : hex && ref[i] >= 'a' && ref[i] <= 'f' ? ref[i] - 'a' + 10
+                : hex && ref[i] >= 'A' && ref[i] <= 'F' ? ref[i] - 'A' + 10 : -1;
+        if (d < 0 || cp > 0x10FFFF)
             return 0;
-        cp = cp * (hex ? 16u : 10u) + d;
+        cp = cp * (hex ? 16 : 10) + (unsigned long)d;
     }
-    return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : cp <= 0x10FFFF ? 4 : 0;
+    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
 }
 
 int wb__xml_text_position(const wb__xml_doc *doc, const xmlNode *node, size_t offset,
@@ -183,8 +203,10 @@ int wb__xml_text_position(const wb__xml_doc *doc, const xmlNode *node, size_t of
             return 0;   /* an end tag or a child before the offset */
         } else if (d[i] == '&') {
             const char *semi = memchr(d + i, ';', n - i);
-            size_t bytes = semi != NULL ? reference_length(d + i + 1, (size_t)(semi - d) - i - 1)
-                                        : 0;
+            char value[4];
+            size_t bytes = semi != NULL
+                               ? wb__xml_reference(d + i + 1, (size_t)(semi - d) - i - 1, value)
+                               : 0;
             if (bytes == 0 || done + bytes > offset)
                 return 0;
             done += bytes;

@@ -77,4 +77,9 @@ char *wb__xml_attr(wb__arena *arena, const xmlNode *node, const char *name);
 char *wb__xml_text(wb__arena *arena, const xmlNode *node);
 int wb__xml_has_attr(const xmlNode *node, const char *name);
 
+/* The character an XML reference stands for (the name between '&' and
+   ';': amp, lt, #233, #xE9), as UTF-8 into out; its length, or 0 for
+   none (no DTD declares more; a code point XML forbids). */
+size_t wb__xml_reference(const char *name, size_t n, char out[4]);
+
 #endif
