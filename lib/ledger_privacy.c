@@ -16,11 +16,11 @@
  */
 #include "ledger_privacy.h"
 
-#include "xml.h"
-
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "xml.h"
 
 typedef struct walk {
     const wb__cell_place *place;
