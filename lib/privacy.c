@@ -1005,25 +1005,8 @@ static void mask_number(char *buf, const hit *h, const char *text)
    女儿, 孩子, 名叫 ...): a name may follow them directly. */
 static const char introducers[] = "人生童女男孩妹弟姐哥子儿友叫即";
 
-/* The code point of the UTF-8 character that starts at p (bounded by
-   end), or 0 for an invalid one. */
-static uint32_t code_point(const char *p, const char *end)
-{
-    const unsigned char *u = (const unsigned char *)p;
-    size_t n = (size_t)(end - p);
-    if (n >= 1 && u[0] < 0x80)
-        return u[0];
-    if (n >= 2 && (u[0] & 0xE0) == 0xC0 && is_cont(u[1]))
-        return ((uint32_t)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
-    if (n >= 3 && (u[0] & 0xF0) == 0xE0 && is_cont(u[1]) && is_cont(u[2]))
-        return ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
-    if (n >= 4 && (u[0] & 0xF8) == 0xF0 && is_cont(u[1]) && is_cont(u[2]) && is_cont(u[3]))
-        return ((uint32_t)(u[0] & 0x07) << 18) | ((uint32_t)(u[1] & 0x3F) << 12) |
-               ((uint32_t)(u[2] & 0x3F) << 6) | (u[3] & 0x3F);
-    return 0;
-}
-
-static int is_han(uint32_t c)
+/* A character of the Han script (the CJK ideograph blocks). */
+static int is_han(long c)
 {
     return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
            (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F);
@@ -1040,8 +1023,7 @@ static int starts_a_word(const char *t, size_t ms, size_t case_end)
     if (ms == 0 || ms == case_end || t[ms - 1] == '\n')
         return 1;
     size_t prev = back_chars(t, ms, 1);
-    uint32_t c = code_point(t + prev, t + ms);
-    if (!is_han(c))
+    if (!is_han(code_point_at(t, prev, ms)))     /* -1, not a character: no Han */
         return 1;
     char ch[5] = { 0 };
     memcpy(ch, t + prev, ms - prev < 4 ? ms - prev : 4);
