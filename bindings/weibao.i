@@ -953,6 +953,12 @@ static int wbpy_limit(PyObject *obj, const char *what, uint32_t *out)
 %include "weibao/rules.h"
 %include "weibao/ledger.h"
 %include "weibao/compliance.h"
+/* Only the flags: Python reads files with its own open(). */
+%ignore wb_file_open;
+%ignore wb_file_read;
+%ignore wb_path_resolve;
+%ignore WB_DOSSIER_OPTIONS_INIT;
+%include "weibao/fileio.h"
 %include "weibao/dossier.h"
 %include "weibao/assessment.h"
 %include "weibao/report.h"

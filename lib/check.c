@@ -13,7 +13,7 @@
 #include "diagnostic_internal.h"
 #include "document.h"
 #include "errors_internal.h"
-#include "fileio.h"
+#include "weibao/fileio.h"
 #include "xml.h"
 
 static const struct {
@@ -131,7 +131,7 @@ int wb_check_file(wb_diagnostics **out, wb_document_kind *kind, const char *path
         return wb__error_arg(err, "wb_check_file", "path");
     char *data;
     size_t len;
-    int rc = wb__read_file(&data, &len, path, err);
+    int rc = wb_file_read(&data, &len, path, 0, err);
     if (rc != WB_OK)
         return rc;
     rc = wb_check_buffer(out, kind, data, len, path, err);

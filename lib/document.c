@@ -6,7 +6,7 @@
 #include <stdlib.h>
 
 #include "errors_internal.h"
-#include "fileio.h"
+#include "weibao/fileio.h"
 
 /* Parse once, then let the kind's reader validate and build. */
 static int parse_and_read(void **out, wb__document_reader read, const void *context,
@@ -59,7 +59,7 @@ static int from_file(void **out_object, wb_diagnostics **out_findings,
 {
     char *data;
     size_t len;
-    int rc = wb__read_file(&data, &len, path, err);
+    int rc = wb_file_read(&data, &len, path, 0, err);
     if (rc != WB_OK)
         return rc;
     rc = out_findings != NULL

@@ -18,6 +18,7 @@
 #include "embedded.h"
 #include "diagnostic_internal.h"
 #include "errors_internal.h"
+#include "weibao/fileio.h"
 
 typedef struct score {
     const char *standard, *unit, *note, *source;
@@ -51,6 +52,7 @@ typedef struct builder {
     const wb__xml_doc *doc;
     wb_diagnostics *diags;
     int status;
+    unsigned path_flags;            /* wb_path_flags for the files it names */
 } builder;
 
 static char *attr(builder *b, const xmlNode *node, const char *name)
@@ -105,23 +107,34 @@ static int parse_half_points(const char *s, int *out)
     return 0;
 }
 
-/* A path relative to the dossier's folder, unless it is absolute. */
-static const char *resolve(builder *b, const char *href)
+/* A file the dossier names (el's href), resolved against the dossier's
+   folder. A name that leaves the folder is a dossier-path error at el and
+   is never opened (NULL), unless the caller allowed it. */
+static const char *resolve(builder *b, const xmlNode *el)
 {
-    if (href == NULL || href[0] == '/')
-        return href;
-    const char *slash = strrchr(b->d->path, '/');
-    if (slash == NULL)
-        return href;
-    size_t dir = (size_t)(slash - b->d->path) + 1, n = strlen(href);
-    char *p = wb__arena_alloc(&b->d->arena, dir + n + 1);
-    if (p == NULL) {
-        b->status = WB_ENOMEM;
+    const char *href = attr(b, el, "href");
+    if (href == NULL)
+        return NULL;
+    char *path = NULL;
+    wb_error e;
+    int rc = wb_path_resolve(&path, b->d->path, href, b->path_flags, &e);
+    if (rc == WB_EDENIED) {
+        WB__FINDING(b, el, "dossier-path",
+                    "'%s' leads outside the dossier's folder, so it is not read "
+                    "(a dossier may name only files in its own folder and below)",
+                    "“%s”指向自评材料所在文件夹之外,不予读取(自评材料只能列出其所在文件夹及下级文件夹中的文件)",
+                    href);
         return NULL;
     }
-    memcpy(p, b->d->path, dir);
-    memcpy(p + dir, href, n + 1);
-    return p;
+    if (rc != WB_OK) {
+        b->status = rc;
+        return NULL;
+    }
+    const char *kept = wb__arena_strdup(&b->d->arena, path);
+    free(path);
+    if (kept == NULL)
+        b->status = WB_ENOMEM;
+    return kept;
 }
 
 static score *new_score(builder *b)
@@ -223,26 +236,28 @@ static const char *const sheet_headers[SH_COLUMNS][2] = {
     { "佐证材料", "evidence" }, { "备注", "note" },
 };
 
-static void read_sheet(builder *b, const char *path)
+/* The columns a score sheet's header may have; cells past them are not
+   read (a sheet has five). */
+#define SH_MAX_COLUMNS 64
+
+/* Read the score sheet open in f (closed here), named path. */
+static void read_sheet(builder *b, FILE *f, const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
-        WB__FINDING_AT(b, 0, 0, "dossier-file", "cannot open the score sheet '%s'",
-                       "无法打开评分表“%s”", path);
-        return;
-    }
-    wb__csv *csv = NULL;
     wb_error err;
+    wb__csv *csv = NULL;
     const char *const *cells;
     size_t n;
-    int line, columns[16];
+    int line, columns[SH_MAX_COLUMNS];
+    /* Every column is "none" until the header names it: a row may be
+       wider than its header. */
+    for (size_t i = 0; i < SH_MAX_COLUMNS; i++)
+        columns[i] = -1;
     int rc = wb__csv_open_file(&csv, f, path, &err);
     if (rc == WB_OK)
         rc = wb__csv_next(csv, &cells, &n, &line, &err);
     if (rc == 1) {
         int found[SH_COLUMNS] = { 0 };
-        for (size_t i = 0; i < n && i < 16; i++) {
-            columns[i] = -1;
+        for (size_t i = 0; i < n && i < SH_MAX_COLUMNS; i++) {
             for (int c = 0; c < SH_COLUMNS; c++)
                 if (strcmp(cells[i], sheet_headers[c][0]) == 0 || strcmp(cells[i], sheet_headers[c][1]) == 0) {
                     columns[i] = c;
@@ -258,7 +273,7 @@ static void read_sheet(builder *b, const char *path)
         while (rc == 1 && b->status == WB_OK && (rc = wb__csv_next(csv, &cells, &n, &line, &err)) == 1) {
             const char *value[SH_COLUMNS] = { NULL };
             int empty = 1;
-            for (size_t i = 0; i < n && i < 16; i++) {
+            for (size_t i = 0; i < n && i < SH_MAX_COLUMNS; i++) {
                 if (cells[i][0] != '\0')
                     empty = 0;
                 if (columns[i] >= 0 && cells[i][0] != '\0')
@@ -318,7 +333,7 @@ static void build(builder *b, const xmlNode *root)
         b->status = WB_ENOMEM;
     const xmlNode *pack = wb__xml_first_element(root, "rule-pack");
     if (pack != NULL)
-        d->pack = resolve(b, attr(b, pack, "href"));
+        d->pack = resolve(b, pack);
     d->ledger_count = count_children(root, "ledger");
     d->ledgers = wb__arena_calloc(&d->arena, d->ledger_count + 1, sizeof(char *));
     d->ledger_kinds = wb__arena_calloc(&d->arena, d->ledger_count + 1, sizeof(char *));
@@ -331,7 +346,7 @@ static void build(builder *b, const xmlNode *root)
     size_t k = 0;
     for (const xmlNode *el = wb__xml_first_element(root, "ledger"); el != NULL;
          el = wb__xml_next_element(el, "ledger"), k++) {
-        d->ledgers[k] = resolve(b, attr(b, el, "href"));
+        d->ledgers[k] = resolve(b, el);
         d->ledger_kinds[k] = attr(b, el, "kind");
     }
     for (const xmlNode *el = wb__xml_first_element(root, "score"); el != NULL && b->status == WB_OK;
@@ -351,16 +366,23 @@ static void build(builder *b, const xmlNode *root)
     }
     const xmlNode *sheet = wb__xml_first_element(root, "score-sheet");
     if (sheet != NULL && b->status == WB_OK) {
-        d->sheet = resolve(b, attr(b, sheet, "href"));
-        if (d->sheet != NULL)
-            read_sheet(b, d->sheet);
+        d->sheet = resolve(b, sheet);
+        FILE *f;
+        wb_error err;
+        if (d->sheet == NULL)
+            ;
+        else if (wb_file_open(&f, d->sheet, WB_FILE_MAX_BYTES, &err) == WB_OK)
+            read_sheet(b, f, d->sheet);
+        else
+            WB__FINDING(b, sheet, "dossier-file", "cannot read the score sheet: %s",
+                        "无法读取评分表:%s", err.message);
     }
 }
 
 int wb__dossier_read(void **out, wb_diagnostics *diags, const wb__xml_doc *doc,
                         const void *context)
 {
-    (void)context;
+    const wb_dossier_options *opts = context;
     int rc = wb__xml_validate(doc, (const char *)wb__embedded_dossier_xsd,
                               wb__embedded_dossier_xsd_len, diags);
     if (rc != WB_OK)
@@ -368,7 +390,7 @@ int wb__dossier_read(void **out, wb_diagnostics *diags, const wb__xml_doc *doc,
     wb_dossier *d = calloc(1, sizeof(*d));
     if (d == NULL)
         return WB_ENOMEM;
-    builder b = { d, doc, diags, WB_OK };
+    builder b = { d, doc, diags, WB_OK, opts != NULL ? opts->path_flags : 0 };
     d->path = wb__arena_strdup(&d->arena, doc->name);
     if (d->path == NULL || (d->problems = wb__diagnostics_new()) == NULL)
         b.status = WB_ENOMEM;
@@ -394,35 +416,64 @@ int wb__dossier_read(void **out, wb_diagnostics *diags, const wb__xml_doc *doc,
     return rc;
 }
 
-int wb_dossier_load_file(wb_dossier **out, const char *path, wb_error *err)
+/* The options, or the defaults for NULL; NULL (err set) when the caller's
+   struct is of a version this library does not know. */
+static const wb_dossier_options *options(const wb_dossier_options *opts, const char *fn,
+                                         wb_error *err)
+{
+    static const wb_dossier_options defaults = WB_DOSSIER_OPTIONS_INIT;
+    if (opts == NULL)
+        return &defaults;
+    if (opts->version < 1 || opts->version > WB_DOSSIER_OPTIONS_VERSION) {
+        wb__error_arg(err, fn, "opts->version");
+        return NULL;
+    }
+    return opts;
+}
+
+int wb_dossier_load_file_ext(wb_dossier **out, const char *path, const wb_dossier_options *opts,
+                             wb_error *err)
 {
     if (out == NULL)
         return wb__error_arg(err, "wb_dossier_load_file", "out");
     *out = NULL;
     if (path == NULL)
         return wb__error_arg(err, "wb_dossier_load_file", "path");
+    if ((opts = options(opts, "wb_dossier_load_file", err)) == NULL)
+        return WB_EINVAL;
     void *d = NULL;
-    int rc = wb__document_load_file(&d, wb__dossier_read, NULL, path, err);
+    int rc = wb__document_load_file(&d, wb__dossier_read, opts, path, err);
     *out = d;
     return rc;
 }
 
-int wb_dossier_check_file(wb_diagnostics **out, const char *path, wb_error *err)
+int wb_dossier_load_file(wb_dossier **out, const char *path, wb_error *err)
+{
+    return wb_dossier_load_file_ext(out, path, NULL, err);
+}
+
+int wb_dossier_check_file_ext(wb_diagnostics **out, const char *path,
+                              const wb_dossier_options *opts, wb_error *err)
 {
     if (out == NULL)
         return wb__error_arg(err, "wb_dossier_check_file", "out");
     *out = NULL;
     if (path == NULL)
         return wb__error_arg(err, "wb_dossier_check_file", "path");
-    return wb__document_check_file(out, wb__dossier_read, NULL, path, err);
+    if ((opts = options(opts, "wb_dossier_check_file", err)) == NULL)
+        return WB_EINVAL;
+    return wb__document_check_file(out, wb__dossier_read, opts, path, err);
 }
 
-/* Does the file's first row name the score sheet's columns 考核标准 and 得分? */
-static int is_sheet(const char *path)
+int wb_dossier_check_file(wb_diagnostics **out, const char *path, wb_error *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
-        return 0;
+    return wb_dossier_check_file_ext(out, path, NULL, err);
+}
+
+/* Does the first row of f name the score sheet's columns 考核标准 and 得分?
+   f is rewound for the reading. */
+static int is_sheet(FILE *f, const char *path)
+{
     wb__csv *csv = NULL;
     const char *const *cells;
     size_t n;
@@ -435,7 +486,7 @@ static int is_sheet(const char *path)
                     strcmp(cells[i], sheet_headers[c][1]) == 0)
                     found |= 1 << c;
     wb__csv_free(csv);
-    fclose(f);
+    rewind(f);
     return found == 3;
 }
 
@@ -446,16 +497,23 @@ int wb_dossier_check_sheet_file(wb_diagnostics **out, const char *path, wb_error
     *out = NULL;
     if (path == NULL)
         return wb__error_arg(err, "wb_dossier_check_sheet_file", "path");
-    if (!is_sheet(path))
-        return wb__error_set(err, WB_ENOTFOUND, path, 1, 0, NULL,
+    FILE *f;
+    int rc = wb_file_open(&f, path, WB_FILE_MAX_BYTES, err);
+    if (rc != WB_OK)
+        return rc;
+    if (!is_sheet(f, path)) {
+        fclose(f);
+        return wb__error_set(err, WB_ENOTFOUND, path, 1, 1, NULL,
                              "'%s' is not a score sheet: its first row lacks the columns 考核标准 and 得分",
                              path);
+    }
     wb_dossier *d = calloc(1, sizeof(*d));
-    builder b = { d, NULL, wb__diagnostics_new(), WB_OK };
-    if (d == NULL || b.diags == NULL || (d->problems = wb__diagnostics_new()) == NULL)
+    builder b = { d, NULL, wb__diagnostics_new(), WB_OK, 0 };
+    if (d == NULL || b.diags == NULL || (d->problems = wb__diagnostics_new()) == NULL) {
         b.status = WB_ENOMEM;
-    else
-        read_sheet(&b, path);
+        fclose(f);
+    } else
+        read_sheet(&b, f, path);
     for (size_t i = 0; b.status == WB_OK && i < wb_diagnostics_count(d->problems); i++) {
         const wb_diagnostic *p = wb_diagnostics_at(d->problems, i);
         if (wb__diagnostics_add_text(b.diags, wb_diagnostic_severity(p), wb_diagnostic_rule(p),

@@ -26,6 +26,7 @@ const char *wb_strerror(int code)
     case WB_ESCHEMA:   return "document does not follow its format";
     case WB_EREGEX:    return "invalid pattern";
     case WB_ECOVERAGE: return "date outside the calendar's coverage";
+    case WB_EDENIED:   return "file outside the folder it must stay in";
     default:           return "unknown error";
     }
 }

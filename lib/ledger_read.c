@@ -29,6 +29,7 @@
 #include "embedded.h"
 #include "errors_internal.h"
 #include "ledger_privacy.h"
+#include "weibao/fileio.h"
 #include "xml.h"
 
 #define LEDGER_NS "urn:weibao:ledger:1"
@@ -777,10 +778,12 @@ int wb__ledger_read_file(const char *path, const wb_ledger_kind *kind, wb__row_f
                          void *payload, wb_diagnostics *problems, const wb__cell_scan *scan,
                          const wb_ledger_kind **kind_read, wb_error *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
-        return wb__error_set(err, WB_EIO, path, 0, 0, NULL, "cannot open '%s'", path);
-    int rc = read_stream(f, path, kind, fn, payload, problems, scan, kind_read, err);
+    /* Ledgers are streamed, so no size limit: only the kind of file. */
+    FILE *f;
+    int rc = wb_file_open(&f, path, 0, err);
+    if (rc != WB_OK)
+        return rc;
+    rc = read_stream(f, path, kind, fn, payload, problems, scan, kind_read, err);
     fclose(f);
     return rc;
 }
@@ -859,12 +862,14 @@ int wb_ledger_detect_file(const wb_ledger_kind **kind, const char *path, wb_erro
     *kind = NULL;
     if (path == NULL)
         return wb__error_arg(err, "wb_ledger_detect_file", "path");
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
-        return wb__error_set(err, WB_EIO, path, 0, 0, NULL, "cannot open '%s'", path);
-    int rc = WB_OK;
+    FILE *f;
+    int rc = wb_file_open(&f, path, 0, err);
+    if (rc != WB_OK)
+        return rc;
+    /* The reader reads the descriptor already opened (sniff_xml rewinds
+       it): the path is opened once, so it cannot be swapped meanwhile. */
     if (sniff_xml(f))
-        rc = xml_root_kind(xmlReaderForFile(path, NULL, XML_PARSE_NONET), kind);
+        rc = xml_root_kind(xmlReaderForFd(fileno(f), path, NULL, XML_PARSE_NONET), kind);
     else
         *kind = csv_kind(f, path);
     fclose(f);

@@ -10,6 +10,7 @@
  * is the same on any byte order and needs no aligned input.
  */
 #include "sha256.h"
+#include "weibao/fileio.h"
 #include "errors_internal.h"
 
 #include <errno.h>
@@ -192,12 +193,10 @@ void wb__sha256_hex(char hex[WB__SHA256_HEXLEN], const unsigned char digest[WB__
 int wb__sha256_file(char hex[WB__SHA256_HEXLEN], const char *path, wb_error *err)
 {
     hex[0] = '\0';
-    errno = 0;
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
-        return wb__error_set(err, WB_EIO, path, 0, 0, NULL,
-                             "cannot open '%s': %s", path,
-                             errno ? strerror(errno) : "unknown reason");
+    FILE *f;
+    int rc = wb_file_open(&f, path, 0, err);
+    if (rc != WB_OK)
+        return rc;
 
     unsigned char small[SMALL_CHUNK];
     unsigned char *heap = malloc(CHUNK);

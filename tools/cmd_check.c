@@ -33,7 +33,7 @@ static const char usage[] =
     "                         [--as-of DATE] [--since DATE] [--rules PACK]\n"
     "                         [--rule-table FILE] [--rubric FILE] [--kind KIND]\n"
     "                         [--show OUTCOMES] [--explain] [--summary]\n"
-    "                         [--calendar FILE]\n"
+    "                         [--calendar FILE] [--read-outside-dossier]\n"
     "                         [--overlay FILE]... [--project YEAR] PATH...\n"
     "\n"
     "Check files and folders (every file below a folder, in name order, hidden\n"
@@ -74,6 +74,10 @@ static const char usage[] =
     "  --summary         print the counts per rule, standard, unit and township\n"
     "  --calendar FILE, --overlay FILE, --project YEAR\n"
     "                    the working-day calendar (see weibao-lint calendar --help)\n"
+    "  --read-outside-dossier\n"
+    "                    read the files a dossier names even outside its folder\n"
+    "                    (absolute paths, '..', links leading out); without it they\n"
+    "                    are refused (dossier-path). Only for a dossier you trust\n"
     "\n"
     "Exit status: 0 clean, 1 findings, 2 usage error or unreadable file.\n";
 
@@ -84,6 +88,7 @@ typedef struct check_opts {
     int has_since;
     const char *pack, *table, *kind;
     const char *rubric_path;    /* --rubric: the edition dossiers are checked against */
+    wb_dossier_options dossier; /* --read-outside-dossier */
     wb_rubric *rubric;
     lint_calendar_opts calendar;
     unsigned show;      /* bit per wb_outcome */
@@ -235,7 +240,7 @@ static int check_dossier_scores(const char *path, check_opts *o)
         return -1;
     wb_dossier *dossier = NULL;
     wb_assessment *a = NULL;
-    int rc = wb_dossier_load_file(&dossier, path, &err);
+    int rc = wb_dossier_load_file_ext(&dossier, path, &o->dossier, &err);
     if (rc == WB_OK)
         rc = wb_assessment_run(&a, dossier, o->rubric, o->rules, o->cal, &err);
     if (rc == WB_OK) {
@@ -262,6 +267,12 @@ static int check_one(const char *path, check_opts *o, const char *data, size_t l
     wb_document_kind kind = WB_DOCUMENT_UNKNOWN;
     int rc = data != NULL ? wb_check_buffer(&diags, &kind, data, len, path, &err)
                           : wb_check_file(&diags, &kind, path, &err);
+    if (rc == WB_OK && kind == WB_DOCUMENT_DOSSIER && data == NULL && o->dossier.path_flags != 0) {
+        /* Checked again with the files it names allowed outside its folder. */
+        wb_diagnostics_free(diags);
+        diags = NULL;
+        rc = wb_dossier_check_file_ext(&diags, path, &o->dossier, &err);
+    }
     if (rc != WB_OK) {
         lint_fail("check: %s", err.message);
         return 1;
@@ -779,6 +790,7 @@ int lint_cmd_check(int argc, char **argv)
     o.sink.lang = WB_LANG_ZH;
     o.sink.fail_on = WB_SEVERITY_ERROR;
     o.as_of = lint_today();
+    o.dossier = (wb_dossier_options)WB_DOSSIER_OPTIONS_INIT;
     o.show = (1u << WB_OUTCOME_VIOLATION) | (1u << WB_OUTCOME_INSUFFICIENT_DATA);
     const char *value;
     const char **args = calloc((size_t)argc, sizeof(*args));
@@ -836,6 +848,8 @@ int lint_cmd_check(int argc, char **argv)
             if (got < 0)
                 status = lint_fail("check: --rule-table takes a file");
             o.table = value;
+        } else if (strcmp(arg, "--read-outside-dossier") == 0) {
+            o.dossier.path_flags |= WB_PATH_ALLOW_OUTSIDE;
         } else if ((got = lint_option_value(argc, argv, &i, "--rubric", &value)) != 0) {
             if (got < 0)
                 status = lint_fail("check: --rubric takes a rubric file");

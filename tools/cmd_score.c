@@ -16,6 +16,7 @@ static const char usage[] =
     "usage: weibao-lint score DOSSIER... [--format text|json|html|csv] [--lang zh|en]\n"
     "                         [-o FILE] [--rubric FILE] [--rule-table FILE]\n"
     "                         [--calendar FILE] [--overlay FILE]... [--project YEAR]\n"
+    "                         [--read-outside-dossier]\n"
     "       weibao-lint score --compare BEFORE.xml AFTER.xml [--format ...] [-o FILE]\n"
     "       weibao-lint score --responsibilities [--format csv|html] [-o FILE]\n"
     "\n"
@@ -31,6 +32,10 @@ static const char usage[] =
     "  --compare A B     per standard, what changed from dossier A to dossier B\n"
     "  --responsibilities  the responsibility matrix (责任分工表), csv or html\n"
     "  --rubric FILE     another rubric edition; --rule-table FILE another rule table\n"
+    "  --read-outside-dossier\n"
+    "                    read the files a dossier names even outside its folder\n"
+    "                    (absolute paths, '..', links leading out); without it a\n"
+    "                    dossier naming one is refused. Only for a dossier you trust\n"
     "\n"
     "Exit status: 0 clean, 1 when a dossier is vetoed, has an error in its score\n"
     "sheet or ledgers, or claims full points its ledgers contradict; 2 usage\n"
@@ -82,6 +87,7 @@ int lint_cmd_score(int argc, char **argv)
     wb_lang lang = WB_LANG_ZH;
     int compare = 0, responsibilities = 0;
     lint_calendar_opts co = { 0 };
+    wb_dossier_options dossier_opts = WB_DOSSIER_OPTIONS_INIT;
     const char **files = calloc((size_t)argc + 1, sizeof(*files));
     size_t nfiles = 0;
     if (files == NULL)
@@ -96,6 +102,8 @@ int lint_cmd_score(int argc, char **argv)
             compare = 1;
         } else if (strcmp(argv[i], "--responsibilities") == 0) {
             responsibilities = 1;
+        } else if (strcmp(argv[i], "--read-outside-dossier") == 0) {
+            dossier_opts.path_flags |= WB_PATH_ALLOW_OUTSIDE;
         } else if ((got = lint_option_value(argc, argv, &i, "-o", &value)) != 0) {
             if (got < 0)
                 status = lint_fail("score: -o takes a file");
@@ -163,7 +171,7 @@ int lint_cmd_score(int argc, char **argv)
         goto out;
     }
     for (size_t k = 0; k < nfiles; k++) {
-        if (wb_dossier_load_file(&dossiers[k], files[k], &err) != WB_OK ||
+        if (wb_dossier_load_file_ext(&dossiers[k], files[k], &dossier_opts, &err) != WB_OK ||
             wb_assessment_run(&list[k], dossiers[k], rubric, rules, cal, &err) != WB_OK) {
             status = lint_fail_error(&err);
             goto out;

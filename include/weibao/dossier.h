@@ -13,6 +13,12 @@
  * cells); whether the scores fit the rubric is the assessment's to say
  * (weibao/assessment.h).
  *
+ * The files a dossier names (ledgers, score sheet, rule pack) must lie in
+ * its folder or below, links resolved: an absolute path, a ".." that
+ * climbs out or a link that leads out is a dossier-path error at its
+ * element and is never opened, unless the caller allows it
+ * (wb_dossier_options). Only regular files are read (weibao/fileio.h).
+ *
  * Ownership: a wb_dossier from an `out` parameter belongs to the caller
  * (wb_dossier_free); strings are borrowed from it. Threading: immutable
  * once loaded.
@@ -25,10 +31,25 @@
 #include <weibao/date.h>
 #include <weibao/diagnostic.h>
 #include <weibao/errors.h>
+#include <weibao/fileio.h>
 
 WB_BEGIN_DECLS
 
 typedef struct wb_dossier wb_dossier;
+
+/** The version of wb_dossier_options this header describes. @since 0.3 */
+#define WB_DOSSIER_OPTIONS_VERSION 1
+
+/** How a dossier is loaded. Initialise with WB_DOSSIER_OPTIONS_INIT. @since 0.3 */
+typedef struct wb_dossier_options {
+    unsigned int version;       /**< WB_DOSSIER_OPTIONS_VERSION */
+    /** wb_path_flags for the files the dossier names: 0 keeps them in the
+        dossier's folder; WB_PATH_ALLOW_OUTSIDE reads them wherever they
+        are (only for a dossier the caller trusts). */
+    unsigned int path_flags;
+} wb_dossier_options;
+
+#define WB_DOSSIER_OPTIONS_INIT { WB_DOSSIER_OPTIONS_VERSION, 0 }
 
 /**
  * Load a dossier and its score sheet, if it names one. The ledgers are
@@ -41,8 +62,21 @@ typedef struct wb_dossier wb_dossier;
  */
 WB_API int wb_dossier_load_file(wb_dossier **out, const char *path, wb_error *err);
 
+/**
+ * As wb_dossier_load_file(), with options (NULL: the defaults).
+ * @return as wb_dossier_load_file(); WB_EINVAL for an options version
+ *         this library does not know
+ * @since 0.3
+ */
+WB_API int wb_dossier_load_file_ext(wb_dossier **out, const char *path,
+                                    const wb_dossier_options *opts, wb_error *err);
+
 /** Every problem of a dossier's form, as findings. @since 0.3 */
 WB_API int wb_dossier_check_file(wb_diagnostics **out, const char *path, wb_error *err);
+
+/** As wb_dossier_check_file(), with options (NULL: the defaults). @since 0.3 */
+WB_API int wb_dossier_check_file_ext(wb_diagnostics **out, const char *path,
+                                     const wb_dossier_options *opts, wb_error *err);
 
 /**
  * Check a score sheet on its own (a CSV whose first row names the columns

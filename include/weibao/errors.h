@@ -29,7 +29,8 @@ typedef enum wb_status {
     WB_EPARSE = -6,     /**< Text that is not well-formed (XML, a date...). */
     WB_ESCHEMA = -7,    /**< A document that breaks its format's schema or rules. */
     WB_EREGEX = -8,     /**< A pattern that does not compile. */
-    WB_ECOVERAGE = -9   /**< A date outside the years the calendar's data covers. */
+    WB_ECOVERAGE = -9,  /**< A date outside the years the calendar's data covers. */
+    WB_EDENIED = -10    /**< A file name that leaves the folder it must stay in. */
 } wb_status;
 
 #define WB_ERROR_MESSAGE_SIZE 512

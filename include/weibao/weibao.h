@@ -26,5 +26,6 @@
 #include <weibao/assessment.h>
 #include <weibao/report.h>
 #include <weibao/privacy.h>
+#include <weibao/fileio.h>
 
 #endif /* WEIBAO_WEIBAO_H */

@@ -887,16 +887,22 @@ class ScoreCommand(unittest.TestCase):
             path = os.path.join(tmp, "vetoed.xml")
             with open(path, "w", encoding="utf-8") as f:
                 f.write(vetoed)
-            rc, out, _ = run("score", "--lang", "en", path)
+            # Its files lie in another folder: refused unless allowed.
+            rc, out, err = run("score", "--lang", "en", path)
+            self.assertEqual((rc, out), (2, ""))
+            self.assertIn("[dossier-path]", err)
+            rc, out, _ = run("score", "--lang", "en", "--read-outside-dossier", path)
             self.assertEqual(rc, 1)
             self.assertIn("Result: vetoed (self-assessed 98.5 of 100)", out)
             self.assertIn("V3 OCCURRED 2026-05-20", out)
-            rc, out, _ = run("score", "--format", "csv", "--lang", "en", DOSSIER, path)
+            rc, out, _ = run("score", "--format", "csv", "--lang", "en",
+                             "--read-outside-dossier", DOSSIER, path)
             rows = out.split("\r\n")
             self.assertEqual(rows[0], "county,result,points,max,vetoes,contradicted,violations")
             self.assertTrue(rows[1].startswith("示范县,scored,98.5,100,,1.8 2.3"))
             self.assertTrue(rows[2].startswith("示范县,vetoed,98.5,100,V3,"))
-            rc, out, _ = run("score", "--compare", "--lang", "en", DOSSIER, path)
+            rc, out, _ = run("score", "--compare", "--lang", "en", "--read-outside-dossier",
+                             DOSSIER, path)
             self.assertIn("no standard changed", out)
 
     def test_the_responsibility_matrix(self):

@@ -103,11 +103,35 @@ static void write_dossier(fixture *f, const char *ledgers, const char *vetoes, c
     write_file(path, buf);
 }
 
+/* The test ledgers a dossier may name, copied into its folder: the files
+   a dossier names must lie there. */
+static const char *const fixture_ledgers[] = { "background-checks.csv",
+                                               "judicial-suggestions.xml" };
+
+static void copy_file(const char *from, const char *to)
+{
+    FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
+    assert_non_null(in);
+    assert_non_null(out);
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
+        assert_int_equal(fwrite(buf, 1, n, out), n);
+    fclose(in);
+    assert_int_equal(fclose(out), 0);
+}
+
 static void setup(fixture *f)
 {
     memset(f, 0, sizeof(*f));
     snprintf(f->dir, sizeof(f->dir), "%s/wb-assess-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
     assert_non_null(mkdtemp(f->dir));
+    for (size_t i = 0; i < sizeof(fixture_ledgers) / sizeof(fixture_ledgers[0]); i++) {
+        char from[512], to[512];
+        snprintf(from, sizeof(from), "%s/ledgers/%s", WB_TEST_DATA, fixture_ledgers[i]);
+        snprintf(to, sizeof(to), "%s/%s", f->dir, fixture_ledgers[i]);
+        copy_file(from, to);
+    }
     assert_int_equal(wb_rubric_open_default(&f->rubric, NULL), WB_OK);
     assert_int_equal(wb_ruleset_open_default(&f->rules, NULL), WB_OK);
     assert_int_equal(wb_calendar_open_default(&f->cal, NULL), WB_OK);
@@ -136,6 +160,10 @@ static void teardown(fixture *f)
     remove(path);
     snprintf(path, sizeof(path), "%s/scores.csv", f->dir);
     remove(path);
+    for (size_t i = 0; i < sizeof(fixture_ledgers) / sizeof(fixture_ledgers[0]); i++) {
+        snprintf(path, sizeof(path), "%s/%s", f->dir, fixture_ledgers[i]);
+        remove(path);
+    }
     rmdir(f->dir);
 }
 
@@ -296,8 +324,8 @@ static void test_assessment__full_points_the_ledgers_contradict_are_flagged(void
     setup(&f);
     write_sheet(&f, NULL, NULL);
     write_dossier(&f,
-                  "  <ledger href='" WB_TEST_DATA "/ledgers/background-checks.csv'/>\n"
-                  "  <ledger href='" WB_TEST_DATA "/ledgers/judicial-suggestions.xml'/>\n",
+                  "  <ledger href='background-checks.csv'/>\n"
+                  "  <ledger href='judicial-suggestions.xml'/>\n",
                   NULL, NULL, NULL);
     run(&f);
     size_t i = index_of(f.rubric, "2.3");
@@ -338,7 +366,7 @@ static void test_assessment__the_html_report_parses_and_has_its_sections(void **
     fixture f;
     setup(&f);
     write_sheet(&f, NULL, NULL);
-    write_dossier(&f, "  <ledger href='" WB_TEST_DATA "/ledgers/background-checks.csv'/>\n",
+    write_dossier(&f, "  <ledger href='background-checks.csv'/>\n",
                   "V2", NULL, NULL);
     run(&f);
     for (int lang = 0; lang < 2; lang++) {

@@ -27,7 +27,7 @@ static void test_errors__strerror_names_every_code(void **state)
     (void)state;
     const int codes[] = { WB_OK, WB_ERROR, WB_EINVAL, WB_ENOMEM, WB_EIO,
                           WB_ENOTFOUND, WB_EPARSE, WB_ESCHEMA, WB_EREGEX,
-                          WB_ECOVERAGE };
+                          WB_ECOVERAGE, WB_EDENIED };
     for (size_t i = 0; i < sizeof(codes) / sizeof(codes[0]); i++) {
         const char *s = wb_strerror(codes[i]);
         assert_non_null(s);
@@ -53,6 +53,7 @@ static void test_errors__codes_are_stable(void **state)
     assert_int_equal(WB_ESCHEMA, -7);
     assert_int_equal(WB_EREGEX, -8);
     assert_int_equal(WB_ECOVERAGE, -9);
+    assert_int_equal(WB_EDENIED, -10);
 }
 
 static void test_errors__version_matches_headers(void **state)

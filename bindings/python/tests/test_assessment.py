@@ -13,6 +13,7 @@ import io
 import json
 import pathlib
 import re
+import shutil
 import tempfile
 import unittest
 import weakref
@@ -367,15 +368,32 @@ class SmallDossierTest(Folder):
         self.assertEqual(a.standard("1.2").claimed, Decimal("1.5"))   # as written
         self.assertEqual(a.vetoes[7], ("V8", False, False))
 
+    def test_files_outside_the_dossier_folder_are_refused_unless_allowed(self):
+        outside = source_dir() / "tests" / "data" / "ledgers" / "background-checks.csv"
+        self.write_sheet()
+        self.write_dossier(more=f"  <ledger href='{outside}'/>")
+        with self.assertRaises(weibao.SchemaError) as caught:
+            weibao.Dossier.load(self.dir / "dossier.xml")
+        self.assertEqual(caught.exception.rule, "dossier-path")
+        self.assertEqual([d.rule for d in weibao.check_dossier(self.dir / "dossier.xml")],
+                         ["dossier-path"])
+        d = weibao.Dossier.load(self.dir / "dossier.xml", allow_outside=True)
+        self.assertEqual(d.ledgers, ((str(outside), None),))
+        self.assertEqual(weibao.check_dossier(self.dir / "dossier.xml", allow_outside=True), [])
+        with self.assertRaises(TypeError):
+            weibao.Dossier.load(self.dir / "dossier.xml", allow_outside=1)
+
     def test_full_points_the_ledgers_contradict(self):
         ledgers = source_dir() / "tests" / "data" / "ledgers"
+        for name in ("background-checks.csv", "judicial-suggestions.xml"):
+            shutil.copyfile(ledgers / name, self.dir / name)
         self.write_sheet()
-        self.write_dossier(more=f"  <ledger href='{ledgers}/background-checks.csv'/>\n"
-                                f"  <ledger href='{ledgers}/judicial-suggestions.xml'/>")
+        self.write_dossier(more="  <ledger href='background-checks.csv'/>\n"
+                                "  <ledger href='judicial-suggestions.xml'/>")
         a = self.assess()
         self.assertEqual(a.dossier.ledgers,
-                         ((str(ledgers / "background-checks.csv"), None),
-                          (str(ledgers / "judicial-suggestions.xml"), None)))
+                         ((str(self.dir / "background-checks.csv"), None),
+                          (str(self.dir / "judicial-suggestions.xml"), None)))
         s23 = a.standard("2.3")
         self.assertTrue(s23.flagged)
         # BC-2's query 4 days late, BC-3's dismissal 1 day late.

@@ -31,7 +31,7 @@ library's message, code, file, line and column.
 """
 
 from . import _weibao_core as _core
-from ._errors import (CoverageError, Error, FileError, InvalidArgumentError,
+from ._errors import (CoverageError, DeniedError, Error, FileError, InvalidArgumentError,
                       NotFoundError, OutOfMemoryError, ParseError,
                       PatternError, SchemaError, Status)
 from ._rubric import Category, Item, Rubric, Topic, Unit
@@ -67,7 +67,7 @@ __all__ = [
     "check_calendar_file", "check_calendar_string",
     "Status", "Error", "InvalidArgumentError", "OutOfMemoryError",
     "FileError", "NotFoundError", "ParseError", "SchemaError", "PatternError",
-    "CoverageError",
+    "CoverageError", "DeniedError",
 ]
 
 
@@ -86,7 +86,7 @@ version_info = ((_core.wb_version() >> 16) & 0xFF,
 for _cls in (Rubric, Category, Topic, Item, Unit, Calendar, Day, Holiday,
              MakeupDay, Deadline, Diagnostic, Status, Error,
              InvalidArgumentError, OutOfMemoryError, FileError, NotFoundError,
-             ParseError, PatternError, SchemaError, CoverageError, RuleSet, Rule,
+             ParseError, PatternError, SchemaError, CoverageError, DeniedError, RuleSet, Rule,
              Param, LedgerKind, Field, Record, Evaluation, Result, Outcome,
              Dossier, Score, VetoDeclaration, Assessment, StandardAssessment,
              CategoryScore, UnitScore, VetoStatus, PrivacyScanner):

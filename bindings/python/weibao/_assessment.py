@@ -18,6 +18,7 @@ that hold the Assessment.
 Points are exact: the library counts halves, and Python gets a Decimal.
 """
 
+import contextlib
 import datetime
 import os
 import weakref
@@ -116,17 +117,23 @@ class Dossier:
         return self
 
     @classmethod
-    def load(cls, path):
+    def load(cls, path, *, allow_outside=False):
         """Load a dossier and its score sheet, if it names one, from a file
         (str or os.PathLike). The ledgers are not read here: the
         assessment reads them.
+
+        The files a dossier names must lie in its folder or below, links
+        resolved; one that does not is a ``dossier-path`` error (a
+        SchemaError) and is never opened. ``allow_outside=True`` reads
+        them wherever they are: only for a dossier you trust.
 
         Raises FileError when the dossier or its score sheet cannot be
         read, ParseError when it is not well-formed, SchemaError when it
         breaks the format (with the file and line of the first problem;
         :func:`check_dossier` lists them all).
         """
-        return cls._adopt(_core.wb_dossier_load_file(os.fspath(path)))
+        with _dossier_options(allow_outside) as opts:
+            return cls._adopt(_core.wb_dossier_load_file_ext(os.fspath(path), opts))
 
     @staticmethod
     def schema():
@@ -229,11 +236,30 @@ class Dossier:
                 f"{self.as_of}) from {self.path!r}>")
 
 
-def check_dossier(path):
+@contextlib.contextmanager
+def _dossier_options(allow_outside):
+    """wb_dossier_options for Dossier.load and check_dossier, freed after
+    the call."""
+    if not isinstance(allow_outside, bool):
+        raise TypeError("allow_outside must be True or False")
+    opts = _core.new_wb_dossier_options()
+    try:
+        _core.wb_dossier_options_version_set(opts, _core.WB_DOSSIER_OPTIONS_VERSION)
+        _core.wb_dossier_options_path_flags_set(
+            opts, _core.WB_PATH_ALLOW_OUTSIDE if allow_outside else 0)
+        yield opts
+    finally:
+        _core.delete_wb_dossier_options(opts)
+
+
+def check_dossier(path, *, allow_outside=False):
     """Check a dossier file (str or os.PathLike) and its score sheet, and
     return every problem of their form as a list of Diagnostic, empty when
-    they are clean. Raises FileError when the dossier cannot be read."""
-    return _Findings(_core.wb_dossier_check_file(os.fspath(path))).to_list()
+    they are clean. Files it names outside its folder are ``dossier-path``
+    errors unless ``allow_outside=True`` (see :meth:`Dossier.load`).
+    Raises FileError when the dossier cannot be read."""
+    with _dossier_options(allow_outside) as opts:
+        return _Findings(_core.wb_dossier_check_file_ext(os.fspath(path), opts)).to_list()
 
 
 def check_score_sheet(path):

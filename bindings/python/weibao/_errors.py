@@ -36,6 +36,7 @@ class Status(enum.IntEnum):
     ESCHEMA = _core.WB_ESCHEMA
     EREGEX = _core.WB_EREGEX
     ECOVERAGE = _core.WB_ECOVERAGE
+    EDENIED = _core.WB_EDENIED
 
 
 class Error(Exception):
@@ -109,6 +110,12 @@ class CoverageError(Error):
     """
 
 
+class DeniedError(Error, PermissionError):
+    """WB_EDENIED: a file named by another file (a dossier's ledger, score
+    sheet or rule pack) that lies outside the naming file's folder. Pass
+    ``allow_outside=True`` where the load offers it to read it anyway."""
+
+
 _CLASSES = {
     Status.EINVAL: InvalidArgumentError,
     Status.ENOMEM: OutOfMemoryError,
@@ -118,6 +125,7 @@ _CLASSES = {
     Status.ESCHEMA: SchemaError,
     Status.EREGEX: PatternError,
     Status.ECOVERAGE: CoverageError,
+    Status.EDENIED: DeniedError,
 }
 
 
