@@ -223,8 +223,9 @@ static int check_ledgers(wb_assessment *a, wb_error *err)
             break;
         int r = wb_evaluation_add_file(a->ev, path, wb_dossier_ledger_kind(d, i), &e);
         if (r == WB_EIO)
-            FIND(a, "dossier-file", wb_dossier_path(d), 0, "cannot read the ledger '%s'",
-                 "无法读取台账“%s”", path);
+            FIND_AT(a, "dossier-file", wb_dossier_path(d), wb_dossier_ledger_line(d, i),
+                    wb_dossier_ledger_column(d, i), "cannot read the ledger: %s",
+                    "无法读取台账:%s", e.message);
         else if (r == WB_ENOMEM)
             return wb__error_set(err, r, path, 0, 0, NULL, "out of memory");
         /* A file that is not a ledger is among the evaluation's problems. */

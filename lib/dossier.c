@@ -39,6 +39,7 @@ struct wb_dossier {
     wb_date as_of, since;
     int has_since;
     const char **ledgers, **ledger_kinds;
+    int *ledger_places;             /* line, column of each <ledger> */
     size_t ledger_count;
     score *scores;
     size_t score_count, score_cap;
@@ -337,15 +338,18 @@ static void build(builder *b, const xmlNode *root)
     d->ledger_count = count_children(root, "ledger");
     d->ledgers = wb__arena_calloc(&d->arena, d->ledger_count + 1, sizeof(char *));
     d->ledger_kinds = wb__arena_calloc(&d->arena, d->ledger_count + 1, sizeof(char *));
+    d->ledger_places = wb__arena_calloc(&d->arena, 2 * d->ledger_count + 1, sizeof(int));
     size_t vetoes = count_children(root, "veto");
     d->vetoes = wb__arena_calloc(&d->arena, vetoes + 1, sizeof(veto));
-    if (d->ledgers == NULL || d->ledger_kinds == NULL || d->vetoes == NULL) {
+    if (d->ledgers == NULL || d->ledger_kinds == NULL || d->ledger_places == NULL ||
+        d->vetoes == NULL) {
         b->status = WB_ENOMEM;
         return;
     }
     size_t k = 0;
     for (const xmlNode *el = wb__xml_first_element(root, "ledger"); el != NULL;
          el = wb__xml_next_element(el, "ledger"), k++) {
+        wb__xml_position(b->doc, el, &d->ledger_places[2 * k], &d->ledger_places[2 * k + 1]);
         d->ledgers[k] = resolve(b, el);
         d->ledger_kinds[k] = attr(b, el, "kind");
     }
@@ -577,6 +581,16 @@ const char *wb_dossier_ledger_path(const wb_dossier *d, size_t i)
 const char *wb_dossier_ledger_kind(const wb_dossier *d, size_t i)
 {
     return d != NULL && i < d->ledger_count ? d->ledger_kinds[i] : NULL;
+}
+
+int wb_dossier_ledger_line(const wb_dossier *d, size_t i)
+{
+    return d && i < d->ledger_count ? d->ledger_places[2 * i] : 0;
+}
+
+int wb_dossier_ledger_column(const wb_dossier *d, size_t i)
+{
+    return d && i < d->ledger_count ? d->ledger_places[2 * i + 1] : 0;
 }
 
 size_t wb_dossier_score_count(const wb_dossier *d) { return d ? d->score_count : 0; }

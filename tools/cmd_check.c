@@ -19,6 +19,7 @@
 #include "lint.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
@@ -168,13 +169,16 @@ static int from_gb18030(const char *in, size_t len, char **out, size_t *out_len)
 
 static int scan_file(check_opts *o, const char *path, int gb18030)
 {
-    FILE *f = fopen(path, "rb");
+    FILE *f = NULL;
+    wb_error err;
+    if (wb_file_open(&f, path, 0, &err) != WB_OK) {
+        lint_fail("check: %s", err.message);
+        return 1;
+    }
     char *buf = malloc(SCAN_PIECE);
-    if (f == NULL || buf == NULL) {
-        if (f != NULL)
-            fclose(f);
-        free(buf);
-        lint_fail(buf == NULL ? "out of memory" : "check: cannot open '%s'", path);
+    if (buf == NULL) {
+        fclose(f);
+        lint_fail("out of memory");
         return 1;
     }
     /* A few megabytes take a moment: say how far it is, on a terminal only. */
@@ -562,26 +566,77 @@ static int parse_show(const char *value, unsigned *show)
 
 /* ---------------------------------------------------------- the files */
 
-typedef struct file_list {
-    char **paths;
+/* Why an entry of a folder is not checked (a file-skipped note). */
+typedef enum skip_reason { SKIP_NONE, SKIP_SPECIAL, SKIP_SEEN_FOLDER, SKIP_SEEN_FILE, SKIP_DEEP } skip_reason;
+
+typedef struct file_entry {
+    char *path;
+    skip_reason skip;
+} file_entry;
+
+/* The files and folders met, by device and inode, so that no folder is
+   walked twice (links looping back) and no file is checked twice. */
+typedef struct node_set {
+    struct { dev_t dev; ino_t ino; int used; } *slots;
     size_t count, cap;
+} node_set;
+
+/* 1 when (dev, ino) was already in the set, 0 when added, -1 out of memory. */
+static int node_set_add(node_set *s, dev_t dev, ino_t ino)
+{
+    if (2 * (s->count + 1) > s->cap) {
+        node_set grown = { NULL, 0, s->cap ? s->cap * 2 : 256 };
+        if ((grown.slots = calloc(grown.cap, sizeof(*grown.slots))) == NULL)
+            return -1;
+        for (size_t i = 0; i < s->cap; i++)
+            if (s->slots[i].used)
+                (void)node_set_add(&grown, s->slots[i].dev, s->slots[i].ino);
+        free(s->slots);
+        *s = grown;
+    }
+    size_t h = ((size_t)ino * 0x9E3779B97F4A7C15u ^ (size_t)dev) & (s->cap - 1);
+    for (; s->slots[h].used; h = (h + 1) & (s->cap - 1))
+        if (s->slots[h].dev == dev && s->slots[h].ino == ino)
+            return 1;
+    s->slots[h].dev = dev;
+    s->slots[h].ino = ino;
+    s->slots[h].used = 1;
+    s->count++;
+    return 0;
+}
+
+typedef struct file_list {
+    file_entry *entries;
+    size_t count, cap;
+    node_set seen;
 } file_list;
 
-static int add_path(file_list *l, const char *path)
+static int add_entry(file_list *l, const char *path, skip_reason skip)
 {
     if (l->count == l->cap) {
         size_t cap = l->cap ? l->cap * 2 : 64;
-        char **grown = realloc(l->paths, cap * sizeof(*grown));
+        file_entry *grown = realloc(l->entries, cap * sizeof(*grown));
         if (grown == NULL)
             return -1;
-        l->paths = grown;
+        l->entries = grown;
         l->cap = cap;
     }
     size_t n = strlen(path) + 1;
-    if ((l->paths[l->count] = malloc(n)) == NULL)
+    file_entry *e = &l->entries[l->count];
+    if ((e->path = malloc(n)) == NULL)
         return -1;
-    memcpy(l->paths[l->count++], path, n);
+    memcpy(e->path, path, n);
+    e->skip = skip;
+    l->count++;
     return 0;
+}
+
+static void free_list(file_list *l)
+{
+    for (size_t i = 0; i < l->count; i++)
+        free(l->entries[i].path);
+    free(l->entries);
+    free(l->seen.slots);
 }
 
 static int compare_names(const void *a, const void *b)
@@ -589,34 +644,69 @@ static int compare_names(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* A path, or every file below a folder, in name order; hidden entries
-   (.git, the configuration file) are left out. */
+/* The deepest folder walked: far beyond any county's files, and a bound
+   on the stack whatever the links. */
+#define MAX_DEPTH 64
+
+/*
+ * A path, or every file below a folder, in name order; hidden entries
+ * (.git, the configuration file) are left out. Links are followed, but no
+ * folder is walked twice and no file listed twice (by device and inode),
+ * so a link looping back ends the walk there; FIFOs, devices and sockets
+ * inside a folder are listed as skipped, never opened. A path named on
+ * the command line is listed as it is: reading it says what it is.
+ */
 static int expand(file_list *l, const char *path, int depth)
 {
     struct stat st;
-    if (strcmp(path, "-") == 0 || stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
-        return add_path(l, path);
-    if (depth > 32)
-        return 0;
+    if (strcmp(path, "-") == 0 || stat(path, &st) != 0)
+        return add_entry(l, path, SKIP_NONE);   /* reported when it cannot be read */
+    if (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode))
+        return add_entry(l, path, depth > 0 ? SKIP_SPECIAL : SKIP_NONE);
+    int seen = node_set_add(&l->seen, st.st_dev, st.st_ino);
+    if (seen < 0)
+        return -1;
+    if (seen)
+        return add_entry(l, path, S_ISDIR(st.st_mode) ? SKIP_SEEN_FOLDER : SKIP_SEEN_FILE);
+    if (!S_ISDIR(st.st_mode))
+        return add_entry(l, path, SKIP_NONE);
+    if (depth >= MAX_DEPTH)
+        return add_entry(l, path, SKIP_DEEP);
     DIR *dir = opendir(path);
     if (dir == NULL)
-        return add_path(l, path);       /* reported when it cannot be read */
-    file_list names = { 0 };
+        return add_entry(l, path, SKIP_NONE);   /* reported when it cannot be read */
+    struct { char **paths; size_t count, cap; } names = { 0 };
     struct dirent *e;
     int rc = 0;
-    while (rc == 0 && (e = readdir(dir)) != NULL)
-        if (e->d_name[0] != '.')
-            rc = add_path(&names, e->d_name);
+    while (rc == 0 && (e = readdir(dir)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        if (names.count == names.cap) {
+            size_t cap = names.cap ? names.cap * 2 : 64;
+            char **grown = realloc(names.paths, cap * sizeof(*grown));
+            if (grown == NULL) {
+                rc = -1;
+                break;
+            }
+            names.paths = grown;
+            names.cap = cap;
+        }
+        if ((names.paths[names.count] = strdup(e->d_name)) == NULL)
+            rc = -1;
+        else
+            names.count++;
+    }
     closedir(dir);
-    qsort(names.paths, names.count, sizeof(char *), compare_names);
+    if (names.count > 0)
+        qsort(names.paths, names.count, sizeof(char *), compare_names);
+    size_t plen = strlen(path);
     for (size_t i = 0; i < names.count; i++) {
-        size_t n = strlen(path) + strlen(names.paths[i]) + 2;
+        size_t n = plen + strlen(names.paths[i]) + 2;
         char *child = malloc(n);
         if (child == NULL) {
             rc = -1;
         } else {
-            snprintf(child, n, "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/",
-                     names.paths[i]);
+            snprintf(child, n, "%s%s%s", path, path[plen - 1] == '/' ? "" : "/", names.paths[i]);
             if (rc == 0)
                 rc = expand(l, child, depth + 1);
             free(child);
@@ -637,9 +727,13 @@ static int read_config(const char *folder, char **select, char **ignore)
 {
     char path[4096];
     snprintf(path, sizeof(path), "%s/.weibao-lint", folder);
-    FILE *f = fopen(path, "r");
-    if (f == NULL)
+    struct stat st;
+    if (lstat(path, &st) != 0 && errno == ENOENT)
         return 0;
+    FILE *f;
+    wb_error err;
+    if (wb_file_open(&f, path, (size_t)1 << 20, &err) != WB_OK)
+        return lint_fail("check: %s", err.message), -1;
     char line[1024];
     int lineno = 0, rc = 0;
     while (fgets(line, sizeof(line), f) != NULL) {
@@ -683,11 +777,11 @@ static int ends_with(const char *s, const char *suffix)
     return n >= m && strcasecmp(s + n - m, suffix) == 0;
 }
 
-static file_kind classify(const char *path, int *utf8)
+static file_kind classify(const char *path, int *utf8, wb_error *err)
 {
     *utf8 = 1;
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
+    FILE *f;
+    if (wb_file_open(&f, path, 0, err) != WB_OK)
         return FILE_UNREADABLE;
     unsigned char head[8192];
     size_t n = fread(head, 1, sizeof(head), f);
@@ -729,15 +823,32 @@ static void file_finding(check_opts *o, const char *path, const char *rule, cons
     lint_sink_emit(&o->sink, &f);
 }
 
+/* An entry of a folder that is not checked, and why. */
+static void skipped_finding(check_opts *o, const file_entry *e)
+{
+    static const char *const why[][2] = {
+        [SKIP_SPECIAL] = { "a FIFO, device or socket, not a regular file: skipped, never opened",
+                           "命名管道、设备或套接字,不是普通文件:已跳过,未打开" },
+        [SKIP_SEEN_FOLDER] = { "a link to a folder already walked: skipped",
+                               "指向已检查文件夹的链接:已跳过" },
+        [SKIP_SEEN_FILE] = { "the same file as one already checked (a link or another name): skipped",
+                             "与已检查的文件是同一文件(链接或另一名称):已跳过" },
+        [SKIP_DEEP] = { "more than 64 folders deep: not walked",
+                        "文件夹层级超过 64 层:未检查" },
+    };
+    file_finding(o, e->path, "file-skipped", why[e->skip][0], why[e->skip][1]);
+}
+
 /* Check one path of the expanded list; 1 when it could not be read. */
 static int check_path(check_opts *o, const char *path)
 {
     if (strcmp(path, "-") == 0)
         return check_stdin(o);
     int utf8;
-    switch (classify(path, &utf8)) {
+    wb_error err;
+    switch (classify(path, &utf8, &err)) {
     case FILE_UNREADABLE:
-        lint_fail("check: cannot open '%s'", path);
+        lint_fail("check: %s", err.message);
         return 1;
     case FILE_BINARY:
         file_finding(o, path, "file-binary",
@@ -910,14 +1021,19 @@ int lint_cmd_check(int argc, char **argv)
     for (int pass = 0; pass < 2; pass++)
         for (size_t i = 0; i < files.count; i++) {
             const wb_ledger_kind *kind = NULL;
-            const char *path = files.paths[i];
-            if (strcmp(path, "-") != 0)
-                wb_ledger_detect_file(&kind, path, NULL);
+            const file_entry *e = &files.entries[i];
+            if (e->skip != SKIP_NONE) {
+                if (pass == 1)
+                    skipped_finding(&o, e);
+                continue;
+            }
+            if (strcmp(e->path, "-") != 0)
+                wb_ledger_detect_file(&kind, e->path, NULL);
             const char *name = kind != NULL ? wb_ledger_kind_name(kind) : "";
             int directory = strcmp(name, "townships") == 0 || strcmp(name, "units") == 0;
             if (directory != (pass == 0))
                 continue;
-            unreadable |= check_path(&o, path);
+            unreadable |= check_path(&o, e->path);
         }
     if (o.ev != NULL) {
         /* The rules over whole ledgers, now that every file is in. */
@@ -942,9 +1058,7 @@ int lint_cmd_check(int argc, char **argv)
     status = unreadable ? LINT_EXIT_USAGE : o.sink.failed ? LINT_EXIT_FINDINGS : LINT_EXIT_CLEAN;
     status = lint_finish(status);
 out:
-    for (size_t i = 0; i < files.count; i++)
-        free(files.paths[i]);
-    free(files.paths);
+    free_list(&files);
     free(config_select);
     free(config_ignore);
     free(args);

@@ -125,6 +125,10 @@ WB_API size_t wb_dossier_ledger_count(const wb_dossier *dossier);
 WB_API const char *wb_dossier_ledger_path(const wb_dossier *dossier, size_t i);
 /** The kind the dossier gives, or NULL to recognise it. @since 0.3 */
 WB_API const char *wb_dossier_ledger_kind(const wb_dossier *dossier, size_t i);
+/** The line of its <ledger> element in the dossier, or 0. @since 0.3 */
+WB_API int wb_dossier_ledger_line(const wb_dossier *dossier, size_t i);
+/** The column its element starts at (code points, from 1), or 0. @since 0.3 */
+WB_API int wb_dossier_ledger_column(const wb_dossier *dossier, size_t i);
 
 /** The scores, in the order written. @since 0.3 */
 WB_API size_t wb_dossier_score_count(const wb_dossier *dossier);
