@@ -63,7 +63,9 @@ void lint_print_finding(const wb_diagnostic *d, lint_format format, wb_lang lang
 
 /*
  * Write data to path atomically: a temporary file beside it, then a
- * rename, so that readers see the old file or the new, never half. Refuses
+ * rename, so that readers see the old file or the new, never half (through
+ * a link, the file it points to). A FIFO or character device is written in
+ * place, never replaced; a folder or other special file is refused. Refuses
  * to write over `input`. Returns 0, or -1 after printing why.
  */
 int lint_write_atomically(const char *path, const char *data, size_t len,
