@@ -170,38 +170,6 @@ static int show_day(const wb_calendar *cal, wb_date date, lint_format format)
     return LINT_EXIT_CLEAN;
 }
 
-static int read_all(const char *path, char **data, size_t *len)
-{
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    if (f == NULL)
-        return -1;
-    size_t cap = 65536, n = 0, got;
-    char *buf = malloc(cap);
-    while (buf != NULL && (got = fread(buf + n, 1, cap - n, f)) > 0) {
-        n += got;
-        if (n == cap) {
-            char *bigger = realloc(buf, cap * 2);
-            if (bigger == NULL) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = bigger;
-            cap *= 2;
-        }
-    }
-    int bad = buf == NULL || ferror(f);
-    if (f != stdin)
-        fclose(f);
-    if (bad) {
-        free(buf);
-        return -1;
-    }
-    *data = buf;
-    *len = n;
-    return 0;
-}
-
 static int cmd_import(int argc, char **argv)
 {
     const char *input = NULL, *output = NULL, *value;
@@ -231,8 +199,8 @@ static int cmd_import(int argc, char **argv)
         return lint_fail("calendar import: give the notice's text file (see --help)");
     char *text;
     size_t len;
-    if (read_all(input, &text, &len) != 0)
-        return lint_fail("calendar import: cannot read '%s'", input);
+    if (lint_read_input(input, "calendar import", &text, &len) != 0)
+        return LINT_EXIT_USAGE;
 
     char *xml = NULL;
     wb_diagnostics *findings = NULL;

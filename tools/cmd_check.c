@@ -303,10 +303,8 @@ static int check_stdin(check_opts *o)
     static const char name[] = "<stdin>";
     char *data = NULL;
     size_t len = 0;
-    if (lint_read_all(stdin, &data, &len) != 0) {
-        lint_fail("check: cannot read standard input");
+    if (lint_read_all(stdin, "standard input", "check", &data, &len) != 0)
         return 1;
-    }
     const wb_ledger_kind *kind = NULL;
     int rc = wb_ledger_detect_buffer(&kind, data, len, NULL);
     size_t at = strspn(data, " \t\r\n\xEF\xBB\xBF");

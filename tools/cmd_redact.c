@@ -112,14 +112,8 @@ int lint_cmd_redact(int argc, char **argv)
 
     char *data = NULL;
     size_t len = 0;
-    FILE *f = strcmp(input, "-") == 0 ? stdin : fopen(input, "rb");
-    if (f == NULL)
-        return lint_fail("redact: cannot open '%s'", input);
-    int rc = lint_read_all(f, &data, &len);
-    if (f != stdin)
-        fclose(f);
-    if (rc != 0)
-        return lint_fail("redact: cannot read '%s'", input);
+    if (lint_read_input(input, "redact", &data, &len) != 0)
+        return LINT_EXIT_USAGE;
     if (memchr(data, '\0', len) != NULL) {
         free(data);
         return lint_fail("redact: '%s' is not a text file (it holds NUL bytes)", input);

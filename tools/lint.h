@@ -136,9 +136,14 @@ int lint_open_privacy(wb_privacy_scanner **scanner, const wb_ruleset *rules, wb_
 /* Today in local time: the default --as-of. */
 wb_date lint_today(void);
 
-/* The whole of a stream, NUL-terminated (len without the NUL); 0, or -1
-   on a read error or out of memory. */
-int lint_read_all(FILE *f, char **data, size_t *len);
+/* The whole of a stream (named `name` in messages), NUL-terminated (len
+   without the NUL), at most WB_FILE_MAX_BYTES; 0, or -1 after printing
+   why (cmd: the subcommand). *data is freed with free(). */
+int lint_read_all(FILE *f, const char *name, const char *cmd, char **data, size_t *len);
+
+/* The whole of an input named on the command line: "-" for standard
+   input, else a regular file (weibao/fileio.h), as lint_read_all(). */
+int lint_read_input(const char *path, const char *cmd, char **data, size_t *len);
 
 /* 1 when a and b are the same existing file (by device and inode). */
 int lint_same_file(const char *a, const char *b);

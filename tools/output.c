@@ -3,7 +3,9 @@
  */
 #include "lint.h"
 
+#include <errno.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -193,31 +195,62 @@ void lint_print_finding(const wb_diagnostic *d, lint_format format, wb_lang lang
     (*printed)++;
 }
 
-int lint_read_all(FILE *f, char **data, size_t *len)
+int lint_read_all(FILE *f, const char *name, const char *cmd, char **data, size_t *len)
 {
     size_t cap = 65536, n = 0;
     char *buf = malloc(cap + 1);
     if (buf == NULL)
-        return -1;
+        return lint_fail("out of memory"), -1;
     size_t got;
+    errno = 0;
     while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
         n += got;
         if (n == cap) {
+            /* Standard input may never end (/dev/zero): the library's
+               limit for a whole input holds here too. */
+            if (cap >= WB_FILE_MAX_BYTES) {
+                free(buf);
+                return lint_fail("%s: %s is larger than the %zu bytes an input may have",
+                                 cmd, name, WB_FILE_MAX_BYTES), -1;
+            }
             char *grown = realloc(buf, cap * 2 + 1);
             if (grown == NULL) {
                 free(buf);
-                return -1;
+                return lint_fail("out of memory"), -1;
             }
             buf = grown;
             cap *= 2;
         }
     }
     if (ferror(f)) {
+        int saved = errno;
         free(buf);
-        return -1;
+        return lint_fail("%s: cannot read %s: %s", cmd, name,
+                         saved ? strerror(saved) : "read error"), -1;
     }
     buf[n] = '\0';
     *data = buf;
     *len = n;
     return 0;
+}
+
+int lint_read_input(const char *path, const char *cmd, char **data, size_t *len)
+{
+    if (strcmp(path, "-") == 0)
+        return lint_read_all(stdin, "standard input", cmd, data, len);
+    FILE *f;
+    wb_error err;
+    if (wb_file_open(&f, path, WB_FILE_MAX_BYTES, &err) != WB_OK)
+        return lint_fail("%s: %s", cmd, err.message), -1;
+    size_t n = strlen(path);
+    char *quoted = malloc(n + 3);
+    if (quoted == NULL) {
+        fclose(f);
+        return lint_fail("out of memory"), -1;
+    }
+    snprintf(quoted, n + 3, "'%s'", path);
+    int rc = lint_read_all(f, quoted, cmd, data, len);
+    free(quoted);
+    fclose(f);
+    return rc;
 }
