@@ -41,9 +41,9 @@ _weibao_lint()
     if [[ $cur == -* ]]; then
         local opts
         case ${words[1]} in
-            check) opts="--format --lang --fail-on --select --ignore --quiet --statistics --as-of --since --rules --rule-table --rubric --kind --show --explain --summary --calendar --overlay --project --help" ;;
+            check) opts="--format --lang --fail-on --select --ignore --quiet --statistics --as-of --since --rules --rule-table --rubric --kind --show --explain --summary --calendar --overlay --project --read-outside-dossier --help" ;;
             redact) opts="-o --as-of --rules --rule-table --quiet --help" ;;
-            score) opts="--format --lang -o --rubric --rule-table --calendar --overlay --project --compare --responsibilities --help" ;;
+            score) opts="--format --lang -o --rubric --rule-table --calendar --overlay --project --compare --responsibilities --read-outside-dossier --help" ;;
             rule) opts="--rules --rule-table --format --lang --help" ;;
             ledger) opts="--format --lang --template --bom -o --help" ;;
             *) opts="--help" ;;
