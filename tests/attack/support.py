@@ -77,8 +77,8 @@ def run(*args, stdin=None, cwd=None, timeout=TIME_LIMIT):
 
 # Personal data planted by the attacks. Each is valid (check character,
 # Luhn), so the scan must find it; none may ever be printed whole.
-MINOR_ID = "110105201503071238"   # born 2015-03-07: a minor
-ADULT_ID = "11010519800101001X"
+MINOR_ID = "110105201503071235"   # born 2015-03-07: a minor
+ADULT_ID = "110105198001010016"
 PHONE = "13812345678"
 CARD = "6222021001123456789"      # passes Luhn
 
