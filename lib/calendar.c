@@ -930,19 +930,24 @@ wb_date wb_calendar_final_through(const wb_calendar *c)
     return c ? c->final_through : none;
 }
 
-/* The table index of a date, or a coverage error. */
-static int index_of(const wb_calendar *c, wb_date d, int32_t *idx, wb_error *err)
+/* The table index of a date, or -1 outside the coverage. The index is the
+   return value, not an output beside a status, so that no caller (and no
+   optimiser) can read an index that was never set. */
+static int32_t index_of(const wb_calendar *c, wb_date d)
 {
     int64_t i = (int64_t)d.days - c->start.days;
-    if (!wb_date_is_valid(d) || i < 0 || i >= c->days) {
-        char iso[WB_DATE_STRLEN] = "(invalid)";
-        wb_date_format(iso, d);
-        return wb__error_set(err, WB_ECOVERAGE, c->origin, 0, 0, NULL,
-                             "%s is outside the calendar's coverage (%d-%d, edition %s)",
-                             iso, c->first_year, c->last_year, c->edition);
-    }
-    *idx = (int32_t)i;
-    return WB_OK;
+    if (!wb_date_is_valid(d) || i < 0 || i >= c->days)
+        return -1;
+    return (int32_t)i;
+}
+
+static int outside_coverage(const wb_calendar *c, wb_date d, wb_error *err)
+{
+    char iso[WB_DATE_STRLEN] = "(invalid)";
+    wb_date_format(iso, d);
+    return wb__error_set(err, WB_ECOVERAGE, c->origin, 0, 0, NULL,
+                         "%s is outside the calendar's coverage (%d-%d, edition %s)",
+                         iso, c->first_year, c->last_year, c->edition);
 }
 
 int wb_calendar_day(wb_day_info *out, const wb_calendar *c, wb_date date,
@@ -952,10 +957,9 @@ int wb_calendar_day(wb_day_info *out, const wb_calendar *c, wb_date date,
         return wb__error_arg(err, "wb_calendar_day", "out");
     if (c == NULL)
         return wb__error_arg(err, "wb_calendar_day", "calendar");
-    int32_t i;
-    int rc = index_of(c, date, &i, err);
-    if (rc != WB_OK)
-        return rc;
+    int32_t i = index_of(c, date);
+    if (i < 0)
+        return outside_coverage(c, date, err);
     memset(out, 0, sizeof(*out));
     out->kind = (wb_day_kind)c->kind[i];
     out->is_workday = out->kind == WB_DAY_WORKDAY || out->kind == WB_DAY_MAKEUP_WORKDAY;
@@ -975,10 +979,9 @@ int wb_calendar_is_workday(const wb_calendar *c, wb_date date, wb_error *err)
 {
     if (c == NULL)
         return wb__error_arg(err, "wb_calendar_is_workday", "calendar");
-    int32_t i;
-    int rc = index_of(c, date, &i, err);
-    if (rc != WB_OK)
-        return rc;
+    int32_t i = index_of(c, date);
+    if (i < 0)
+        return outside_coverage(c, date, err);
     return c->kind[i] == WB_DAY_WORKDAY || c->kind[i] == WB_DAY_MAKEUP_WORKDAY;
 }
 
@@ -989,10 +992,9 @@ int wb_calendar_add_workdays(wb_date *out, const wb_calendar *c, wb_date date,
         return wb__error_arg(err, "wb_calendar_add_workdays", "out");
     if (c == NULL)
         return wb__error_arg(err, "wb_calendar_add_workdays", "calendar");
-    int32_t i;
-    int rc = index_of(c, date, &i, err);
-    if (rc != WB_OK)
-        return rc;
+    int32_t i = index_of(c, date);
+    if (i < 0)
+        return outside_coverage(c, date, err);
     if (n == 0) {
         *out = date;
         return WB_OK;
@@ -1030,12 +1032,11 @@ int wb_calendar_count_workdays(int32_t *out, const wb_calendar *c, wb_date from,
         return wb__error_arg(err, "wb_calendar_count_workdays", "out");
     if (c == NULL)
         return wb__error_arg(err, "wb_calendar_count_workdays", "calendar");
-    int32_t a, b;
-    int rc = index_of(c, from, &a, err);
-    if (rc == WB_OK)
-        rc = index_of(c, to, &b, err);
-    if (rc != WB_OK)
-        return rc;
+    int32_t a = index_of(c, from), b = index_of(c, to);
+    if (a < 0)
+        return outside_coverage(c, from, err);
+    if (b < 0)
+        return outside_coverage(c, to, err);
     /* Start excluded, end included, in the direction of travel. */
     *out = b >= a ? c->cum[b + 1] - c->cum[a + 1] : -(c->cum[a] - c->cum[b]);
     return WB_OK;
