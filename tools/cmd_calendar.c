@@ -35,8 +35,8 @@ static const char import_usage[] =
     "节假日安排的通知, as published) and write it as a calendar edition that\n"
     "loads at once (--calendar OUT.xml). Each weekday named in brackets is\n"
     "checked against its date; what cannot be read is reported with its line.\n"
-    "Without -o the edition goes to standard output. OUT is written atomically\n"
-    "and never over the notice itself.\n";
+    "Without -o, or with -o -, the edition goes to standard output. OUT is\n"
+    "written atomically and never over the notice itself.\n";
 
 static const char due_usage[] =
     "usage: weibao-lint due (--days|--months|--years|--workdays) N START\n"
@@ -250,7 +250,7 @@ static int cmd_import(int argc, char **argv)
     if (xml == NULL)
         return lint_finish(LINT_EXIT_FINDINGS);
     int status = LINT_EXIT_CLEAN;
-    if (output == NULL)
+    if (output == NULL || strcmp(output, "-") == 0)
         fputs(xml, stdout);
     else if (lint_write_atomically(output, xml, strlen(xml),
                                    strcmp(input, "-") == 0 ? NULL : input) != 0)
