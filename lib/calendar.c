@@ -172,13 +172,15 @@ static void add_holiday(builder *b, const notice *n, const xmlNode *el, int amen
     }
     const char *days = attr(b, el, "days");
     if (days != NULL) {
-        long stated = atol(days);
+        /* strtol saturates where atol is undefined: any count too large
+           for a long is still a mismatch, quoted as written. */
+        long stated = strtol(days, NULL, 10);
         int32_t actual = wb_date_diff_days(h.end, h.start) + 1;
         if (stated != actual)
             WB__FINDING(b, el, WB_CHECK_CAL_DAYS,
-                    "holiday '%s' is said to last %ld days but runs %ld",
-                    "节假日“%s”注明共 %ld 天,实际日期范围为 %ld 天",
-                    h.name, stated, (long)actual);
+                    "holiday '%s' is said to last %s days but runs %ld",
+                    "节假日“%s”注明共 %s 天,实际日期范围为 %ld 天",
+                    h.name, days, (long)actual);
     }
     /* A notice arranges its own year; a 元旦 may begin the December before. */
     int sy, ey, sm;
@@ -370,43 +372,49 @@ static void check_overlaps(builder *b)
 {
     wb_calendar *c = b->c;
     char a[WB_DATE_STRLEN];
-    /* An overlay overrides the base on purpose: compare within a layer. */
-    for (size_t i = 1; i < c->holiday_count; i++) {
-        const wb_holiday *prev = NULL, *h = &c->holidays[i];
-        for (size_t j = i; j-- > 0;)
-            if (c->holidays[j].layer == h->layer) {
-                prev = &c->holidays[j];
-                break;
-            }
-        if (prev != NULL && h->layer == c->layers - 1 && wb_date_cmp(h->start, prev->end) <= 0) {
+    /* Only the layer just read is checked: an overlay overrides the layers
+       below on purpose, and they were checked when they were loaded. Both
+       lists are in date order, so one pass over each finds every clash,
+       each reported once, however many days repeat. */
+    int top = c->layers - 1;
+    const wb_holiday *prev = NULL;
+    for (size_t i = 0; i < c->holiday_count; i++) {
+        const wb_holiday *h = &c->holidays[i];
+        if (h->layer != top)
+            continue;
+        if (prev != NULL && wb_date_cmp(h->start, prev->end) <= 0) {
             wb_date_format(a, h->start);
             WB__FINDING_AT(b, h->line, h->column, WB_CHECK_CAL_OVERLAP,
                        "holiday '%s' from %s overlaps '%s' (line %d)",
                        "节假日“%s”(自 %s 起)与“%s”(第 %d 行)重叠",
                        h->name, a, prev->name, prev->line);
         }
+        prev = h;
     }
-    /* Only the layer just read is checked; those below were checked when
-       they were loaded. */
-    int top = c->layers - 1;
+    size_t next = 0;                    /* the first holiday not begun by the day */
+    const wb_holiday *cover = NULL;     /* of those begun, the top layer's that ends last */
     for (size_t i = 0; i < c->makeup_count; i++) {
         const wb_makeup_day *m = &c->makeups[i];
+        for (; next < c->holiday_count && wb_date_cmp(c->holidays[next].start, m->date) <= 0;
+             next++)
+            if (c->holidays[next].layer == top &&
+                (cover == NULL || wb_date_cmp(c->holidays[next].end, cover->end) > 0))
+                cover = &c->holidays[next];
         if (m->layer != top)
             continue;
         wb_date_format(a, m->date);
-        for (size_t j = 0; j < i; j++)
-            if (c->makeups[j].layer == top && c->makeups[j].date.days == m->date.days)
+        /* The same day before it, in this layer (one each below at most). */
+        for (size_t j = i; j-- > 0 && c->makeups[j].date.days == m->date.days;)
+            if (c->makeups[j].layer == top) {
                 WB__FINDING_AT(b, m->line, m->column, WB_CHECK_CAL_OVERLAP,
                            "make-up working day %s is set twice", "调休上班日 %s 重复设定", a);
-        for (size_t h = 0; h < c->holiday_count; h++) {
-            const wb_holiday *hol = &c->holidays[h];
-            if (hol->layer == top && wb_date_cmp(hol->start, m->date) <= 0 &&
-                wb_date_cmp(m->date, hol->end) <= 0)
-                WB__FINDING_AT(b, m->line, m->column, WB_CHECK_CAL_OVERLAP,
-                           "make-up working day %s falls inside holiday '%s' (line %d)",
-                           "调休上班日 %s 落在节假日“%s”(第 %d 行)之内",
-                           a, hol->name, hol->line);
-        }
+                break;
+            }
+        if (cover != NULL && wb_date_cmp(m->date, cover->end) <= 0)
+            WB__FINDING_AT(b, m->line, m->column, WB_CHECK_CAL_OVERLAP,
+                       "make-up working day %s falls inside holiday '%s' (line %d)",
+                       "调休上班日 %s 落在节假日“%s”(第 %d 行)之内",
+                       a, cover->name, cover->line);
     }
 }
 

@@ -34,7 +34,9 @@ static const char import_usage[] =
     "Read the text of a State Council holiday notice (国务院办公厅关于XXXX年部分\n"
     "节假日安排的通知, as published) and write it as a calendar edition that\n"
     "loads at once (--calendar OUT.xml). Each weekday named in brackets is\n"
-    "checked against its date; what cannot be read is reported with its line.\n"
+    "checked against its date, each 共N天 against the days off; what cannot be\n"
+    "read is reported with its line, and a line that reads like an item but is\n"
+    "not numbered 一、二、… with the holiday's name before a colon is an error.\n"
     "Without -o, or with -o -, the edition goes to standard output. OUT is\n"
     "written atomically and never over the notice itself.\n";
 
