@@ -172,13 +172,15 @@ static void add_holiday(builder *b, const notice *n, const xmlNode *el, int amen
     }
     const char *days = attr(b, el, "days");
     if (days != NULL) {
-        long stated = atol(days);
+        /* strtol saturates where atol is undefined: any count too large
+           for a long is still a mismatch, quoted as written. */
+        long stated = strtol(days, NULL, 10);
         int32_t actual = wb_date_diff_days(h.end, h.start) + 1;
         if (stated != actual)
             WB__FINDING(b, el, WB_CHECK_CAL_DAYS,
-                    "holiday '%s' is said to last %ld days but runs %ld",
-                    "节假日“%s”注明共 %ld 天,实际日期范围为 %ld 天",
-                    h.name, stated, (long)actual);
+                    "holiday '%s' is said to last %s days but runs %ld",
+                    "节假日“%s”注明共 %s 天,实际日期范围为 %ld 天",
+                    h.name, days, (long)actual);
     }
     /* A notice arranges its own year; a 元旦 may begin the December before. */
     int sy, ey, sm;
@@ -355,48 +357,64 @@ static int compare_makeups(const void *pa, const void *pb)
     return wb_date_cmp(a->date, b->date);
 }
 
+/* The days in date order. An empty list may have no array at all, and
+   qsort must never see a NULL pointer, even for no items. */
+static void sort_days(wb_calendar *c)
+{
+    if (c->holiday_count > 1)
+        qsort(c->holidays, c->holiday_count, sizeof(wb_holiday), compare_holidays);
+    if (c->makeup_count > 1)
+        qsort(c->makeups, c->makeup_count, sizeof(wb_makeup_day), compare_makeups);
+}
+
 /* After sorting: no two holidays share a day, nor a holiday and a make-up day. */
 static void check_overlaps(builder *b)
 {
     wb_calendar *c = b->c;
     char a[WB_DATE_STRLEN];
-    /* An overlay overrides the base on purpose: compare within a layer. */
-    for (size_t i = 1; i < c->holiday_count; i++) {
-        const wb_holiday *prev = NULL, *h = &c->holidays[i];
-        for (size_t j = i; j-- > 0;)
-            if (c->holidays[j].layer == h->layer) {
-                prev = &c->holidays[j];
-                break;
-            }
-        if (prev != NULL && h->layer == c->layers - 1 && wb_date_cmp(h->start, prev->end) <= 0) {
+    /* Only the layer just read is checked: an overlay overrides the layers
+       below on purpose, and they were checked when they were loaded. Both
+       lists are in date order, so one pass over each finds every clash,
+       each reported once, however many days repeat. */
+    int top = c->layers - 1;
+    const wb_holiday *prev = NULL;
+    for (size_t i = 0; i < c->holiday_count; i++) {
+        const wb_holiday *h = &c->holidays[i];
+        if (h->layer != top)
+            continue;
+        if (prev != NULL && wb_date_cmp(h->start, prev->end) <= 0) {
             wb_date_format(a, h->start);
             WB__FINDING_AT(b, h->line, h->column, WB_CHECK_CAL_OVERLAP,
                        "holiday '%s' from %s overlaps '%s' (line %d)",
                        "节假日“%s”(自 %s 起)与“%s”(第 %d 行)重叠",
                        h->name, a, prev->name, prev->line);
         }
+        prev = h;
     }
-    /* Only the layer just read is checked; those below were checked when
-       they were loaded. */
-    int top = c->layers - 1;
+    size_t next = 0;                    /* the first holiday not begun by the day */
+    const wb_holiday *cover = NULL;     /* of those begun, the top layer's that ends last */
     for (size_t i = 0; i < c->makeup_count; i++) {
         const wb_makeup_day *m = &c->makeups[i];
+        for (; next < c->holiday_count && wb_date_cmp(c->holidays[next].start, m->date) <= 0;
+             next++)
+            if (c->holidays[next].layer == top &&
+                (cover == NULL || wb_date_cmp(c->holidays[next].end, cover->end) > 0))
+                cover = &c->holidays[next];
         if (m->layer != top)
             continue;
         wb_date_format(a, m->date);
-        for (size_t j = 0; j < i; j++)
-            if (c->makeups[j].layer == top && c->makeups[j].date.days == m->date.days)
+        /* The same day before it, in this layer (one each below at most). */
+        for (size_t j = i; j-- > 0 && c->makeups[j].date.days == m->date.days;)
+            if (c->makeups[j].layer == top) {
                 WB__FINDING_AT(b, m->line, m->column, WB_CHECK_CAL_OVERLAP,
                            "make-up working day %s is set twice", "调休上班日 %s 重复设定", a);
-        for (size_t h = 0; h < c->holiday_count; h++) {
-            const wb_holiday *hol = &c->holidays[h];
-            if (hol->layer == top && wb_date_cmp(hol->start, m->date) <= 0 &&
-                wb_date_cmp(m->date, hol->end) <= 0)
-                WB__FINDING_AT(b, m->line, m->column, WB_CHECK_CAL_OVERLAP,
-                           "make-up working day %s falls inside holiday '%s' (line %d)",
-                           "调休上班日 %s 落在节假日“%s”(第 %d 行)之内",
-                           a, hol->name, hol->line);
-        }
+                break;
+            }
+        if (cover != NULL && wb_date_cmp(m->date, cover->end) <= 0)
+            WB__FINDING_AT(b, m->line, m->column, WB_CHECK_CAL_OVERLAP,
+                       "make-up working day %s falls inside holiday '%s' (line %d)",
+                       "调休上班日 %s 落在节假日“%s”(第 %d 行)之内",
+                       a, cover->name, cover->line);
     }
 }
 
@@ -650,7 +668,7 @@ static void build(builder *b, const xmlNode *root)
         build_projection(b, root);
         if (b->status != WB_OK || b->beyond)
             return;
-        qsort(c->holidays, c->holiday_count, sizeof(wb_holiday), compare_holidays);
+        sort_days(c);
         check_overlaps(b);
         if (b->base != NULL && b->status == WB_OK &&
             wb_diagnostics_count_at_least(b->diags, WB_SEVERITY_ERROR) == 0)
@@ -661,8 +679,7 @@ static void build(builder *b, const xmlNode *root)
         build_overlay(b, root);
         if (b->status != WB_OK)
             return;
-        qsort(c->holidays, c->holiday_count, sizeof(wb_holiday), compare_holidays);
-        qsort(c->makeups, c->makeup_count, sizeof(wb_makeup_day), compare_makeups);
+        sort_days(c);
         check_overlaps(b);
         if (b->base != NULL && b->status == WB_OK &&
             wb_diagnostics_count_at_least(b->diags, WB_SEVERITY_ERROR) == 0)
@@ -700,8 +717,7 @@ static void build(builder *b, const xmlNode *root)
     read_notices(b, root);
     if (b->status != WB_OK)
         return;
-    qsort(c->holidays, c->holiday_count, sizeof(wb_holiday), compare_holidays);
-    qsort(c->makeups, c->makeup_count, sizeof(wb_makeup_day), compare_makeups);
+    sort_days(c);
     check_overlaps(b);
     if (b->status == WB_OK && wb_diagnostics_count_at_least(b->diags, WB_SEVERITY_ERROR) == 0)
         build_table(b);
@@ -922,19 +938,24 @@ wb_date wb_calendar_final_through(const wb_calendar *c)
     return c ? c->final_through : none;
 }
 
-/* The table index of a date, or a coverage error. */
-static int index_of(const wb_calendar *c, wb_date d, int32_t *idx, wb_error *err)
+/* The table index of a date, or -1 outside the coverage. The index is the
+   return value, not an output beside a status, so that no caller (and no
+   optimiser) can read an index that was never set. */
+static int32_t index_of(const wb_calendar *c, wb_date d)
 {
     int64_t i = (int64_t)d.days - c->start.days;
-    if (!wb_date_is_valid(d) || i < 0 || i >= c->days) {
-        char iso[WB_DATE_STRLEN] = "(invalid)";
-        wb_date_format(iso, d);
-        return wb__error_set(err, WB_ECOVERAGE, c->origin, 0, 0, NULL,
-                             "%s is outside the calendar's coverage (%d-%d, edition %s)",
-                             iso, c->first_year, c->last_year, c->edition);
-    }
-    *idx = (int32_t)i;
-    return WB_OK;
+    if (!wb_date_is_valid(d) || i < 0 || i >= c->days)
+        return -1;
+    return (int32_t)i;
+}
+
+static int outside_coverage(const wb_calendar *c, wb_date d, wb_error *err)
+{
+    char iso[WB_DATE_STRLEN] = "(invalid)";
+    wb_date_format(iso, d);
+    return wb__error_set(err, WB_ECOVERAGE, c->origin, 0, 0, NULL,
+                         "%s is outside the calendar's coverage (%d-%d, edition %s)",
+                         iso, c->first_year, c->last_year, c->edition);
 }
 
 int wb_calendar_day(wb_day_info *out, const wb_calendar *c, wb_date date,
@@ -944,10 +965,9 @@ int wb_calendar_day(wb_day_info *out, const wb_calendar *c, wb_date date,
         return wb__error_arg(err, "wb_calendar_day", "out");
     if (c == NULL)
         return wb__error_arg(err, "wb_calendar_day", "calendar");
-    int32_t i;
-    int rc = index_of(c, date, &i, err);
-    if (rc != WB_OK)
-        return rc;
+    int32_t i = index_of(c, date);
+    if (i < 0)
+        return outside_coverage(c, date, err);
     memset(out, 0, sizeof(*out));
     out->kind = (wb_day_kind)c->kind[i];
     out->is_workday = out->kind == WB_DAY_WORKDAY || out->kind == WB_DAY_MAKEUP_WORKDAY;
@@ -967,10 +987,9 @@ int wb_calendar_is_workday(const wb_calendar *c, wb_date date, wb_error *err)
 {
     if (c == NULL)
         return wb__error_arg(err, "wb_calendar_is_workday", "calendar");
-    int32_t i;
-    int rc = index_of(c, date, &i, err);
-    if (rc != WB_OK)
-        return rc;
+    int32_t i = index_of(c, date);
+    if (i < 0)
+        return outside_coverage(c, date, err);
     return c->kind[i] == WB_DAY_WORKDAY || c->kind[i] == WB_DAY_MAKEUP_WORKDAY;
 }
 
@@ -981,10 +1000,9 @@ int wb_calendar_add_workdays(wb_date *out, const wb_calendar *c, wb_date date,
         return wb__error_arg(err, "wb_calendar_add_workdays", "out");
     if (c == NULL)
         return wb__error_arg(err, "wb_calendar_add_workdays", "calendar");
-    int32_t i;
-    int rc = index_of(c, date, &i, err);
-    if (rc != WB_OK)
-        return rc;
+    int32_t i = index_of(c, date);
+    if (i < 0)
+        return outside_coverage(c, date, err);
     if (n == 0) {
         *out = date;
         return WB_OK;
@@ -1022,12 +1040,11 @@ int wb_calendar_count_workdays(int32_t *out, const wb_calendar *c, wb_date from,
         return wb__error_arg(err, "wb_calendar_count_workdays", "out");
     if (c == NULL)
         return wb__error_arg(err, "wb_calendar_count_workdays", "calendar");
-    int32_t a, b;
-    int rc = index_of(c, from, &a, err);
-    if (rc == WB_OK)
-        rc = index_of(c, to, &b, err);
-    if (rc != WB_OK)
-        return rc;
+    int32_t a = index_of(c, from), b = index_of(c, to);
+    if (a < 0)
+        return outside_coverage(c, from, err);
+    if (b < 0)
+        return outside_coverage(c, to, err);
     /* Start excluded, end included, in the direction of travel. */
     *out = b >= a ? c->cum[b + 1] - c->cum[a + 1] : -(c->cum[a] - c->cum[b]);
     return WB_OK;

@@ -269,6 +269,59 @@ static const char *find_in(const char *from, const char *to, const char *word)
     return NULL;
 }
 
+/* The first of the marks in [from, to), its length in *len; or to, with
+   *len 0. One pass, so that a line of many sentences is read in linear
+   time. */
+static const char *first_mark(const char *from, const char *to, const char *const *marks,
+                              size_t count, size_t *len)
+{
+    for (const char *p = from; p < to; p++)
+        for (size_t k = 0; k < count; k++) {
+            size_t n = strlen(marks[k]);
+            if ((size_t)(to - p) >= n && memcmp(p, marks[k], n) == 0) {
+                *len = n;
+                return p;
+            }
+        }
+    *len = 0;
+    return to;
+}
+
+/*
+ * 共N天 at p, checked against the days off: a count that is not their
+ * number, however many digits it has, is a mismatch at its place. The
+ * digits are quoted as written (ASCII), the first 20 of them.
+ */
+static void read_count(importer *im, const char *line, int lineno, const char *p, entry *e)
+{
+    const char *q = p + strlen("共");
+    char said[21];
+    size_t k = 0, len;
+    long value = 0;
+    int d;
+    for (; (d = digit_at(q, &len)) >= 0; q += len, k++) {
+        if (k < 20)
+            said[k] = (char)('0' + d);
+        /* Past nine digits no holiday is that long: keep it above any. */
+        value = value < 100000000L ? value * 10 + d : 1000000000L;
+    }
+    if (k == 0 || !starts(q, "天"))
+        return;
+    said[k < 20 ? k : 20] = '\0';
+    long actual = (long)wb_date_diff_days(e->end, e->start) + 1;
+    if (value == actual) {
+        e->days = value;
+        return;
+    }
+    char start[WB_DATE_STRLEN], end[WB_DATE_STRLEN];
+    wb_date_format(start, e->start);
+    wb_date_format(end, e->end);
+    FINDING(im, WB_CHECK_CAL_DAYS, lineno, column_of(line, (size_t)(p - line)),
+            "item '%s' says 共%s%s天, but its days off, %s to %s, are %ld",
+            "“%s”一项称共%s%s天,但其放假日期 %s 至 %s 为 %ld 天",
+            im->names[e->name], said, k > 20 ? "…" : "", start, end, actual);
+}
+
 /* One sentence of an item: [from, to) of the line. */
 static void read_sentence(importer *im, const char *line, int lineno,
                           const char *from, const char *to, size_t name,
@@ -313,12 +366,8 @@ static void read_sentence(importer *im, const char *line, int lineno,
                 used = i + 1;
             }
         const char *total = find_in(from, to, "共");
-        if (total != NULL) {
-            const char *q = total + strlen("共");
-            int d = number_at(&q, 3);
-            if (d > 0 && starts(q, "天"))
-                e.days = d;
-        }
+        if (total != NULL)
+            read_count(im, line, lineno, total, &e);
         *had_days_off = 1;
         if (!add_entry(im, &e))
             return;
@@ -326,15 +375,11 @@ static void read_sentence(importer *im, const char *line, int lineno,
     /* Make-up working days: the dates of a clause (up to a comma) that ends
        in 上班; and, in the older notices, the weekend days "公休日调至"
        another day when they fall outside the days off. */
+    static const char *const commas[] = { "，", "," };
     const char *clause = from;
     while (clause < to) {
-        const char *end = to;
-        const char *commas[] = { "，", "," };
-        for (int k = 0; k < 2; k++) {
-            const char *c = find_in(clause, to, commas[k]);
-            if (c != NULL && c < end)
-                end = c;
-        }
+        size_t comma_len;
+        const char *end = first_mark(clause, to, commas, 2, &comma_len);
         const char *rest = find_in(clause, end, "公休日");
         const char *moved_to = rest != NULL ? find_in(rest, end, "调至") : NULL;
         int works = find_in(clause, end, "上班") != NULL;
@@ -356,10 +401,10 @@ static void read_sentence(importer *im, const char *line, int lineno,
             }
             if (!add)
                 continue;
+            /* This item's entries are the last ones: look no further back. */
             int seen = 0;
-            for (size_t k = 0; k < im->count; k++)
-                if (!im->entries[k].is_holiday && im->entries[k].name == name &&
-                    im->entries[k].start.days == dates[i].date.days)
+            for (size_t k = im->count; k-- > 0 && im->entries[k].name == name;)
+                if (!im->entries[k].is_holiday && im->entries[k].start.days == dates[i].date.days)
                     seen = 1;
             entry e = { 0, name, dates[i].date, dates[i].date, 0 };
             if (!seen && !add_entry(im, &e))
@@ -367,23 +412,35 @@ static void read_sentence(importer *im, const char *line, int lineno,
         }
         if (end == to)
             break;
-        clause = end + (starts(end, ",") ? 1 : strlen("，"));
+        clause = end + comma_len;
     }
+}
+
+/* The bytes of a run of Chinese numerals at p (一 … 十, 〇, 零, 百), or 0. */
+static size_t numerals_at(const char *p)
+{
+    static const char *const numerals[] = { "一", "二", "三", "四", "五", "六", "七",
+                                            "八", "九", "十", "〇", "零", "百" };
+    size_t n = 0;
+    for (int more = 1; more;) {
+        more = 0;
+        for (size_t i = 0; i < sizeof(numerals) / sizeof(numerals[0]); i++)
+            if (starts(p + n, numerals[i])) {
+                n += strlen(numerals[i]);
+                more = 1;
+                break;
+            }
+    }
+    return n;
 }
 
 /* "一、春节：…" → the item's name, and the body after the colon. */
 static const char *item_body(const char *line, char *name, size_t size)
 {
-    static const char *const ordinals[] = { "十一", "十二", "十三", "一", "二", "三",
-                                            "四", "五", "六", "七", "八", "九", "十" };
-    const char *p = NULL;
-    for (size_t i = 0; i < sizeof(ordinals) / sizeof(ordinals[0]); i++)
-        if (starts(line, ordinals[i]) && starts(line + strlen(ordinals[i]), "、")) {
-            p = line + strlen(ordinals[i]) + strlen("、");
-            break;
-        }
-    if (p == NULL)
+    size_t ordinal = numerals_at(line);
+    if (ordinal == 0 || !starts(line + ordinal, "、"))
         return NULL;
+    const char *p = line + ordinal + strlen("、");
     const char *colon = strstr(p, "：");
     size_t clen = strlen("：");
     const char *ascii = strchr(p, ':');
@@ -403,6 +460,97 @@ static const char *item_body(const char *line, char *name, size_t size)
     return colon + clen;
 }
 
+/*
+ * Whether a line that is not read as an item is numbered like one: 1、
+ * 1. (1) （一） 一. 第一条 ①, or 一、 without a name and colon. Dates do
+ * not count: 2025年11月4日 and 二〇二五年 are followed by 年, not by a
+ * separator.
+ */
+static int numbered(const char *line)
+{
+    static const char *const separators[] = { "、", ".", "．", "，", ",", "：", ":",
+                                              "）", ")" };
+    static const char *const closers[] = { "）", ")", "】", "]" };
+    const char *p = line;
+    size_t len = 0;
+    int bracketed = 0;
+    if (starts(p, "（") || starts(p, "【")) {
+        p += strlen("（");
+        bracketed = 1;
+    } else if (*p == '(' || *p == '[') {
+        p++;
+        bracketed = 1;
+    } else if (starts(p, "第")) {
+        p += strlen("第");
+    }
+    /* ① … ⑳: U+2460 … U+2473. */
+    if ((unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x91 &&
+        (unsigned char)p[2] >= 0xA0 && (unsigned char)p[2] <= 0xB3)
+        return 1;
+    const char *q = p;
+    while (digit_at(q, &len) >= 0)
+        q += len;
+    if (q == p)
+        q = p + numerals_at(p);
+    if (q == p || q - p > 12)
+        return 0;
+    if (starts(line, "第"))
+        return starts(q, "条") || starts(q, "项") || starts(q, "、");
+    const char *const *ends = bracketed ? closers : separators;
+    size_t count = bracketed ? sizeof(closers) / sizeof(closers[0])
+                             : sizeof(separators) / sizeof(separators[0]);
+    for (size_t i = 0; i < count; i++)
+        if (starts(q, ends[i]))
+            return 1;
+    return 0;
+}
+
+/* A date written [M月]D日 (ASCII or full-width digits) in [from, to). */
+static int has_date(const char *from, const char *to)
+{
+    size_t len;
+    for (const char *p = from; p < to;) {
+        const char *q = p;
+        while (q < to && digit_at(q, &len) >= 0)
+            q += len;
+        if (q == p) {
+            p++;
+            continue;
+        }
+        if (starts(q, "月")) {
+            const char *r = q + strlen("月");
+            while (r < to && digit_at(r, &len) >= 0)
+                r += len;
+            if (r > q + strlen("月") && r < to && starts(r, "日"))
+                return 1;
+        }
+        p = q;
+    }
+    return 0;
+}
+
+/*
+ * Whether a line that is not read as an item gives days off or working
+ * days all the same: numbered in another style, or a holiday named with
+ * its dates (植树节:3月12日放假) — a date before the first comma or full
+ * stop, and 放假, 上班, 调休 or 补休 in the line. The preamble, the closing
+ * paragraph (节假日期间,各地区、各部门要妥善安排好值班…) and the
+ * signature are none of these.
+ */
+static int looks_like_item(const char *line)
+{
+    if (numbered(line))
+        return 1;
+    static const char *const stops[] = { "，", ",", "。", "；", ";" };
+    const char *end = line + strlen(line);
+    size_t len;
+    const char *head = first_mark(line, end, stops, sizeof(stops) / sizeof(stops[0]), &len);
+    if (!has_date(line, head))
+        return 0;
+    return strstr(line, "放假") != NULL || strstr(line, "上班") != NULL ||
+           strstr(line, "调休") != NULL || strstr(line, "补休") != NULL;
+}
+
 static void read_item(importer *im, const char *line, int lineno, const char *body,
                       size_t name)
 {
@@ -410,19 +558,15 @@ static void read_item(importer *im, const char *line, int lineno, const char *bo
     im->has_anchor = 0;
     const char *end = body + strlen(body);
     const char *from = body;
+    static const char *const marks[] = { "。", "；", ";" };
     while (from < end && im->status == WB_OK) {
         /* A sentence ends at 。 or a semicolon. */
-        const char *stop = end;
-        const char *marks[] = { "。", "；", ";" };
-        for (int k = 0; k < 3; k++) {
-            const char *m = strstr(from, marks[k]);
-            if (m != NULL && m < stop)
-                stop = m;
-        }
+        size_t mark_len;
+        const char *stop = first_mark(from, end, marks, 3, &mark_len);
         read_sentence(im, line, lineno, from, stop, name, &year, &month, &had_days_off);
         if (stop == end)
             break;
-        from = stop + (starts(stop, ";") ? 1 : strlen("。"));
+        from = stop + mark_len;
     }
     if (!had_days_off)
         FINDING(im, WB_CHECK_NOTICE_UNREADABLE, lineno, 1,
@@ -458,6 +602,23 @@ static void read_title(importer *im, const char *line)
         im->year = y;
         snprintf(im->title, sizeof(im->title), "%s", line);
     }
+}
+
+/* The document number, 国办发明电〔2025〕7号, with full-width digits
+   written as ASCII ones, as every edition cites it. */
+static void read_number(importer *im, const char *line)
+{
+    size_t n = 0, len;
+    for (const char *p = line; *p != '\0' && n + 1 < sizeof(im->number);) {
+        int d = digit_at(p, &len);
+        if (d >= 0) {
+            im->number[n++] = (char)('0' + d);
+            p += len;
+        } else {
+            im->number[n++] = *p++;
+        }
+    }
+    im->number[n] = '\0';
 }
 
 /* A line that is only a date: the signing date under the signature. */
@@ -564,17 +725,22 @@ int wb_calendar_import_notice(char **xml_out, wb_diagnostics **findings,
         lineno++;
         if (lineno == 1 && starts(line, "\xEF\xBB\xBF"))
             line += 3;
+        /* A copy may indent its paragraphs (spaces, tabs, 　); columns
+           still count from the start of the line. */
+        const char *at = line;
+        while (*at == ' ' || *at == '\t' || starts(at, "　"))
+            at += *at == ' ' || *at == '\t' ? 1 : strlen("　");
         if (im.year == 0) {
-            read_title(&im, line);
+            read_title(&im, at);
             continue;
         }
-        if (im.number[0] == '\0' && strstr(line, "〔") != NULL && strstr(line, "号") != NULL &&
-            strlen(line) < sizeof(im.number)) {
-            snprintf(im.number, sizeof(im.number), "%s", line);
+        if (im.number[0] == '\0' && strstr(at, "〔") != NULL && strstr(at, "号") != NULL &&
+            strlen(at) < sizeof(im.number)) {
+            read_number(&im, at);
             continue;
         }
         char item[128];
-        const char *body = item_body(line, item, sizeof(item));
+        const char *body = item_body(at, item, sizeof(item));
         if (body != NULL) {
             char *slot = name_slot(&im);
             if (slot == NULL)
@@ -583,7 +749,16 @@ int wb_calendar_import_notice(char **xml_out, wb_diagnostics **findings,
             read_item(&im, line, lineno, body, im.name_count - 1);
             continue;
         }
-        read_signed(&im, line);
+        if (read_signed(&im, at))
+            continue;
+        /* Never dropped without a word: what reads like an item but is
+           not one is an error, so the edition is not written without it. */
+        if (looks_like_item(at))
+            FINDING(&im, WB_CHECK_NOTICE_UNREADABLE, lineno, column_of(line, (size_t)(at - line)),
+                    "this line reads like a holiday item but is not one: items are numbered "
+                    "一、二、… and name the holiday before a colon (二、春节:…)%s",
+                    "此行像是节假日条目,但不符合条目格式:条目以 一、二、… 编号,"
+                    "并在冒号前写明节日名称(如 二、春节:…)%s", "");
     }
     free(copy);
 

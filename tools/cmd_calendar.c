@@ -34,9 +34,11 @@ static const char import_usage[] =
     "Read the text of a State Council holiday notice (国务院办公厅关于XXXX年部分\n"
     "节假日安排的通知, as published) and write it as a calendar edition that\n"
     "loads at once (--calendar OUT.xml). Each weekday named in brackets is\n"
-    "checked against its date; what cannot be read is reported with its line.\n"
-    "Without -o the edition goes to standard output. OUT is written atomically\n"
-    "and never over the notice itself.\n";
+    "checked against its date, each 共N天 against the days off; what cannot be\n"
+    "read is reported with its line, and a line that reads like an item but is\n"
+    "not numbered 一、二、… with the holiday's name before a colon is an error.\n"
+    "Without -o, or with -o -, the edition goes to standard output. OUT is\n"
+    "written atomically and never over the notice itself.\n";
 
 static const char due_usage[] =
     "usage: weibao-lint due (--days|--months|--years|--workdays) N START\n"
@@ -218,7 +220,7 @@ static int cmd_import(int argc, char **argv)
     if (xml == NULL)
         return lint_finish(LINT_EXIT_FINDINGS);
     int status = LINT_EXIT_CLEAN;
-    if (output == NULL)
+    if (output == NULL || strcmp(output, "-") == 0)
         fputs(xml, stdout);
     else if (lint_write_atomically(output, xml, strlen(xml),
                                    strcmp(input, "-") == 0 ? NULL : input) != 0)

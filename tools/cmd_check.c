@@ -695,7 +695,7 @@ static int expand(file_list *l, const char *path, int depth)
             names.count++;
     }
     closedir(dir);
-    if (names.count > 0)
+    if (names.count > 1)                /* an empty folder has no array to sort */
         qsort(names.paths, names.count, sizeof(char *), compare_names);
     size_t plen = strlen(path);
     for (size_t i = 0; i < names.count; i++) {

@@ -18,7 +18,8 @@ static const char usage[] =
     "the English name used in XML, the Chinese header used in CSV, the type,\n"
     "the choices. --template writes the kind's CSV header row, to start a\n"
     "ledger in Excel (--bom adds the byte-order mark Excel needs to read\n"
-    "UTF-8). -o writes to FILE atomically instead of standard output.\n";
+    "UTF-8). -o writes to FILE atomically instead of standard output (-o -:\n"
+    "standard output).\n";
 
 static const char *type_name(wb_field_type t, int en)
 {
@@ -105,7 +106,7 @@ static int template_csv(const wb_ledger_kind *kind, int bom, const char *output)
         return lint_fail("ledger: the header row is too long");
     memcpy(row + n, "\r\n", 3);    /* Excel writes CRLF */
     n += 2;
-    if (output == NULL) {
+    if (output == NULL || strcmp(output, "-") == 0) {
         fwrite(row, 1, n, stdout);
         return lint_finish(LINT_EXIT_CLEAN);
     }

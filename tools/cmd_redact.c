@@ -138,7 +138,7 @@ int lint_cmd_redact(int argc, char **argv)
     }
     if (to_stdout) {
         fwrite(copy, 1, copy_len, stdout);
-        status = LINT_EXIT_CLEAN;
+        status = lint_finish(LINT_EXIT_CLEAN);      /* written, before the counts say so */
     } else if (lint_write_atomically(output, copy, copy_len, strcmp(input, "-") ? input : NULL) == 0) {
         status = LINT_EXIT_CLEAN;
     }

@@ -29,6 +29,7 @@ static const char usage[] =
     "  --format FORMAT   text (default), json, html (one self-contained page) or\n"
     "                    csv (a row a standard; a row a county for several)\n"
     "  -o FILE           write the report to FILE atomically, never over an input\n"
+    "                    (-o - writes to standard output)\n"
     "  --compare A B     per standard, what changed from dossier A to dossier B\n"
     "  --responsibilities  the responsibility matrix (责任分工表), csv or html\n"
     "  --rubric FILE     another rubric edition; --rule-table FILE another rule table\n"
@@ -68,7 +69,7 @@ static int has_findings(const wb_assessment *a)
 
 static int emit(const char *text, const char *output, wb_assessment **list, size_t n)
 {
-    if (output == NULL) {
+    if (output == NULL || strcmp(output, "-") == 0) {
         fputs(text, stdout);
         return 0;
     }

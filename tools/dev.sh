@@ -7,7 +7,8 @@
 #                           (examples/dossier) and score it against the built-in
 #                           rubric, calendar and rules, writing build/report.html
 #   sh tools/dev.sh test    build, run every test, then the C tests again under
-#                           AddressSanitizer and UndefinedBehaviorSanitizer (build-asan/)
+#                           AddressSanitizer and UndefinedBehaviorSanitizer (build-asan/),
+#                           then a Release build of the library and CLI (build-release/)
 #   sh tools/dev.sh docs    build, then copy the pages generated from the library's
 #                           tables (docs/rules.md, docs/ledgers.md) into docs/
 #
@@ -66,10 +67,19 @@ sanitize() {
         ctest --test-dir build-asan -L 'unit|golden|cli' --output-on-failure -j "$JOBS"
 }
 
+# A Release build (-O3) of the library and the CLI: the optimiser's
+# warnings (maybe-uninitialized) are errors too.
+release() {
+    cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release \
+          -DWB_BUILD_TESTS=OFF -DWB_BUILD_PYTHON=OFF >/dev/null
+    cmake --build build-release -j "$JOBS"
+}
+
 test_all() {
     build
     ctest --test-dir build --output-on-failure -j "$JOBS"
     sanitize
+    release
 }
 
 case "${1:-}" in

@@ -155,7 +155,10 @@ void lint_print_prefix(FILE *out, const char *s, size_t max);
 /* Print s in exactly `width` terminal columns: CJK characters count two,
    a longer text ends in "…", a shorter one is padded with spaces. */
 void lint_print_padded(FILE *out, const char *s, int width);
-/* Write pending output; report a failed write (a closed pipe, a full disk). */
+/* Write pending output; report a failed write (a closed pipe, a full disk)
+   as "cannot write the output: <reason>" and return LINT_EXIT_USAGE, else
+   status. main() calls it after every command; a command may call it
+   first, and a failure is reported once. */
 int lint_finish(int status);
 
 #endif

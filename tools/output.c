@@ -160,11 +160,20 @@ void lint_print_padded(FILE *out, const char *s, int width)
 
 int lint_finish(int status)
 {
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-        lint_fail("cannot write the output");
+    /* Said once, whether a command or main() asks first. */
+    static int failed;
+    if (failed)
         return LINT_EXIT_USAGE;
-    }
-    return status;
+    /* The reason is errno: the flush's own, or, when a large write went
+       straight to the file and failed, the one that write left. */
+    int reason = ferror(stdout) ? errno : 0;
+    if (fflush(stdout) != 0)
+        reason = errno;
+    else if (!ferror(stdout))
+        return status;
+    failed = 1;
+    lint_fail("cannot write the output: %s", reason != 0 ? strerror(reason) : "a write failed");
+    return LINT_EXIT_USAGE;
 }
 
 void lint_print_finding(const wb_diagnostic *d, lint_format format, wb_lang lang,

@@ -7,6 +7,7 @@
  */
 #include "lint.h"
 
+#include <errno.h>
 #include <string.h>
 
 static const char usage[] =
@@ -32,7 +33,7 @@ static const char usage[] =
     "  weibao-lint COMMAND --help  shows a command's options\n"
     "  weibao-lint --version       shows the version\n";
 
-int main(int argc, char **argv)
+static int run(int argc, char **argv)
 {
     if (argc < 2) {
         fputs(usage, stderr);
@@ -42,12 +43,12 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 ||
         strcmp(cmd, "help") == 0) {
         fputs(usage, stdout);
-        return lint_finish(LINT_EXIT_CLEAN);
+        return LINT_EXIT_CLEAN;
     }
     if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
         printf("weibao-lint %s (libweibao %s)\n", WB_VERSION_STRING,
                wb_version_string());
-        return lint_finish(LINT_EXIT_CLEAN);
+        return LINT_EXIT_CLEAN;
     }
     if (strcmp(cmd, "rubric") == 0)
         return lint_cmd_rubric(argc - 1, argv + 1);
@@ -66,4 +67,24 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "due") == 0)
         return lint_cmd_due(argc - 1, argv + 1);
     return lint_fail("unknown command '%s' (see weibao-lint --help)", cmd);
+}
+
+/* Every command's output is checked here, in one place: what is still
+   buffered is written, and standard output closed, before the exit status
+   says the output is whole. A failed write or close exits 2. */
+static int finish(int status)
+{
+    status = lint_finish(status);
+    if (ferror(stdout))
+        return status;              /* reported by lint_finish */
+    errno = 0;
+    /* EBADF: started with standard output closed, and nothing written. */
+    if (fclose(stdout) != 0 && errno != EBADF)
+        return lint_fail("cannot write the output: %s", strerror(errno));
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    return finish(run(argc, argv));
 }

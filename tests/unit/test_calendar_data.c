@@ -238,6 +238,141 @@ static void test_calendar_data__2008_and_2009_citations(void **state)
     wb_calendar_free(cal);
 }
 
+/* ------------------------------------------------- the notice importer */
+
+/* The 2026 notice with the first `from` replaced by `to`, imported. */
+static char *import_2026(const char *from, const char *to, wb_diagnostics **findings)
+{
+    size_t len = 0;
+    char *text = slurp(WB_TEST_DATA "/notices/2026.txt", &len);
+    assert_non_null(text);
+    const char *at = strstr(text, from);
+    if (at == NULL)
+        fail_msg("'%s' is not in the 2026 notice", from);
+    size_t before = (size_t)(at - text), n = strlen(from), m = strlen(to);
+    char *edited = malloc(len - n + m + 1);
+    assert_non_null(edited);
+    memcpy(edited, text, before);
+    memcpy(edited + before, to, m);
+    memcpy(edited + before + m, at + n, len - before - n + 1);
+    free(text);
+    char *xml = NULL;
+    *findings = NULL;
+    assert_int_equal(wb_calendar_import_notice(&xml, findings, edited, strlen(edited),
+                                               "2026.txt", NULL), WB_OK);
+    free(edited);
+    return xml;
+}
+
+/* The one finding there is: its rule, line and column. */
+static const wb_diagnostic *only_finding(const wb_diagnostics *findings, const char *rule,
+                                         int line, int column)
+{
+    if (wb_diagnostics_count(findings) != 1)
+        fail_msg("%zu findings, not 1 (%s)", wb_diagnostics_count(findings),
+                 wb_diagnostics_count(findings) > 0
+                     ? wb_diagnostic_message(wb_diagnostics_at(findings, 0), WB_LANG_EN) : "");
+    const wb_diagnostic *d = wb_diagnostics_at(findings, 0);
+    assert_string_equal(wb_diagnostic_rule(d), rule);
+    assert_int_equal(wb_diagnostic_line(d), line);
+    assert_int_equal(wb_diagnostic_column(d), column);
+    return d;
+}
+
+/* A line that gives days off or working days is read as an item, or is an
+   error at its line: never dropped, so no edition lacks a holiday. */
+static void test_calendar_data__notice_lines_not_read_are_errors(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *line;
+        int column;
+    } cases[] = {
+        { "8、植树节:3月12日放假,共1天。", 1 },         /* another numbering */
+        { "８、植树节：3月12日放假，共1天。", 1 },
+        { "8. 植树节：3月12日（周四）放假，共1天。", 1 },
+        { "八.植树节：3月12日放假，共1天。", 1 },
+        { "（八）植树节：3月12日放假，共1天。", 1 },
+        { "(8)植树节：3月12日放假，共1天。", 1 },
+        { "第八条 植树节3月12日放假。", 1 },
+        { "⑧植树节：3月12日放假。", 1 },
+        { "八、植树节3月12日放假，共1天。", 1 },        /* no colon after a name */
+        { "八、各地区要妥善安排好值班和安全、保卫等工作。", 1 },  /* numbered, no days */
+        { "植树节：3月12日放假，共1天。", 1 },           /* not numbered */
+        { "3月12日（周四）植树节放假，共1天。", 1 },
+        { "　　2月14日（周六）上班。", 3 },              /* indented: columns still count */
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        char to[256];
+        snprintf(to, sizeof(to), "%s\n鼓励单位", cases[i].line);
+        wb_diagnostics *findings = NULL;
+        char *xml = import_2026("鼓励单位", to, &findings);
+        if (xml != NULL)
+            fail_msg("'%s' imported without a word", cases[i].line);
+        only_finding(findings, "notice-unreadable", 12, cases[i].column);
+        wb_diagnostics_free(findings);
+    }
+
+    /* The prose around the items is no item: every yearly notice imports
+       cleanly (test_calendar_data__every_year_agrees_with_its_notice), and
+       so does one with its lines indented as many copies are. */
+    wb_diagnostics *findings = NULL;
+    char *xml = import_2026("一、元旦", "　　一、元旦", &findings);
+    assert_non_null(xml);
+    assert_int_equal(wb_diagnostics_count(findings), 0);
+    assert_non_null(strstr(xml, "<holiday name=\"元旦\" start=\"2026-01-01\" end=\"2026-01-03\""));
+    wb_free(xml);
+    wb_diagnostics_free(findings);
+}
+
+/* 共N天 is checked against the days off, however many digits it has. */
+static void test_calendar_data__notice_count_is_checked(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *count, *quoted;
+    } wrong[] = {
+        { "共1000天", "共1000天" },
+        { "共10天", "共10天" },
+        { "共0天", "共0天" },
+        { "共１０００天", "共1000天" },
+        { "共123456789012345678901234567890天", "共12345678901234567890…天" },
+    };
+    for (size_t i = 0; i < sizeof(wrong) / sizeof(wrong[0]); i++) {
+        wb_diagnostics *findings = NULL;
+        char *xml = import_2026("共9天", wrong[i].count, &findings);
+        assert_null(xml);
+        const wb_diagnostic *d = only_finding(findings, "calendar-days-mismatch", 6, 43);
+        const char *msg = wb_diagnostic_message(d, WB_LANG_EN);
+        if (strstr(msg, wrong[i].quoted) == NULL || strstr(msg, "are 9") == NULL)
+            fail_msg("%s: %s", wrong[i].count, msg);
+        wb_diagnostics_free(findings);
+    }
+    wb_diagnostics *findings = NULL;
+    char *xml = import_2026("共9天", "共９天", &findings);
+    assert_non_null(xml);
+    assert_int_equal(wb_diagnostics_count(findings), 0);
+    assert_non_null(strstr(xml, "name=\"春节\" start=\"2026-02-15\" end=\"2026-02-23\" days=\"9\""));
+    wb_free(xml);
+    wb_diagnostics_free(findings);
+}
+
+/* The document number is cited with ASCII digits, however it was typed. */
+static void test_calendar_data__notice_number_in_ascii_digits(void **state)
+{
+    (void)state;
+    wb_diagnostics *findings = NULL;
+    char *xml = import_2026("国办发明电〔2025〕7号", "国办发明电〔２０２５〕７号", &findings);
+    assert_non_null(xml);
+    assert_int_equal(wb_diagnostics_count(findings), 0);
+    wb_calendar *cal = NULL;
+    assert_int_equal(wb_calendar_load_buffer(&cal, xml, strlen(xml), "2026.xml", NULL), WB_OK);
+    assert_string_equal(wb_holiday_notice(wb_calendar_holiday_at(cal, 0)), "国办发明电〔2025〕7号");
+    wb_calendar_free(cal);
+    wb_free(xml);
+    wb_diagnostics_free(findings);
+}
+
 static void test_calendar_data__projection_2027_to_2050(void **state)
 {
     (void)state;
@@ -325,6 +460,9 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_calendar_data__counts_per_year),
     cmocka_unit_test(test_calendar_data__spring_festival_and_national_day),
     cmocka_unit_test(test_calendar_data__2008_and_2009_citations),
+    cmocka_unit_test(test_calendar_data__notice_lines_not_read_are_errors),
+    cmocka_unit_test(test_calendar_data__notice_count_is_checked),
+    cmocka_unit_test(test_calendar_data__notice_number_in_ascii_digits),
     cmocka_unit_test(test_calendar_data__projection_2027_to_2050),
     cmocka_unit_test(test_calendar_data__deadlines_of_the_issue),
 };

@@ -104,6 +104,43 @@ class LoadErrorsTest(unittest.TestCase):
             weibao.Rubric.from_string("<rubric/>", name=b"bytes")
 
 
+class BoolIsNoIntTest(unittest.TestCase):
+    """Every integer parameter refuses True and False alike: a bool is an
+    int to Python, but True is no count, year, line or limit."""
+
+    def test_every_integer_parameter(self):
+        import datetime
+        cal = weibao.Calendar.default()
+        day = datetime.date(2026, 2, 10)
+        scanner = weibao.PrivacyScanner()
+        rules = weibao.RuleSet.default()
+        calls = {
+            "n": lambda v: cal.add_workdays(day, v),
+            "count": lambda v: cal.period_end(day, v, "days"),
+            "year": lambda v: cal.holidays(v),
+            "year ": lambda v: cal.makeup_days(v),
+            "through_year": lambda v: cal.project(v),
+            "first_line": lambda v: scanner.scan("x", first_line=v),
+            "match_limit": lambda v: weibao.PrivacyScanner(match_limit=v),
+            "depth_limit": lambda v: weibao.PrivacyScanner(depth_limit=v),
+            "match_limit ": lambda v: rules.privacy_scanner(match_limit=v),
+            "depth_limit ": lambda v: rules.privacy_scanner(depth_limit=v),
+        }
+        for what, call in calls.items():
+            for value in (True, False):
+                with self.subTest(what=what, value=value):
+                    with self.assertRaises(TypeError) as cm:
+                        call(value)
+                    self.assertIn(what.strip(), str(cm.exception))
+                    self.assertIn("not bool", str(cm.exception))
+        # The ints themselves still go through.
+        self.assertEqual(cal.add_workdays(day, 1), datetime.date(2026, 2, 11))
+        self.assertEqual(cal.period_end(day, 1, "days").end, datetime.date(2026, 2, 11))
+        self.assertTrue(cal.holidays(2026))
+        self.assertEqual(scanner.scan("x", first_line=3), [])
+        weibao.PrivacyScanner(match_limit=10, depth_limit=10)
+
+
 class ExceptionClassesTest(unittest.TestCase):
     def test_hierarchy(self):
         self.assertTrue(issubclass(weibao.NotFoundError, KeyError))

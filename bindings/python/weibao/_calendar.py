@@ -20,6 +20,7 @@ from typing import Optional
 
 from . import _weibao_core as _core
 from ._diagnostics import _Findings
+from ._errors import _check_int
 from ._rubric import _document_bytes
 
 __all__ = ["Calendar", "Day", "Holiday", "MakeupDay", "Deadline",
@@ -193,6 +194,7 @@ class Calendar:
         projected years says ``projected=True``. ``path`` names other
         projection data; by default the built-in data (2027–2050).
         Raises CoverageError when the data does not reach the year."""
+        _check_int("through_year", through_year)
         if path is None:
             return Calendar._adopt(_core.wb_calendar_project(self._ptr, through_year))
         return Calendar._adopt(
@@ -260,7 +262,7 @@ class Calendar:
         from a Saturday before a make-up Sunday, day 1 is that Sunday. A
         negative n counts back (the nth working day before); n = 0 gives
         the date itself."""
-        return _core.wb_calendar_add_workdays(self._ptr, date, n)
+        return _core.wb_calendar_add_workdays(self._ptr, date, _check_int("n", n))
 
     def count_workdays(self, start, end):
         """The number of working days passed going from one date to
@@ -277,7 +279,7 @@ class Calendar:
         """The holidays in effect (amendments applied), in date order, as
         :class:`Holiday`; only those the notice of ``year`` set, if given
         (so a 元旦 that starts the December before belongs to its year)."""
-        _check_year(year)
+        _check_int("year", year, optional=True)
         found = []
         for i in range(_core.wb_calendar_holiday_count(self._ptr)):
             h = _core.wb_calendar_holiday_at(self._ptr, i)
@@ -292,7 +294,7 @@ class Calendar:
     def makeup_days(self, year=None):
         """The make-up working days in effect, in date order, as
         :class:`MakeupDay`; only those the notice of ``year`` set, if given."""
-        _check_year(year)
+        _check_int("year", year, optional=True)
         found = []
         for i in range(_core.wb_calendar_makeup_count(self._ptr)):
             m = _core.wb_calendar_makeup_at(self._ptr, i)
@@ -326,6 +328,7 @@ class Calendar:
         if unit not in _PERIOD_UNITS:
             raise ValueError(f"unknown period unit {unit!r}: expected "
                              "'days', 'months', 'years' or 'workdays'")
+        _check_int("count", count)
         d = _core.wb_period_end(self._ptr, start, count, _PERIOD_UNITS[unit],
                                 {"move_off_rest_days": bool(move)})
         return Deadline(start=d["start"], nominal_end=d["nominal_end"],
@@ -338,11 +341,6 @@ class Calendar:
     def __repr__(self):
         return (f"<weibao.Calendar {self.edition}: {self.first_year}–"
                 f"{self.last_year}, final through {self.final_through}>")
-
-
-def _check_year(year):
-    if year is not None and (not isinstance(year, int) or isinstance(year, bool)):
-        raise TypeError(f"year is an int or None, not {type(year).__name__}")
 
 
 def import_notice(text, name=None):

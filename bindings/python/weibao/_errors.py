@@ -139,3 +139,15 @@ def _from_record(code, message, source, line, column, rule):
     return cls(message or _core.wb_strerror(code), code=code,
                source=source or None, line=line or None,
                column=column or None, rule=rule or None)
+
+
+def _check_int(what, value, *, optional=False):
+    """``value`` if it is an int (or None, when ``optional``); TypeError
+    otherwise. A bool is an int to Python but never a count, a year or a
+    limit here: True would quietly read as 1."""
+    if optional and value is None:
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    expected = "an int or None" if optional else "an int"
+    raise TypeError(f"{what} is {expected}, not {type(value).__name__}")

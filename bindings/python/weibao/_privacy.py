@@ -10,6 +10,7 @@ import weakref
 
 from . import _weibao_core as _core
 from ._diagnostics import _Findings
+from ._errors import _check_int
 
 __all__ = ["PrivacyScanner"]
 
@@ -66,8 +67,8 @@ class PrivacyScanner:
             "as_of": as_of,
             "case_words": _strings(case_words, "case_words"),
             "extra_patterns": _strings(extra_patterns, "extra_patterns"),
-            "match_limit": match_limit,
-            "depth_limit": depth_limit,
+            "match_limit": _check_int("match_limit", match_limit),
+            "depth_limit": _check_int("depth_limit", depth_limit),
         }
         self._adopt_ptr(_core.wb_privacy_scanner_new(options), as_of)
 
@@ -102,8 +103,7 @@ class PrivacyScanner:
         the order of the text: file ``name``, lines counted from
         ``first_line``, columns in code points."""
         data = _text_bytes(text)
-        if not isinstance(first_line, int):
-            raise TypeError(f"first_line is an int, not {type(first_line).__name__}")
+        _check_int("first_line", first_line)
         ptr = _core.wb_privacy_scan(self._ptr, data, name, first_line)
         return _Findings(ptr).to_list()
 

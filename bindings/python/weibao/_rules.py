@@ -14,7 +14,7 @@ import weakref
 
 from . import _weibao_core as _core
 from ._diagnostics import _Findings
-from ._errors import NotFoundError, Status
+from ._errors import NotFoundError, Status, _check_int
 from ._privacy import PrivacyScanner, _check_as_of
 from ._rubric import _document_bytes, _short
 from ._view import View
@@ -195,7 +195,9 @@ class RuleSet:
         pattern's title and id (``学籍号 (school-no) ****``). ``as_of`` and
         the limits are as for PrivacyScanner()."""
         _check_as_of(as_of)
-        options = {"as_of": as_of, "match_limit": match_limit, "depth_limit": depth_limit}
+        options = {"as_of": as_of,
+                   "match_limit": _check_int("match_limit", match_limit),
+                   "depth_limit": _check_int("depth_limit", depth_limit)}
         return PrivacyScanner._adopt(_core.wb_ruleset_privacy_scanner(self._ptr, options),
                                      as_of)
 
