@@ -53,10 +53,10 @@ static void problem(reader *rd, const char *rule, int line, int column, const ch
         rd->nomem = 1;
 }
 
-static int fill_err(wb_error *err, int code, const char *path, int line, const char *rule,
-                    const char *en)
+static int fill_err(wb_error *err, int code, const char *path, int line, int column,
+                    const char *rule, const char *en)
 {
-    return wb__error_set(err, code, path, line, 0, rule, "%s", en);
+    return wb__error_set(err, code, path, line, column, rule, "%s", en);
 }
 
 /* Set one cell; a bad cell is a problem and marks the row bad. */
@@ -122,7 +122,7 @@ static void set_cell_unescaped(reader *rd, int field, const char *value, size_t 
     free(plain);
 }
 
-/* A row read whole: key checked, then handed on. *//* A row read whole: key checked, then handed on. */
+/* A row read whole: key checked, then handed on. */
 static int finish_row(reader *rd, int bad)
 {
     if (rd->nomem)
@@ -211,8 +211,15 @@ static const wb_ledger_kind *kind_of_header(const char *const *cells, size_t n, 
     return *ambiguous ? NULL : best;
 }
 
-static int read_csv_header(reader *rd, const char *const *cells, size_t n, int line,
-                           int *columns, wb_error *err)
+/* Where header cell i starts: its column, 1 when not known. */
+static int header_column(const wb__csv *csv, size_t i)
+{
+    wb__csv_place at;
+    return wb__csv_field_position(csv, i, &at) == WB_OK && at.column > 0 ? at.column : 1;
+}
+
+static int read_csv_header(reader *rd, const wb__csv *csv, const char *const *cells, size_t n,
+                           int line, int *columns, wb_error *err)
 {
     size_t empty = 0;
     if (rd->kind == NULL) {
@@ -224,8 +231,8 @@ static int read_csv_header(reader *rd, const char *const *cells, size_t n, int l
                 : "the header row fits more than one ledger kind; name the kind (--kind)";
             const char *zh = !ambiguous ? "表头不属于任何一种台账(各台账的列见 docs/ledgers.md)"
                                         : "表头可对应多种台账,请指明台账类型(--kind)";
-            problem(rd, "ledger-kind", line, 0, en, zh);
-            return fill_err(err, WB_ESCHEMA, rd->path, line, "ledger-kind", en);
+            problem(rd, "ledger-kind", line, 1, en, zh);
+            return fill_err(err, WB_ESCHEMA, rd->path, line, 1, "ledger-kind", en);
         }
         rd->kind = found;
     }
@@ -242,8 +249,9 @@ static int read_csv_header(reader *rd, const char *const *cells, size_t n, int l
                          j + 1, i + 1);
                 snprintf(zh, sizeof(zh), "“%s”列出现两次(第 %zu 列与第 %zu 列)",
                          rd->kind->fields[columns[i]].header, j + 1, i + 1);
-                problem(rd, "ledger-columns", line, 0, en, zh);
-                return fill_err(err, WB_ESCHEMA, rd->path, line, "ledger-columns", en);
+                int at = header_column(csv, i);
+                problem(rd, "ledger-columns", line, at, en, zh);
+                return fill_err(err, WB_ESCHEMA, rd->path, line, at, "ledger-columns", en);
             }
         if (columns[i] < 0 && cells[i][0] != '\0') {
             char en[256], zh[256], shown[68];
@@ -252,15 +260,15 @@ static int read_csv_header(reader *rd, const char *const *cells, size_t n, int l
                      i + 1, shown, rd->kind->name);
             snprintf(zh, sizeof(zh), "第 %zu 列“%s”不是%s的列,已忽略", i + 1, shown,
                      rd->kind->title[0]);
-            problem(rd, "ledger-unknown-column", line, 0, en, zh);
+            problem(rd, "ledger-unknown-column", line, header_column(csv, i), en, zh);
         }
     }
     if (!has_key) {
         char en[160], zh[160];
         snprintf(en, sizeof(en), "the header row has no key column (%s)", rd->kind->fields[0].header);
         snprintf(zh, sizeof(zh), "表头缺少“%s”列", rd->kind->fields[0].header);
-        problem(rd, "ledger-columns", line, 0, en, zh);
-        return fill_err(err, WB_ESCHEMA, rd->path, line, "ledger-columns", en);
+        problem(rd, "ledger-columns", line, 1, en, zh);
+        return fill_err(err, WB_ESCHEMA, rd->path, line, 1, "ledger-columns", en);
     }
     return WB_OK;
 }
@@ -293,12 +301,12 @@ static int read_csv(reader *rd, FILE *f, wb_error *caller_err)
     rc = wb__csv_next(csv, &cells, &n, &line, err);
     if (rc == 0) {
         const char *en = "the file is empty: a ledger starts with its header row";
-        problem(rd, "ledger-kind", 1, 0, en, "文件为空:台账第一行应为表头");
-        rc = fill_err(err, WB_ESCHEMA, rd->path, 1, "ledger-kind", en);
+        problem(rd, "ledger-kind", 1, 1, en, "文件为空:台账第一行应为表头");
+        rc = fill_err(err, WB_ESCHEMA, rd->path, 1, 1, "ledger-kind", en);
     } else if (rc == 1) {
         header_count = n;
         columns = malloc((n ? n : 1) * sizeof(int));
-        rc = columns == NULL ? WB_ENOMEM : read_csv_header(rd, cells, n, line, columns, err);
+        rc = columns == NULL ? WB_ENOMEM : read_csv_header(rd, csv, cells, n, line, columns, err);
         if (rc == WB_OK && (rd->record = wb__record_new_of(rd->kind)) == NULL)
             rc = WB_ENOMEM;
     }
@@ -375,6 +383,8 @@ static void xml_halt(xml_state *st, int status)
     xmlStopParser(st->ctxt);
 }
 
+static int tag_column(const xml_state *st, int line);
+
 static void on_xml_error(void *arg, xmlErrorPtr e)
 {
     xml_state *st = arg;
@@ -386,9 +396,11 @@ static void on_xml_error(void *arg, xmlErrorPtr e)
     snprintf(zh, sizeof(zh), "%s%s", schema ? "不符合台账格式:" : "XML 格式错误:", en);
     /* The validator does not know lines of a SAX stream: the element's. */
     int line = e->line > 0 ? e->line : st->in_record ? st->line : xml_line(st);
+    /* Nor columns: the validator runs at a tag, so the tag's. */
+    int column = e->int2 > 0 ? e->int2 : tag_column(st, line);
     problem(st->rd, e->level == XML_ERR_WARNING ? "xml-warning" : schema ? "schema-invalid"
                                                                         : "xml-malformed",
-            line, e->int2, en, zh);
+            line, column, en, zh);
 }
 
 static void on_doctype(void *arg, const xmlChar *name, const xmlChar *external_id,
@@ -400,7 +412,7 @@ static void on_doctype(void *arg, const xmlChar *name, const xmlChar *external_i
     xml_state *st = arg;
     const char *en = "DOCTYPE declarations are not accepted (no DTDs or entities)";
     problem(st->rd, "xml-doctype", xml_line(st), 1, en, "不接受 DOCTYPE 声明(不允许 DTD 和实体)");
-    fill_err(st->err, WB_EPARSE, st->rd->path, xml_line(st), "xml-doctype", en);
+    fill_err(st->err, WB_EPARSE, st->rd->path, xml_line(st), 1, "xml-doctype", en);
     xml_halt(st, WB_EPARSE);
 }
 
@@ -421,8 +433,9 @@ static void xml_root(xml_state *st, const char *local, const char *ns)
                      local, ns != NULL ? ns : "");
             snprintf(zh, sizeof(zh), "<%.64s> 不是台账文件的根元素", local);
         }
-        problem(rd, "ledger-kind", line, 0, en, zh);
-        fill_err(st->err, WB_ESCHEMA, rd->path, line, "ledger-kind", en);
+        int column = tag_column(st, line);
+        problem(rd, "ledger-kind", line, column, en, zh);
+        fill_err(st->err, WB_ESCHEMA, rd->path, line, column, "ledger-kind", en);
         xml_halt(st, WB_ESCHEMA);
         return;
     }
@@ -495,6 +508,14 @@ static int locate_tag(const xml_state *st, raw_tag *t)
             t->column += ((unsigned char)*p & 0xC0) != 0x80;
     }
     return t->line > 0;
+}
+
+/* The column of the tag the parser stands at, when it starts on `line`;
+   else 1, for the line as a whole. */
+static int tag_column(const xml_state *st, int line)
+{
+    raw_tag t;
+    return locate_tag(st, &t) && t.line == line && t.column > 0 ? t.column : 1;
 }
 
 /* Attribute `name`'s value as written in the tag, and where it starts;
@@ -707,8 +728,8 @@ static int read_xml(reader *rd, FILE *f, wb_error *err)
         }
         if (rc == WB_OK && rd->kind == NULL) {
             const char *en = "the file has no root element";
-            problem(rd, "ledger-kind", 1, 0, en, "文件没有根元素");
-            rc = fill_err(err, WB_ESCHEMA, rd->path, 1, "ledger-kind", en);
+            problem(rd, "ledger-kind", 1, 1, en, "文件没有根元素");
+            rc = fill_err(err, WB_ESCHEMA, rd->path, 1, 1, "ledger-kind", en);
         }
     }
     if (st.ctxt != NULL) {
