@@ -746,7 +746,15 @@ static int read_xml(reader *rd, FILE *f, wb_error *err)
 
 /* ============================================================== entry */
 
-/* Open a file and tell XML from CSV by its first character. */
+/* Whether a name ends in ".xml" (any case): such a file is read as XML
+   whatever it holds, so that an empty or broken one is reported as XML. */
+static int named_xml(const char *name)
+{
+    size_t n = name != NULL ? strlen(name) : 0;
+    return n >= 4 && name[n - 4] == '.' && (name[n - 3] | 0x20) == 'x' &&
+           (name[n - 2] | 0x20) == 'm' && (name[n - 1] | 0x20) == 'l';
+}
+
 /* Is the stream XML (its first character after a BOM and spaces is '<')?
    The stream is rewound. */
 static int sniff_xml(FILE *f)
@@ -780,7 +788,7 @@ static int read_stream(FILE *f, const char *name, const wb_ledger_kind *kind, wb
                        void *payload, wb_diagnostics *problems, const wb__cell_scan *scan,
                        const wb_ledger_kind **kind_read, wb_error *err)
 {
-    int is_xml = sniff_xml(f);
+    int is_xml = sniff_xml(f) || named_xml(name);
     reader rd = { name, kind, fn, payload, problems, NULL, 0, scan, WB_OK };
     int rc = is_xml ? read_xml(&rd, f, err) : read_csv(&rd, f, err);
     if (kind_read != NULL)
@@ -884,7 +892,7 @@ int wb_ledger_detect_file(const wb_ledger_kind **kind, const char *path, wb_erro
     if (f == NULL)
         return wb__error_set(err, WB_EIO, path, 0, 0, NULL, "cannot open '%s'", path);
     int rc = WB_OK;
-    if (sniff_xml(f))
+    if (sniff_xml(f) || named_xml(path))
         rc = xml_root_kind(xmlReaderForFile(path, NULL, XML_PARSE_NONET), kind);
     else
         *kind = csv_kind(f, path);

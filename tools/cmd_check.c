@@ -672,6 +672,13 @@ static int ends_with(const char *s, const char *suffix)
     return n >= m && strcasecmp(s + n - m, suffix) == 0;
 }
 
+/*
+ * What a file is. A file that claims to be a ledger or a document is
+ * read as one, and what cannot be read in it is an error where it is:
+ * its name ends in .csv or .xml, or its start is a ledger's root element.
+ * Any other file with a NUL byte in its first 8 KiB is binary (a
+ * workbook, a picture in the folder): a warning, and not read.
+ */
 static file_kind classify(const char *path, int *utf8)
 {
     *utf8 = 1;
@@ -681,9 +688,18 @@ static file_kind classify(const char *path, int *utf8)
     unsigned char head[8192];
     size_t n = fread(head, 1, sizeof(head), f);
     fclose(f);
-    if (memchr(head, 0, n) != NULL &&
-        !(n >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF))))
-        return FILE_BINARY;
+    const unsigned char *nul = memchr(head, 0, n);
+    int claimed = ends_with(path, ".csv") || ends_with(path, ".xml");
+    if (nul != NULL && !claimed &&
+        !(n >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)))) {
+        const wb_ledger_kind *kind = NULL;
+        size_t start = (size_t)(nul - head);
+        size_t at = strspn((const char *)head, " \t\r\n\xEF\xBB\xBF");
+        if (at >= start || head[at] != '<' ||
+            wb_ledger_detect_buffer(&kind, (const char *)head, start, NULL) != WB_OK ||
+            kind == NULL)
+            return FILE_BINARY;
+    }
     /* UTF-8, allowing a character cut at the end of the sample. */
     for (size_t i = 0; i < n && *utf8;) {
         unsigned c = head[i];
@@ -701,7 +717,8 @@ static file_kind classify(const char *path, int *utf8)
         i++;
     if (ends_with(path, ".csv"))
         return FILE_CSV;
-    if (i < n && head[i] == '<' && !ends_with(path, ".html") && !ends_with(path, ".htm"))
+    if (ends_with(path, ".xml") ||
+        (i < n && head[i] == '<' && !ends_with(path, ".html") && !ends_with(path, ".htm")))
         return FILE_XML;
     if (ends_with(path, ".txt") || ends_with(path, ".md") || ends_with(path, ".markdown") ||
         ends_with(path, ".html") || ends_with(path, ".htm"))
