@@ -360,6 +360,17 @@ static int read_csv(reader *rd, FILE *f, wb_error *caller_err)
  * a row the schema refuses is skipped. Lines come from the parser's own
  * counter at each start tag: exact past 65,535.
  */
+#define XML_CHUNK ((size_t)65536)
+
+/* A chunk fed to the parser: where it starts in the file, and how many
+   code points of its line come before it. */
+typedef struct fed_chunk {
+    const char *data;
+    size_t len;
+    unsigned long at;
+    int column;
+} fed_chunk;
+
 typedef struct xml_state {
     reader *rd;
     xmlParserCtxtPtr ctxt;
@@ -369,6 +380,12 @@ typedef struct xml_state {
     int in_record, bad;
     int stop;                   /* a status that ends the reading */
     wb_error *err;
+    /* The last two chunks fed, for the column of a tag whose line starts
+       before what the parser still holds (a long line); and the last
+       column found there, as tags come in file order. */
+    fed_chunk fed[2];
+    unsigned long memo_at;
+    int memo_column;
 } xml_state;
 
 static int xml_line(const xml_state *st)
@@ -383,7 +400,7 @@ static void xml_halt(xml_state *st, int status)
     xmlStopParser(st->ctxt);
 }
 
-static int tag_column(const xml_state *st, int line);
+static int tag_column(xml_state *st, int line);
 
 static void on_xml_error(void *arg, xmlErrorPtr e)
 {
@@ -481,7 +498,35 @@ static const char *step(const char *p, const char *end, int *line, int *column)
     return k < (size_t)(end - p) ? p + k : end;
 }
 
-static int locate_tag(const xml_state *st, raw_tag *t)
+/* Code points on the line before file offset `at`, from the chunks fed;
+   -1 when that place is no longer held. A BOM is not counted. */
+static int fed_column(xml_state *st, unsigned long at)
+{
+    for (int k = 0; k < 2; k++) {
+        const fed_chunk *f = &st->fed[k];
+        if (f->data == NULL || at < f->at || at - f->at >= f->len)
+            continue;
+        size_t i = f->at == 0 && f->len >= 3 && memcmp(f->data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+        int column = f->column;
+        if (st->memo_at >= f->at + i && st->memo_at <= at) {
+            i = st->memo_at - f->at;
+            column = st->memo_column;
+        }
+        for (; i < at - f->at; i++) {
+            unsigned char c = (unsigned char)f->data[i];
+            if (c == '\n')
+                column = 0;
+            else if ((c & 0xC0) != 0x80 && column < INT_MAX)
+                column++;
+        }
+        st->memo_at = at;
+        st->memo_column = column;
+        return column;
+    }
+    return -1;
+}
+
+static int locate_tag(xml_state *st, raw_tag *t)
 {
     const xmlParserInput *in = st->ctxt != NULL ? st->ctxt->input : NULL;
     if (in == NULL || in->base == NULL || in->cur == NULL || in->cur <= in->base)
@@ -506,13 +551,19 @@ static int locate_tag(const xml_state *st, raw_tag *t)
         t->column = 1;
         for (const char *p = bol; p < lt; p++)
             t->column += ((unsigned char)*p & 0xC0) != 0x80;
+    } else if (in->buf != NULL && in->buf->encoder == NULL) {
+        /* The line starts before the parser's buffer: count from the
+           chunks fed (the buffer holds the file's bytes as they are). */
+        int before = fed_column(st, in->consumed + (unsigned long)(lt - base));
+        if (before >= 0 && before < INT_MAX)
+            t->column = before + 1;
     }
     return t->line > 0;
 }
 
 /* The column of the tag the parser stands at, when it starts on `line`;
    else 1, for the line as a whole. */
-static int tag_column(const xml_state *st, int line)
+static int tag_column(xml_state *st, int line)
 {
     raw_tag t;
     return locate_tag(st, &t) && t.line == line && t.column > 0 ? t.column : 1;
@@ -700,12 +751,27 @@ static int read_xml(reader *rd, FILE *f, wb_error *err)
     if (rc == WB_OK) {
         /* No network, no entity substitution, no DTD: a DOCTYPE stops it. */
         xmlCtxtUseOptions(st.ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
-        char *buf = malloc(65536);
+        char *buf = malloc(2 * XML_CHUNK);
         if (buf == NULL)
             rc = WB_ENOMEM;
         size_t n;
-        while (rc == WB_OK && st.stop == WB_OK && (n = fread(buf, 1, 65536, f)) > 0)
-            xmlParseChunk(st.ctxt, buf, (int)n, 0);
+        unsigned long at = 0;
+        int column = 0;
+        for (int k = 0; rc == WB_OK && st.stop == WB_OK &&
+                        (n = fread(buf + (size_t)k * XML_CHUNK, 1, XML_CHUNK, f)) > 0; k ^= 1) {
+            fed_chunk *chunk = &st.fed[k];
+            *chunk = (fed_chunk){ buf + (size_t)k * XML_CHUNK, n, at, column };
+            for (size_t i = 0; i < n; i++) {
+                unsigned char c = (unsigned char)chunk->data[i];
+                if (c == '\n')
+                    column = 0;
+                else if ((c & 0xC0) != 0x80 && column < INT_MAX && !(at == 0 && i < 3 && n >= 3 &&
+                         memcmp(chunk->data, "\xEF\xBB\xBF", 3) == 0))
+                    column++;
+            }
+            at += n;
+            xmlParseChunk(st.ctxt, chunk->data, (int)n, 0);
+        }
         if (rc == WB_OK && ferror(f))
             rc = wb__error_set(err, WB_EIO, rd->path, 0, 0, NULL, "cannot read '%s'", rd->path);
         if (rc == WB_OK && st.stop == WB_OK)

@@ -136,10 +136,10 @@ WB_API void wb_evaluation_on_result(wb_evaluation *ev, wb_result_callback fn, vo
  *    is in the file.
  *  - XML: the line and column inside the attribute value as written
  *    (a reference such as &amp; counts as written, a line break inside
- *    the value starts a line); column 1 when the parser no longer holds
- *    the start of that line (the line is still exact), and the record's
- *    line with column 1 if the value as written cannot be matched to the
- *    value read.
+ *    the value starts a line), on a line of any length; column 1 only
+ *    when a single tag is longer than 64 KiB and its line starts before
+ *    it (the line is still exact), and the record's line with column 1
+ *    if the value as written cannot be matched to the value read.
  *  - a record from wb_evaluation_add_record: file "<record>", line 0,
  *    column 0, the record's key (long numbers masked) in the message.
  *

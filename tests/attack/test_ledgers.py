@@ -148,5 +148,26 @@ class DuplicateKeys(AttackCase):
                       "this row is not checked [ledger-duplicate-key]", r.out)
 
 
+class LongLines(AttackCase):
+    """An XML ledger on one line of 300 KB: findings far along it keep
+    their exact column, and the planted number is masked."""
+
+    def test_columns_past_what_the_parser_holds(self):
+        recs = "".join('<record key="K%d" unit="单位%d"%s/>' % (i, i, ' colour="x"' if i == 7000 else "")
+                       for i in range(8000))
+        xml = ('<background-checks xmlns="urn:weibao:ledger:1" format="1">' + recs +
+               '<record key="Z" unit="电话 ' + PHONE + '"/></background-checks>\n')
+        p = self.write("long.xml", xml)
+        r = self.lint("check", *AS_OF, "--select", "schema-invalid,privacy-phone", p, expect=1)
+        schema = xml.index('<record key="K7000"') + 1
+        phone = xml.index(PHONE) + 1
+        self.assertEqual(r.out,
+                         "%s:1:%d: error: Element 'record', attribute 'colour': The attribute "
+                         "'colour' is not allowed. [schema-invalid]\n"
+                         "%s:1:%d: warning: column unit (单位): mobile phone number 138****5678 "
+                         "in free text [privacy-phone]\n" % (p, schema, p, phone))
+        self.assertNothingWhole(r.text)
+
+
 if __name__ == "__main__":
     unittest.main()

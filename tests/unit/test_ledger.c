@@ -477,6 +477,25 @@ static void test_ledger__a_duplicate_key_names_the_file_it_was_first_in(void **s
     wb_ruleset_free(rules);
 }
 
+/* On one line of 300 KB, far past what the parser holds of it, a tag's
+   column is still exact. */
+static void test_ledger__xml_columns_stay_exact_on_a_long_line(void **state)
+{
+    (void)state;
+    size_t cap = 400000, n = 0;
+    char *xml = malloc(cap);
+    assert_non_null(xml);
+    n += (size_t)snprintf(xml + n, cap - n, "\xEF\xBB\xBF<meetings xmlns='urn:weibao:ledger:1' format='1'>");
+    for (int i = 0; i < 10000; i++)
+        n += (size_t)snprintf(xml + n, cap - n, "<record key='会%d'/>", i);
+    int column = 1;
+    for (size_t i = 3; i < n; i++)
+        column += ((unsigned char)xml[i] & 0xC0) != 0x80;
+    n += (size_t)snprintf(xml + n, cap - n, "<record key='X' colour='red'/></meetings>\n");
+    expect_first_problem(".xml", xml, n, NULL, "schema-invalid", 1, column);
+    free(xml);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_ledger__enums_match_the_column_table),
     cmocka_unit_test(test_ledger__the_schema_takes_every_column_of_every_kind),
@@ -490,6 +509,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_ledger__a_bad_byte_on_row_2_is_reported_where_it_is),
     cmocka_unit_test(test_ledger__rows_ended_by_cr_alone),
     cmocka_unit_test(test_ledger__a_duplicate_key_names_the_file_it_was_first_in),
+    cmocka_unit_test(test_ledger__xml_columns_stay_exact_on_a_long_line),
 };
 
 WB_TEST_MAIN("ledger", tests)
