@@ -170,9 +170,12 @@ WB_API int wb_evaluation_set_privacy(wb_evaluation *ev, const wb_privacy_scanner
 WB_API int wb_evaluation_add_record(wb_evaluation *ev, const wb_record *record, wb_error *err);
 
 /**
- * Check every row of a ledger file: XML (urn:weibao:ledger:1) or CSV with
- * a header row (UTF-8 with or without BOM, or GB18030). kind names the
- * ledger kind; NULL recognises it from the XML root or the CSV header.
+ * Check every row of a ledger file: XML (urn:weibao:ledger:1; a file
+ * whose name ends in .xml is always read as XML) or CSV with a header row
+ * (UTF-8 with or without BOM, or GB18030; lines ending in LF, CRLF or CR;
+ * a bad byte is a problem at its line and column: docs/ledgers.md tells
+ * how the encoding is decided). kind names the ledger kind; NULL recognises it from
+ * the XML root or the CSV header.
  * Bad rows, and dates the calendar does not cover, are problems
  * (wb_evaluation_problems) and the rest of the file is still checked.
  * With a privacy scanner set, every row's text cells are scanned as the
