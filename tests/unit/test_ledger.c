@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include <weibao/weibao.h>
 
+#include "diagnostic_internal.h"
 #include "ledger_internal.h"
 
 /* ---------------------------------------------------------- the table */
@@ -496,6 +497,26 @@ static void test_ledger__xml_columns_stay_exact_on_a_long_line(void **state)
     free(xml);
 }
 
+/* Whoever adds a finding, one placed on a line has a column of 1 or more;
+   only a finding about the whole file has neither. */
+static void test_ledger__a_finding_on_a_line_never_has_column_0(void **state)
+{
+    (void)state;
+    wb_diagnostics *list = wb__diagnostics_new();
+    assert_non_null(list);
+    assert_int_equal(wb__diagnostics_add_text(list, WB_SEVERITY_ERROR, "ledger-kind", "a.csv", 3, 0,
+                                              "en", "zh"), WB_OK);
+    assert_int_equal(wb__diagnostics_add_text(list, WB_SEVERITY_ERROR, "ledger-kind", "a.csv", 0, 0,
+                                              "en", "zh"), WB_OK);
+    assert_int_equal(wb__diagnostics_add_text(list, WB_SEVERITY_ERROR, "ledger-kind", "a.csv", 3, 7,
+                                              "en", "zh"), WB_OK);
+    assert_int_equal(wb_diagnostic_column(wb_diagnostics_at(list, 0)), 1);
+    assert_int_equal(wb_diagnostic_line(wb_diagnostics_at(list, 1)), 0);
+    assert_int_equal(wb_diagnostic_column(wb_diagnostics_at(list, 1)), 0);
+    assert_int_equal(wb_diagnostic_column(wb_diagnostics_at(list, 2)), 7);
+    wb_diagnostics_free(list);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_ledger__enums_match_the_column_table),
     cmocka_unit_test(test_ledger__the_schema_takes_every_column_of_every_kind),
@@ -510,6 +531,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_ledger__rows_ended_by_cr_alone),
     cmocka_unit_test(test_ledger__a_duplicate_key_names_the_file_it_was_first_in),
     cmocka_unit_test(test_ledger__xml_columns_stay_exact_on_a_long_line),
+    cmocka_unit_test(test_ledger__a_finding_on_a_line_never_has_column_0),
 };
 
 WB_TEST_MAIN("ledger", tests)
