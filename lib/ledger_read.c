@@ -498,27 +498,40 @@ static const char *step(const char *p, const char *end, int *line, int *column)
     return k < (size_t)(end - p) ? p + k : end;
 }
 
+/* The bytes a chunk starts with that no column counts: the BOM. */
+static size_t chunk_bom(const fed_chunk *f)
+{
+    return f->at == 0 && f->len >= 3 && memcmp(f->data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
+/* Code points on the line before p[n], given those before p. */
+static int advance_column(int column, const char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)p[i];
+        if (c == '\n')
+            column = 0;
+        else if ((c & 0xC0) != 0x80 && column < INT_MAX)
+            column++;
+    }
+    return column;
+}
+
 /* Code points on the line before file offset `at`, from the chunks fed;
-   -1 when that place is no longer held. A BOM is not counted. */
+   -1 when that place is no longer held. */
 static int fed_column(xml_state *st, unsigned long at)
 {
     for (int k = 0; k < 2; k++) {
         const fed_chunk *f = &st->fed[k];
         if (f->data == NULL || at < f->at || at - f->at >= f->len)
             continue;
-        size_t i = f->at == 0 && f->len >= 3 && memcmp(f->data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+        size_t from = chunk_bom(f);
         int column = f->column;
-        if (st->memo_at >= f->at + i && st->memo_at <= at) {
-            i = st->memo_at - f->at;
+        if (st->memo_at >= f->at + from && st->memo_at <= at) {
+            from = st->memo_at - f->at;
             column = st->memo_column;
         }
-        for (; i < at - f->at; i++) {
-            unsigned char c = (unsigned char)f->data[i];
-            if (c == '\n')
-                column = 0;
-            else if ((c & 0xC0) != 0x80 && column < INT_MAX)
-                column++;
-        }
+        column = advance_column(column, f->data + from, at - f->at - from);
         st->memo_at = at;
         st->memo_column = column;
         return column;
@@ -761,14 +774,8 @@ static int read_xml(reader *rd, FILE *f, wb_error *err)
                         (n = fread(buf + (size_t)k * XML_CHUNK, 1, XML_CHUNK, f)) > 0; k ^= 1) {
             fed_chunk *chunk = &st.fed[k];
             *chunk = (fed_chunk){ buf + (size_t)k * XML_CHUNK, n, at, column };
-            for (size_t i = 0; i < n; i++) {
-                unsigned char c = (unsigned char)chunk->data[i];
-                if (c == '\n')
-                    column = 0;
-                else if ((c & 0xC0) != 0x80 && column < INT_MAX && !(at == 0 && i < 3 && n >= 3 &&
-                         memcmp(chunk->data, "\xEF\xBB\xBF", 3) == 0))
-                    column++;
-            }
+            size_t bom = chunk_bom(chunk);
+            column = advance_column(column, chunk->data + bom, n - bom);
             at += n;
             xmlParseChunk(st.ctxt, chunk->data, (int)n, 0);
         }
