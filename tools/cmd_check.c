@@ -694,9 +694,10 @@ static file_kind classify(const char *path, int *utf8)
     int claimed = ends_with(path, ".csv") || ends_with(path, ".xml");
     if (nul != NULL && !claimed &&
         !(n >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)))) {
+        /* The bytes before the NUL, when they open a ledger's root. */
         const wb_ledger_kind *kind = NULL;
         size_t start = (size_t)(nul - head);
-        size_t at = strspn((const char *)head, " \t\r\n\xEF\xBB\xBF");
+        size_t at = strspn((const char *)head, " \t\r\n\xEF\xBB\xBF");  /* stops at the NUL */
         if (at >= start || head[at] != '<' ||
             wb_ledger_detect_buffer(&kind, (const char *)head, start, NULL) != WB_OK ||
             kind == NULL)

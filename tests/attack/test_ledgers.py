@@ -141,6 +141,20 @@ class DuplicateKeys(AttackCase):
                       ", line 3); this row is not checked [ledger-duplicate-key]", r.out)
         self.assertNothingWhole(r.text)
 
+    def test_the_other_file_is_named_masked(self):
+        # A file named after a child's identity number (valid check
+        # character): the message naming it masks the number. (The file
+        # field of the file's own findings is the output's business.)
+        child = "110105201503071235"
+        a = self.write(child + ".csv", LEDGER)
+        b = self.write("b.csv", HEADER + "BC-2,实验小学,新入职,2026-03-01,2026-02-20,无,\n")
+        r = self.lint("check", *AS_OF, a, b, expect=1)
+        dup = [l for l in r.out.splitlines() if l.startswith(b + ":")]
+        self.assertEqual(len(dup), 1, r.out)
+        self.assertIn("(first in ", dup[0])
+        self.assertIn("110105********1235.csv, line 3)", dup[0])
+        self.assertNothingWhole(dup[0], child)
+
     def test_duplicate_key_in_the_same_file(self):
         a = self.write("a.csv", LEDGER + "BC-1,实验小学,在职,,2026-02-20,无,\n".encode())
         r = self.lint("check", *AS_OF, a, expect=1)
