@@ -77,7 +77,8 @@ class BytesThatAreNotUtf8(AttackCase):
     then matches nothing."""
 
     def test_one_0xff_on_row_2(self):
-        p = self.write("ff.csv", LEDGER.replace("联系".encode(), "联".encode() + b"\xff" + "系".encode()))
+        bad = "联".encode() + b"\xff" + "系".encode()
+        p = self.write("ff.csv", LEDGER.replace("联系".encode(), bad))
         r = self.lint("check", *AS_OF, p, expect=1)
         self.assertEqual(r.out, p + ":2:40: error: invalid UTF-8 (0xFF) in a file read as "
                          "UTF-8 [ledger-malformed]\n")
@@ -167,8 +168,8 @@ class LongLines(AttackCase):
     their exact column, and the planted number is masked."""
 
     def test_columns_past_what_the_parser_holds(self):
-        recs = "".join('<record key="K%d" unit="单位%d"%s/>' % (i, i, ' colour="x"' if i == 7000 else "")
-                       for i in range(8000))
+        recs = "".join('<record key="K%d" unit="单位%d"%s/>'
+                       % (i, i, ' colour="x"' if i == 7000 else "") for i in range(8000))
         xml = ('<background-checks xmlns="urn:weibao:ledger:1" format="1">' + recs +
                '<record key="Z" unit="电话 ' + PHONE + '"/></background-checks>\n')
         p = self.write("long.xml", xml)
