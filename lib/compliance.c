@@ -204,13 +204,15 @@ static uint64_t hash_text(uint64_t h, const char *s)
 
 #define HASH_SEED 0xcbf29ce484222325ULL
 
-/* A set of 64-bit hashes of (kind, key), with the line each came from.
-   Two different keys share a hash with odds of about n²/2⁶⁵: for a
-   million rows, one in thirty million. */
+/* A set of 64-bit hashes of (kind, key), with the file and line each
+   came from. Two different keys share a hash with odds of about n²/2⁶⁵:
+   for a million rows, one in thirty million. */
 typedef struct key_set {
     uint64_t *hashes;       /* 0 is empty */
     int *lines;
+    size_t *files;          /* index in sources */
     size_t count, cap;      /* cap is a power of two */
+    wb__tally *sources;     /* the files keys came from, each once */
 } key_set;
 
 static int key_set_grow(key_set *k)
@@ -218,9 +220,11 @@ static int key_set_grow(key_set *k)
     size_t cap = k->cap ? k->cap * 2 : 1024;
     uint64_t *hashes = calloc(cap, sizeof(uint64_t));
     int *lines = calloc(cap, sizeof(int));
-    if (hashes == NULL || lines == NULL) {
+    size_t *files = calloc(cap, sizeof(size_t));
+    if (hashes == NULL || lines == NULL || files == NULL) {
         free(hashes);
         free(lines);
+        free(files);
         return WB_ENOMEM;
     }
     for (size_t i = 0; i < k->cap; i++)
@@ -230,19 +234,29 @@ static int key_set_grow(key_set *k)
                 s = (s + 1) & (cap - 1);
             hashes[s] = k->hashes[i];
             lines[s] = k->lines[i];
+            files[s] = k->files[i];
         }
     free(k->hashes);
     free(k->lines);
+    free(k->files);
     k->hashes = hashes;
     k->lines = lines;
+    k->files = files;
     k->cap = cap;
     return WB_OK;
 }
 
-/* Add; *first_line is -1 when new, else the line the key was first seen on. */
-static int key_set_add(key_set *k, const char *kind, const char *key, int line, int *first_line)
+/* Add; *first_line is -1 when new, else the line the key was first seen
+   on, and *first_file the file ("" for a record given alone). */
+static int key_set_add(key_set *k, const char *kind, const char *key, const char *source,
+                       int line, int *first_line, const char **first_file)
 {
     if ((k->count + 1) * 2 > k->cap && key_set_grow(k) != WB_OK)
+        return WB_ENOMEM;
+    if (k->sources == NULL && (k->sources = wb__tally_new(0)) == NULL)
+        return WB_ENOMEM;
+    size_t file = wb__tally_find_or_add(k->sources, source != NULL ? source : "", NULL);
+    if (file == (size_t)-1)
         return WB_ENOMEM;
     uint64_t h = hash_text(hash_text(HASH_SEED, kind) * 31 + 1, key);
     if (h == 0)
@@ -251,12 +265,14 @@ static int key_set_add(key_set *k, const char *kind, const char *key, int line, 
     while (k->hashes[s] != 0) {
         if (k->hashes[s] == h) {
             *first_line = k->lines[s];
+            *first_file = wb__tally_name(k->sources, k->files[s]);
             return WB_OK;
         }
         s = (s + 1) & (k->cap - 1);
     }
     k->hashes[s] = h;
     k->lines[s] = line;
+    k->files[s] = file;
     k->count++;
     *first_line = -1;
     return WB_OK;
@@ -361,6 +377,8 @@ void wb_evaluation_free(wb_evaluation *ev)
     wb_diagnostics_free(ev->problems);
     free(ev->keys.hashes);
     free(ev->keys.lines);
+    free(ev->keys.files);
+    wb__tally_free(ev->keys.sources);
     for (int g = 0; g < 4; g++)
         wb__tally_free(ev->groups[g]);
     wb__tally_free(ev->kinds);
@@ -548,15 +566,24 @@ static int evaluate_record(wb_evaluation *ev, const wb_record *rec, wb_error *er
 static int check_key(wb_evaluation *ev, const wb_record *rec, int *dup)
 {
     int first = -1;
+    const char *file = "";
     *dup = 0;
-    if (key_set_add(&ev->keys, rec->kind->name, rec->text[0], rec->line, &first) != WB_OK)
+    if (key_set_add(&ev->keys, rec->kind->name, rec->text[0], rec->source, rec->line, &first,
+                    &file) != WB_OK)
         return WB_ENOMEM;
     if (first < 0)
         return WB_OK;
     *dup = 1;
-    char en[256], zh[256], key[68];
+    char en[768], zh[768], key[68];
     wb__quote_value(key, sizeof(key), rec->text[0]);
-    if (first > 0) {
+    if (first > 0 && strcmp(file, rec->source != NULL ? rec->source : "") != 0) {
+        /* First in another file: name it, or the line is no help. */
+        snprintf(en, sizeof(en),
+                 "the key '%s' is used again (first in %.300s, line %d); this row is not checked",
+                 key, file, first);
+        snprintf(zh, sizeof(zh), "编号“%s”重复(首次出现在 %.300s 第 %d 行);本行不予核查",
+                 key, file, first);
+    } else if (first > 0) {
         snprintf(en, sizeof(en), "the key '%s' is used again (first on line %d); this row is not checked",
                  key, first);
         snprintf(zh, sizeof(zh), "编号“%s”重复(首次出现在第 %d 行);本行不予核查", key, first);

@@ -64,7 +64,8 @@ struct wb__csv {
     /* position of the last byte fetched */
     int line, col;                /* col counts code points */
     int seq_col;                  /* column of the current UTF-8 sequence */
-    int after_lf;                 /* the last byte fetched was a line feed */
+    int after_eol;                /* the last byte fetched ended a line: a LF, or a CR
+                                     (AFTER_CR), whose line a LF still joins as CRLF */
     utf8_state utf8;
 
     /* the record being built: its fields, each followed by a NUL */
@@ -83,6 +84,9 @@ struct wb__csv {
 
 static const char *const no_name = "CSV input";
 
+#define AFTER_LF 1
+#define AFTER_CR 2
+
 /* ---- errors ---------------------------------------------------------- */
 
 static int fail(wb__csv *c, wb_error *err, int code, int line, int column,
@@ -99,6 +103,9 @@ static int fail(wb__csv *c, wb_error *err, int code, int line, int column,
     va_end(ap);
     if (n < 0)
         msg[0] = '\0';
+    /* A place on a line always has a column: 1 for the line as a whole. */
+    if (line > 0 && column < 1)
+        column = 1;
     wb__error_set(&c->last, code, c->name, line, column, NULL, "%s",
                   msg[0] != '\0' ? msg : wb_strerror(code));
     c->status = code;
@@ -110,7 +117,7 @@ static int fail(wb__csv *c, wb_error *err, int code, int line, int column,
 /* Where the next byte will be: errors found before a byte is fetched. */
 static void next_position(const wb__csv *c, int *line, int *column)
 {
-    if (c->after_lf) {
+    if (c->after_eol) {
         *line = c->line < INT_MAX ? c->line + 1 : c->line;
         *column = 1;
     } else {
@@ -178,15 +185,59 @@ static int utf8_step(utf8_state *u, unsigned char b)
     return --u->need == 0 ? 1 : 0;
 }
 
-/* Whether p[0..n) is UTF-8; a sequence cut by the end counts when cut_ok. */
-static int looks_utf8(const unsigned char *p, size_t n, int cut_ok)
+/*
+ * How p[0..n) reads as UTF-8: the invalid sequences in it (a byte that
+ * breaks a sequence is read again as the start of the next), and the
+ * valid sequences of more than one byte. A sequence cut by the end is
+ * invalid only when at_end (nothing follows).
+ */
+static void tally_utf8(const unsigned char *p, size_t n, int at_end, size_t *bad,
+                       size_t *multi)
 {
     utf8_state u;
     memset(&u, 0, sizeof(u));
-    for (size_t i = 0; i < n; i++)
-        if (utf8_step(&u, p[i]) < 0)
-            return 0;
-    return u.need == 0 || cut_ok;
+    *bad = *multi = 0;
+    for (size_t i = 0; i < n; i++) {
+        int mid = u.need > 0;
+        int r = utf8_step(&u, p[i]);
+        if (r < 0) {
+            (*bad)++;
+            if (mid && utf8_step(&u, p[i]) < 0)
+                (*bad)++;
+        } else if (r == 1 && u.seq_len > 1) {
+            (*multi)++;
+        }
+    }
+    if (u.need > 0 && at_end)
+        (*bad)++;
+}
+
+/* The places p[0..n) fails as GB18030 (a bad byte is skipped and the
+   rest read on); a character cut by the end fails only when at_end. */
+static size_t tally_gb18030(iconv_t cd, const unsigned char *p, size_t n, int at_end)
+{
+    char out[4096];
+    char *in = (char *)p;
+    size_t in_left = n, bad = 0;
+    while (in_left > 0) {
+        char *o = out;
+        size_t out_left = sizeof(out);
+        errno = 0;
+        if (iconv(cd, &in, &in_left, &o, &out_left) != (size_t)-1)
+            break;
+        if (errno == E2BIG)
+            continue;
+        bad++;
+        if (errno != EILSEQ) {          /* EINVAL: cut by the end */
+            bad -= !at_end;
+            break;
+        }
+        in++;
+        in_left--;
+        iconv(cd, NULL, NULL, NULL, NULL);
+    }
+    iconv(cd, NULL, NULL, NULL, NULL);
+    return bad;
 }
 
 /* ---- raw layer ------------------------------------------------------- */
@@ -203,7 +254,7 @@ static int read_raw(wb__csv *c, wb_error *err)
                 int saved = errno;
                 int line, column;
                 next_position(c, &line, &column);
-                return fail(c, err, WB_EIO, line, 0, "cannot read '%s': %s",
+                return fail(c, err, WB_EIO, line, column, "cannot read '%s': %s",
                             c->name, saved ? strerror(saved) : "read error");
             }
             c->raw_eof = 1;
@@ -234,7 +285,7 @@ static int bad_gb18030(wb__csv *c, wb_error *err, int at_end)
                     "the input ends inside a GB18030 character (%s)", shown);
     return fail(c, err, WB_EPARSE, line, column,
                 "bytes %s are not valid GB18030 (the file was read as GB18030 "
-                "because its start is not valid UTF-8)", shown);
+                "because its start reads as GB18030, not as UTF-8)", shown);
 }
 
 /* Convert the next piece of GB18030 into text. 1: text ready; 0: end; <0: error. */
@@ -327,12 +378,15 @@ static int fetch(wb__csv *c, unsigned char *b, wb_error *err)
         }
     }
     unsigned char x = c->win[c->win_pos++];
-    if (c->after_lf) {
+    /* CR, LF and CRLF each end a line: old Mac Excel writes CR alone. */
+    if (c->after_eol == AFTER_CR && x == '\n')
+        c->after_eol = 0;
+    if (c->after_eol) {
         if (c->line == INT_MAX)
-            return fail(c, err, WB_EPARSE, c->line, 0, "more than %d lines", INT_MAX);
+            return fail(c, err, WB_EPARSE, c->line, 1, "more than %d lines", INT_MAX);
         c->line++;
         c->col = 0;
-        c->after_lf = 0;
+        c->after_eol = 0;
     }
     if (c->utf8.need == 0) {
         if (c->col < INT_MAX)
@@ -346,7 +400,9 @@ static int fetch(wb__csv *c, unsigned char *b, wb_error *err)
                     "NUL byte in the text (is the file UTF-16 without a BOM, "
                     "or not a CSV file?)");
     if (x == '\n')
-        c->after_lf = 1;
+        c->after_eol = AFTER_LF;
+    else if (x == '\r')
+        c->after_eol = AFTER_CR;
     *b = x;
     return 1;
 }
@@ -365,6 +421,24 @@ static int peek(wb__csv *c, unsigned char *b, wb_error *err)
 
 /* ---- opening and closing --------------------------------------------- */
 
+/* The converter from GB18030, opened once. */
+static int open_gb18030(wb__csv *c, wb_error *err)
+{
+    if (c->cd != (iconv_t)-1)
+        return WB_OK;
+    errno = 0;
+    c->cd = iconv_open("UTF-8", "GB18030");
+    if (c->cd == (iconv_t)-1) {
+        int e = errno;
+        if (e == ENOMEM)
+            return fail(c, err, WB_ENOMEM, 0, 0, "out of memory opening '%s'", c->name);
+        return fail(c, err, WB_ERROR, 0, 0,
+                    "'%s' may be GB18030, but this system cannot convert GB18030: %s",
+                    c->name, e ? strerror(e) : "iconv_open failed");
+    }
+    return WB_OK;
+}
+
 static int detect(wb__csv *c, wb_error *err)
 {
     const unsigned char *p = c->raw;
@@ -378,13 +452,30 @@ static int detect(wb__csv *c, wb_error *err)
     } else if (n >= 4 && p[0] == 0 && p[1] == 0 && p[2] == 0xFE && p[3] == 0xFF) {
         return fail(c, err, WB_EPARSE, 1, 1,
                     "UTF-32 is not supported: save the file as CSV UTF-8 or CSV (GB18030)");
-    } else if (looks_utf8(p, n, !c->raw_eof)) {
-        c->encoding = WB__CSV_UTF8;
-    } else {
-        c->encoding = WB__CSV_GB18030;
+    } else if (n >= 4 && p[0] == 0x84 && p[1] == 0x31 && p[2] == 0x95 && p[3] == 0x33) {
         /* GB18030's own BOM, U+FEFF, is dropped like UTF-8's. */
-        if (n >= 4 && p[0] == 0x84 && p[1] == 0x31 && p[2] == 0x95 && p[3] == 0x33)
-            c->raw_pos = 4;
+        c->encoding = WB__CSV_GB18030;
+        c->raw_pos = 4;
+    } else {
+        /*
+         * GB18030 only when the start fails as UTF-8 all through and
+         * reads better as GB18030: Chinese text in GB18030 breaks UTF-8
+         * at nearly every character, while a UTF-8 file with a stray
+         * byte, a cell pasted from elsewhere or its last character cut
+         * short fails at a few places among its many valid characters.
+         * That file stays UTF-8, and each bad byte is reported where it
+         * is; so is a GB18030 file's.
+         */
+        size_t bad, multi;
+        tally_utf8(p, n, c->raw_eof, &bad, &multi);
+        c->encoding = WB__CSV_UTF8;
+        if (bad >= 2 && bad > multi) {
+            int rc = open_gb18030(c, err);
+            if (rc != WB_OK)
+                return rc;
+            if (tally_gb18030(c->cd, p, n, c->raw_eof) < bad)
+                c->encoding = WB__CSV_GB18030;
+        }
     }
 
     if (c->encoding != WB__CSV_GB18030) {
@@ -393,19 +484,12 @@ static int detect(wb__csv *c, wb_error *err)
         c->win_len = c->raw_len;
         return WB_OK;
     }
+    int rc = open_gb18030(c, err);
+    if (rc != WB_OK)
+        return rc;
     c->text = malloc(TEXT_CAP);
     if (c->text == NULL)
         return fail(c, err, WB_ENOMEM, 0, 0, "out of memory opening '%s'", c->name);
-    errno = 0;
-    c->cd = iconv_open("UTF-8", "GB18030");
-    if (c->cd == (iconv_t)-1) {
-        int e = errno;
-        if (e == ENOMEM)
-            return fail(c, err, WB_ENOMEM, 0, 0, "out of memory opening '%s'", c->name);
-        return fail(c, err, WB_ERROR, 0, 0,
-                    "'%s' is GB18030, but this system cannot convert GB18030: %s",
-                    c->name, e ? strerror(e) : "iconv_open failed");
-    }
     c->win = (const unsigned char *)c->text;
     c->win_pos = c->win_len = 0;
     return WB_OK;
@@ -569,11 +653,9 @@ static int finish(wb__csv *c, const char *const **fields, size_t *count,
 
 /* The character after a closing quote, for the message. */
 static void describe_after_quote(wb__csv *c, char *out, size_t size,
-                                 unsigned char b, int lone_cr, wb_error *err)
+                                 unsigned char b, wb_error *err)
 {
-    if (lone_cr) {
-        snprintf(out, size, "a carriage return");
-    } else if (b < 0x20 || b == 0x7F) {
+    if (b < 0x20 || b == 0x7F) {
         snprintf(out, size, "control character 0x%02X", b);
     } else {
         char ch[5] = { (char)b, 0, 0, 0, 0 };
@@ -640,22 +722,17 @@ int wb__csv_next(wb__csv *c, const char *const **fields, size_t *count,
 
         int b_line = c->line, b_col = c->col;
         size_t used = 1;
-        int eol = b == '\n', lone_cr = 0;
+        int eol = b == '\n' || b == '\r';
         if (b == '\r') {
-            /* CRLF is a line end; so is a CR that ends the input. */
+            /* CRLF is one line end; a CR alone is one too (old Mac Excel). */
             unsigned char next;
             rc = peek(c, &next, err);
             if (rc < 0)
                 return rc;
-            if (rc == 0) {
-                eol = 1;
-            } else if (next == '\n') {
+            if (rc == 1 && next == '\n') {
                 if ((rc = fetch(c, &next, err)) < 0)
                     return rc;
-                eol = 1;
                 used = 2;
-            } else {
-                lone_cr = 1;
             }
         }
 
@@ -713,7 +790,7 @@ int wb__csv_next(wb__csv *c, const char *const **fields, size_t *count,
             } else {
                 char what[48];
                 size_t field = c->nfields + 1;
-                describe_after_quote(c, what, sizeof(what), b, lone_cr, err);
+                describe_after_quote(c, what, sizeof(what), b, err);
                 return fail(c, err, WB_EPARSE, b_line, b_col,
                             "field %zu: %s after the closing quote; a quote inside "
                             "a quoted field must be doubled (\"\")", field, what);
@@ -725,10 +802,10 @@ int wb__csv_next(wb__csv *c, const char *const **fields, size_t *count,
         size += used;
         if (size > WB__CSV_MAX_RECORD) {
             if (st == S_QUOTED)
-                return fail(c, err, WB_EPARSE, rec_line, 0,
+                return fail(c, err, WB_EPARSE, rec_line, 1,
                             "record longer than 1 MiB (does the quoted field opened "
                             "on line %d lack its closing quote?)", q_line);
-            return fail(c, err, WB_EPARSE, rec_line, 0, "record longer than 1 MiB");
+            return fail(c, err, WB_EPARSE, rec_line, 1, "record longer than 1 MiB");
         }
     }
 }

@@ -4,7 +4,12 @@
  * Reads RFC 4180 CSV as Excel writes it, record by record, from a stream
  * or from memory, in UTF-8 (with or without a BOM) or GB18030, and hands
  * out every field as NUL-terminated UTF-8. The encoding is decided once,
- * from the first 64 KiB. Memory grows with the longest record (at most
+ * from the first 64 KiB: GB18030 only when that start holds at least two
+ * invalid UTF-8 sequences, more of them than valid multi-byte characters,
+ * and fewer places where it fails as GB18030 than as UTF-8; else UTF-8,
+ * so that a stray byte or a last character cut short in a UTF-8 file is
+ * reported at its own line and column. CR, LF and CRLF each end a line.
+ * Memory grows with the longest record (at most
  * 1 MiB of text), never with the number of records. The reader never
  * writes to or closes its input, never prints, and keeps no state outside
  * its own object, so separate readers may run on separate threads.
@@ -65,7 +70,7 @@ typedef struct wb__csv_place {
                        the opening quote of a quoted field; an empty field's is where
                        its text would be */
     int quoted;     /* 1: a quoted field, in whose text each '"' was written "" (two
-                       columns) and each line end (CRLF or LF) is one '\n' */
+                       columns) and each line end (CRLF, LF or CR) is one '\n' */
 } wb__csv_place;
 
 /*

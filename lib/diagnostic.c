@@ -347,7 +347,9 @@ int wb__diagnostics_add_text(wb_diagnostics *list, wb_severity severity,
     d->severity = severity;
     d->order = list->count;
     d->line = line > 0 ? line : 0;
-    d->column = column > 0 ? column : 0;
+    /* A finding on a line always has a column: 1 when it is about the
+       line as a whole (or no finer place is known). */
+    d->column = column > 0 ? column : line > 0 ? 1 : 0;
     d->rule = dup_or_empty(rule);
     d->file = dup_or_empty(file);
     d->message[WB_LANG_EN] = dup_or_empty(en);

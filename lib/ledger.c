@@ -722,7 +722,8 @@ static int bad_cell(const wb_record *record, wb__cell_problem *problem, wb_error
         snprintf(problem->en, sizeof(problem->en), "%s", en);
         snprintf(problem->zh, sizeof(problem->zh), "%s", zh);
     }
-    return wb__error_set(err, WB_EPARSE, record->source, record->line, 0, rule, "%s", en);
+    return wb__error_set(err, WB_EPARSE, record->source, record->line, record->line > 0 ? 1 : 0,
+                         rule, "%s", en);
 }
 
 int wb__record_set_field(wb_record *record, int field, const char *value, size_t len,

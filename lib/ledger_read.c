@@ -54,10 +54,10 @@ static void problem(reader *rd, const char *rule, int line, int column, const ch
         rd->nomem = 1;
 }
 
-static int fill_err(wb_error *err, int code, const char *path, int line, const char *rule,
-                    const char *en)
+static int fill_err(wb_error *err, int code, const char *path, int line, int column,
+                    const char *rule, const char *en)
 {
-    return wb__error_set(err, code, path, line, 0, rule, "%s", en);
+    return wb__error_set(err, code, path, line, column, rule, "%s", en);
 }
 
 /* Set one cell; a bad cell is a problem and marks the row bad. */
@@ -123,7 +123,7 @@ static void set_cell_unescaped(reader *rd, int field, const char *value, size_t 
     free(plain);
 }
 
-/* A row read whole: key checked, then handed on. *//* A row read whole: key checked, then handed on. */
+/* A row read whole: key checked, then handed on. */
 static int finish_row(reader *rd, int bad)
 {
     if (rd->nomem)
@@ -212,8 +212,15 @@ static const wb_ledger_kind *kind_of_header(const char *const *cells, size_t n, 
     return *ambiguous ? NULL : best;
 }
 
-static int read_csv_header(reader *rd, const char *const *cells, size_t n, int line,
-                           int *columns, wb_error *err)
+/* Where header cell i starts: its column, 1 when not known. */
+static int header_column(const wb__csv *csv, size_t i)
+{
+    wb__csv_place at;
+    return wb__csv_field_position(csv, i, &at) == WB_OK && at.column > 0 ? at.column : 1;
+}
+
+static int read_csv_header(reader *rd, const wb__csv *csv, const char *const *cells, size_t n,
+                           int line, int *columns, wb_error *err)
 {
     size_t empty = 0;
     if (rd->kind == NULL) {
@@ -225,8 +232,8 @@ static int read_csv_header(reader *rd, const char *const *cells, size_t n, int l
                 : "the header row fits more than one ledger kind; name the kind (--kind)";
             const char *zh = !ambiguous ? "表头不属于任何一种台账(各台账的列见 docs/ledgers.md)"
                                         : "表头可对应多种台账,请指明台账类型(--kind)";
-            problem(rd, "ledger-kind", line, 0, en, zh);
-            return fill_err(err, WB_ESCHEMA, rd->path, line, "ledger-kind", en);
+            problem(rd, "ledger-kind", line, 1, en, zh);
+            return fill_err(err, WB_ESCHEMA, rd->path, line, 1, "ledger-kind", en);
         }
         rd->kind = found;
     }
@@ -243,8 +250,9 @@ static int read_csv_header(reader *rd, const char *const *cells, size_t n, int l
                          j + 1, i + 1);
                 snprintf(zh, sizeof(zh), "“%s”列出现两次(第 %zu 列与第 %zu 列)",
                          rd->kind->fields[columns[i]].header, j + 1, i + 1);
-                problem(rd, "ledger-columns", line, 0, en, zh);
-                return fill_err(err, WB_ESCHEMA, rd->path, line, "ledger-columns", en);
+                int at = header_column(csv, i);
+                problem(rd, "ledger-columns", line, at, en, zh);
+                return fill_err(err, WB_ESCHEMA, rd->path, line, at, "ledger-columns", en);
             }
         if (columns[i] < 0 && cells[i][0] != '\0') {
             char en[256], zh[256], shown[68];
@@ -253,15 +261,15 @@ static int read_csv_header(reader *rd, const char *const *cells, size_t n, int l
                      i + 1, shown, rd->kind->name);
             snprintf(zh, sizeof(zh), "第 %zu 列“%s”不是%s的列,已忽略", i + 1, shown,
                      rd->kind->title[0]);
-            problem(rd, "ledger-unknown-column", line, 0, en, zh);
+            problem(rd, "ledger-unknown-column", line, header_column(csv, i), en, zh);
         }
     }
     if (!has_key) {
         char en[160], zh[160];
         snprintf(en, sizeof(en), "the header row has no key column (%s)", rd->kind->fields[0].header);
         snprintf(zh, sizeof(zh), "表头缺少“%s”列", rd->kind->fields[0].header);
-        problem(rd, "ledger-columns", line, 0, en, zh);
-        return fill_err(err, WB_ESCHEMA, rd->path, line, "ledger-columns", en);
+        problem(rd, "ledger-columns", line, 1, en, zh);
+        return fill_err(err, WB_ESCHEMA, rd->path, line, 1, "ledger-columns", en);
     }
     return WB_OK;
 }
@@ -294,12 +302,12 @@ static int read_csv(reader *rd, FILE *f, wb_error *caller_err)
     rc = wb__csv_next(csv, &cells, &n, &line, err);
     if (rc == 0) {
         const char *en = "the file is empty: a ledger starts with its header row";
-        problem(rd, "ledger-kind", 1, 0, en, "文件为空:台账第一行应为表头");
-        rc = fill_err(err, WB_ESCHEMA, rd->path, 1, "ledger-kind", en);
+        problem(rd, "ledger-kind", 1, 1, en, "文件为空:台账第一行应为表头");
+        rc = fill_err(err, WB_ESCHEMA, rd->path, 1, 1, "ledger-kind", en);
     } else if (rc == 1) {
         header_count = n;
         columns = malloc((n ? n : 1) * sizeof(int));
-        rc = columns == NULL ? WB_ENOMEM : read_csv_header(rd, cells, n, line, columns, err);
+        rc = columns == NULL ? WB_ENOMEM : read_csv_header(rd, csv, cells, n, line, columns, err);
         if (rc == WB_OK && (rd->record = wb__record_new_of(rd->kind)) == NULL)
             rc = WB_ENOMEM;
     }
@@ -353,6 +361,17 @@ static int read_csv(reader *rd, FILE *f, wb_error *caller_err)
  * a row the schema refuses is skipped. Lines come from the parser's own
  * counter at each start tag: exact past 65,535.
  */
+#define XML_CHUNK ((size_t)65536)
+
+/* A chunk fed to the parser: where it starts in the file, and how many
+   code points of its line come before it. */
+typedef struct fed_chunk {
+    const char *data;
+    size_t len;
+    unsigned long at;
+    int column;
+} fed_chunk;
+
 typedef struct xml_state {
     reader *rd;
     xmlParserCtxtPtr ctxt;
@@ -362,6 +381,12 @@ typedef struct xml_state {
     int in_record, bad;
     int stop;                   /* a status that ends the reading */
     wb_error *err;
+    /* The last two chunks fed, for the column of a tag whose line starts
+       before what the parser still holds (a long line); and the last
+       column found there, as tags come in file order. */
+    fed_chunk fed[2];
+    unsigned long memo_at;
+    int memo_column;
 } xml_state;
 
 static int xml_line(const xml_state *st)
@@ -376,6 +401,8 @@ static void xml_halt(xml_state *st, int status)
     xmlStopParser(st->ctxt);
 }
 
+static int tag_column(xml_state *st, int line);
+
 static void on_xml_error(void *arg, xmlErrorPtr e)
 {
     xml_state *st = arg;
@@ -387,9 +414,11 @@ static void on_xml_error(void *arg, xmlErrorPtr e)
     snprintf(zh, sizeof(zh), "%s%s", schema ? "不符合台账格式:" : "XML 格式错误:", en);
     /* The validator does not know lines of a SAX stream: the element's. */
     int line = e->line > 0 ? e->line : st->in_record ? st->line : xml_line(st);
+    /* Nor columns: the validator runs at a tag, so the tag's. */
+    int column = e->int2 > 0 ? e->int2 : tag_column(st, line);
     problem(st->rd, e->level == XML_ERR_WARNING ? "xml-warning" : schema ? "schema-invalid"
                                                                         : "xml-malformed",
-            line, e->int2, en, zh);
+            line, column, en, zh);
 }
 
 static void on_doctype(void *arg, const xmlChar *name, const xmlChar *external_id,
@@ -401,7 +430,7 @@ static void on_doctype(void *arg, const xmlChar *name, const xmlChar *external_i
     xml_state *st = arg;
     const char *en = "DOCTYPE declarations are not accepted (no DTDs or entities)";
     problem(st->rd, "xml-doctype", xml_line(st), 1, en, "不接受 DOCTYPE 声明(不允许 DTD 和实体)");
-    fill_err(st->err, WB_EPARSE, st->rd->path, xml_line(st), "xml-doctype", en);
+    fill_err(st->err, WB_EPARSE, st->rd->path, xml_line(st), 1, "xml-doctype", en);
     xml_halt(st, WB_EPARSE);
 }
 
@@ -422,8 +451,9 @@ static void xml_root(xml_state *st, const char *local, const char *ns)
                      local, ns != NULL ? ns : "");
             snprintf(zh, sizeof(zh), "<%.64s> 不是台账文件的根元素", local);
         }
-        problem(rd, "ledger-kind", line, 0, en, zh);
-        fill_err(st->err, WB_ESCHEMA, rd->path, line, "ledger-kind", en);
+        int column = tag_column(st, line);
+        problem(rd, "ledger-kind", line, column, en, zh);
+        fill_err(st->err, WB_ESCHEMA, rd->path, line, column, "ledger-kind", en);
         xml_halt(st, WB_ESCHEMA);
         return;
     }
@@ -469,7 +499,48 @@ static const char *step(const char *p, const char *end, int *line, int *column)
     return k < (size_t)(end - p) ? p + k : end;
 }
 
-static int locate_tag(const xml_state *st, raw_tag *t)
+/* The bytes a chunk starts with that no column counts: the BOM. */
+static size_t chunk_bom(const fed_chunk *f)
+{
+    return f->at == 0 && f->len >= 3 && memcmp(f->data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
+/* Code points on the line before p[n], given those before p. */
+static int advance_column(int column, const char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)p[i];
+        if (c == '\n')
+            column = 0;
+        else if ((c & 0xC0) != 0x80 && column < INT_MAX)
+            column++;
+    }
+    return column;
+}
+
+/* Code points on the line before file offset `at`, from the chunks fed;
+   -1 when that place is no longer held. */
+static int fed_column(xml_state *st, unsigned long at)
+{
+    for (int k = 0; k < 2; k++) {
+        const fed_chunk *f = &st->fed[k];
+        if (f->data == NULL || at < f->at || at - f->at >= f->len)
+            continue;
+        size_t from = chunk_bom(f);
+        int column = f->column;
+        if (st->memo_at >= f->at + from && st->memo_at <= at) {
+            from = st->memo_at - f->at;
+            column = st->memo_column;
+        }
+        column = advance_column(column, f->data + from, at - f->at - from);
+        st->memo_at = at;
+        st->memo_column = column;
+        return column;
+    }
+    return -1;
+}
+
+static int locate_tag(xml_state *st, raw_tag *t)
 {
     const xmlParserInput *in = st->ctxt != NULL ? st->ctxt->input : NULL;
     if (in == NULL || in->base == NULL || in->cur == NULL || in->cur <= in->base)
@@ -494,8 +565,22 @@ static int locate_tag(const xml_state *st, raw_tag *t)
         t->column = 1;
         for (const char *p = bol; p < lt; p++)
             t->column += ((unsigned char)*p & 0xC0) != 0x80;
+    } else if (in->buf != NULL && in->buf->encoder == NULL) {
+        /* The line starts before the parser's buffer: count from the
+           chunks fed (the buffer holds the file's bytes as they are). */
+        int before = fed_column(st, in->consumed + (unsigned long)(lt - base));
+        if (before >= 0 && before < INT_MAX)
+            t->column = before + 1;
     }
     return t->line > 0;
+}
+
+/* The column of the tag the parser stands at, when it starts on `line`;
+   else 1, for the line as a whole. */
+static int tag_column(xml_state *st, int line)
+{
+    raw_tag t;
+    return locate_tag(st, &t) && t.line == line && t.column > 0 ? t.column : 1;
 }
 
 /* Attribute `name`'s value as written in the tag, and where it starts;
@@ -680,12 +765,21 @@ static int read_xml(reader *rd, FILE *f, wb_error *err)
     if (rc == WB_OK) {
         /* No network, no entity substitution, no DTD: a DOCTYPE stops it. */
         xmlCtxtUseOptions(st.ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
-        char *buf = malloc(65536);
+        char *buf = malloc(2 * XML_CHUNK);
         if (buf == NULL)
             rc = WB_ENOMEM;
         size_t n;
-        while (rc == WB_OK && st.stop == WB_OK && (n = fread(buf, 1, 65536, f)) > 0)
-            xmlParseChunk(st.ctxt, buf, (int)n, 0);
+        unsigned long at = 0;
+        int column = 0;
+        for (int k = 0; rc == WB_OK && st.stop == WB_OK &&
+                        (n = fread(buf + (size_t)k * XML_CHUNK, 1, XML_CHUNK, f)) > 0; k ^= 1) {
+            fed_chunk *chunk = &st.fed[k];
+            *chunk = (fed_chunk){ buf + (size_t)k * XML_CHUNK, n, at, column };
+            size_t bom = chunk_bom(chunk);
+            column = advance_column(column, chunk->data + bom, n - bom);
+            at += n;
+            xmlParseChunk(st.ctxt, chunk->data, (int)n, 0);
+        }
         if (rc == WB_OK && ferror(f))
             rc = wb__error_set(err, WB_EIO, rd->path, 0, 0, NULL, "cannot read '%s'", rd->path);
         if (rc == WB_OK && st.stop == WB_OK)
@@ -708,8 +802,8 @@ static int read_xml(reader *rd, FILE *f, wb_error *err)
         }
         if (rc == WB_OK && rd->kind == NULL) {
             const char *en = "the file has no root element";
-            problem(rd, "ledger-kind", 1, 0, en, "文件没有根元素");
-            rc = fill_err(err, WB_ESCHEMA, rd->path, 1, "ledger-kind", en);
+            problem(rd, "ledger-kind", 1, 1, en, "文件没有根元素");
+            rc = fill_err(err, WB_ESCHEMA, rd->path, 1, 1, "ledger-kind", en);
         }
     }
     if (st.ctxt != NULL) {
@@ -726,7 +820,15 @@ static int read_xml(reader *rd, FILE *f, wb_error *err)
 
 /* ============================================================== entry */
 
-/* Open a file and tell XML from CSV by its first character. */
+/* Whether a name ends in ".xml" (any case): such a file is read as XML
+   whatever it holds, so that an empty or broken one is reported as XML. */
+static int named_xml(const char *name)
+{
+    size_t n = name != NULL ? strlen(name) : 0;
+    return n >= 4 && name[n - 4] == '.' && (name[n - 3] | 0x20) == 'x' &&
+           (name[n - 2] | 0x20) == 'm' && (name[n - 1] | 0x20) == 'l';
+}
+
 /* Is the stream XML (its first character after a BOM and spaces is '<')?
    The stream is rewound. */
 static int sniff_xml(FILE *f)
@@ -760,7 +862,7 @@ static int read_stream(FILE *f, const char *name, const wb_ledger_kind *kind, wb
                        void *payload, wb_diagnostics *problems, const wb__cell_scan *scan,
                        const wb_ledger_kind **kind_read, wb_error *err)
 {
-    int is_xml = sniff_xml(f);
+    int is_xml = sniff_xml(f) || named_xml(name);
     reader rd = { name, kind, fn, payload, problems, NULL, 0, scan, WB_OK };
     int rc = is_xml ? read_xml(&rd, f, err) : read_csv(&rd, f, err);
     if (kind_read != NULL)
@@ -868,7 +970,7 @@ int wb_ledger_detect_file(const wb_ledger_kind **kind, const char *path, wb_erro
         return rc;
     /* The reader reads the descriptor already opened (sniff_xml rewinds
        it): the path is opened once, so it cannot be swapped meanwhile. */
-    if (sniff_xml(f))
+    if (sniff_xml(f) || named_xml(path))
         rc = xml_root_kind(xmlReaderForFd(fileno(f), path, NULL, XML_PARSE_NONET), kind);
     else
         *kind = csv_kind(f, path);

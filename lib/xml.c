@@ -100,6 +100,7 @@ void wb__xml_position(const wb__xml_doc *doc, const xmlNode *node,
     }
     long l = xmlGetLineNo(node);
     *line = l > 0 && l < INT32_MAX ? (int)l : 0;
+    *column = *line > 0 ? 1 : 0;    /* only the line is known: the line as a whole */
 }
 
 static int has_prefix(const char *p, size_t room, const char *prefix)

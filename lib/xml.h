@@ -51,7 +51,8 @@ xmlSchemaPtr wb__xml_schema_compile(const char *xsd, size_t xsd_len);
 /* libxml2's message as one line, without namespace URIs. */
 void wb__xml_error_text(char *buf, size_t size, const xmlError *e);
 
-/* Line and column (1-based, code points) where an element's start tag begins. */
+/* Line and column (1-based, code points) where an element's start tag begins;
+   for another node, its line and column 1 (0 and 0 when not known). */
 void wb__xml_position(const wb__xml_doc *doc, const xmlNode *node,
                       int *line, int *column);
 

@@ -42,11 +42,13 @@ static const char usage[] =
     "kind is read from the root element) are checked against their schema and\n"
     "rules; ledgers (台账: XML, or CSV with a header row in UTF-8 or GB18030)\n"
     "against the compliance rules (weibao-lint rule lists them). Binary,\n"
-    "non-UTF-8 and unknown files are reported. PATH may be - for a document or\n"
-    "a ledger on standard input. Text, Markdown, HTML, every document's text\n"
-    "and every free-text cell of a ledger are scanned for minors' personal data\n"
-    "(privacy-* rules: identity, phone and bank card numbers, names next to a\n"
-    "case word, the rule pack's patterns); every finding quotes them masked.\n"
+    "non-UTF-8 and unknown files are reported; a .csv or .xml file is always\n"
+    "read, as a ledger or document, and what cannot be read in it is an error.\n"
+    "PATH may be - for a document or a ledger on standard input. Text, Markdown, HTML,\n"
+    "every document's text and every free-text cell of a ledger are scanned\n"
+    "for minors' personal data (privacy-* rules: identity, phone and bank card\n"
+    "numbers, names next to a case word, the rule pack's patterns); every\n"
+    "finding quotes them masked.\n"
     "\n"
     "  --format FORMAT   text (default): file:line:col: severity: message [rule]\n"
     "                    json: an array of {file, line, column, severity, rule,\n"
@@ -775,6 +777,13 @@ static int ends_with(const char *s, const char *suffix)
     return n >= m && strcasecmp(s + n - m, suffix) == 0;
 }
 
+/*
+ * What a file is. A file that claims to be a ledger or a document is
+ * read as one, and what cannot be read in it is an error where it is:
+ * its name ends in .csv or .xml, or its start is a ledger's root element.
+ * Any other file with a NUL byte in its first 8 KiB is binary (a
+ * workbook, a picture in the folder): a warning, and not read.
+ */
 static file_kind classify(const char *path, int *utf8, wb_error *err)
 {
     *utf8 = 1;
@@ -784,9 +793,19 @@ static file_kind classify(const char *path, int *utf8, wb_error *err)
     unsigned char head[8192];
     size_t n = fread(head, 1, sizeof(head), f);
     fclose(f);
-    if (memchr(head, 0, n) != NULL &&
-        !(n >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF))))
-        return FILE_BINARY;
+    const unsigned char *nul = memchr(head, 0, n);
+    int claimed = ends_with(path, ".csv") || ends_with(path, ".xml");
+    if (nul != NULL && !claimed &&
+        !(n >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)))) {
+        /* The bytes before the NUL, when they open a ledger's root. */
+        const wb_ledger_kind *kind = NULL;
+        size_t start = (size_t)(nul - head);
+        size_t at = strspn((const char *)head, " \t\r\n\xEF\xBB\xBF");  /* stops at the NUL */
+        if (at >= start || head[at] != '<' ||
+            wb_ledger_detect_buffer(&kind, (const char *)head, start, NULL) != WB_OK ||
+            kind == NULL)
+            return FILE_BINARY;
+    }
     /* UTF-8, allowing a character cut at the end of the sample. */
     for (size_t i = 0; i < n && *utf8;) {
         unsigned c = head[i];
@@ -804,7 +823,8 @@ static file_kind classify(const char *path, int *utf8, wb_error *err)
         i++;
     if (ends_with(path, ".csv"))
         return FILE_CSV;
-    if (i < n && head[i] == '<' && !ends_with(path, ".html") && !ends_with(path, ".htm"))
+    if (ends_with(path, ".xml") ||
+        (i < n && head[i] == '<' && !ends_with(path, ".html") && !ends_with(path, ".htm")))
         return FILE_XML;
     if (ends_with(path, ".txt") || ends_with(path, ".md") || ends_with(path, ".markdown") ||
         ends_with(path, ".html") || ends_with(path, ".htm"))

@@ -136,10 +136,10 @@ WB_API void wb_evaluation_on_result(wb_evaluation *ev, wb_result_callback fn, vo
  *    is in the file.
  *  - XML: the line and column inside the attribute value as written
  *    (a reference such as &amp; counts as written, a line break inside
- *    the value starts a line); column 0 when the parser no longer holds
- *    the start of that line (the line is still exact), and the record's
- *    line with column 0 if the value as written cannot be matched to the
- *    value read.
+ *    the value starts a line), on a line of any length; column 1 only
+ *    when a single tag is longer than 64 KiB and its line starts before
+ *    it (the line is still exact), and the record's line with column 1
+ *    if the value as written cannot be matched to the value read.
  *  - a record from wb_evaluation_add_record: file "<record>", line 0,
  *    column 0, the record's key (long numbers masked) in the message.
  *
@@ -170,9 +170,12 @@ WB_API int wb_evaluation_set_privacy(wb_evaluation *ev, const wb_privacy_scanner
 WB_API int wb_evaluation_add_record(wb_evaluation *ev, const wb_record *record, wb_error *err);
 
 /**
- * Check every row of a ledger file: XML (urn:weibao:ledger:1) or CSV with
- * a header row (UTF-8 with or without BOM, or GB18030). kind names the
- * ledger kind; NULL recognises it from the XML root or the CSV header.
+ * Check every row of a ledger file: XML (urn:weibao:ledger:1; a file
+ * whose name ends in .xml is always read as XML) or CSV with a header row
+ * (UTF-8 with or without BOM, or GB18030; lines ending in LF, CRLF or CR;
+ * a bad byte is a problem at its line and column: docs/ledgers.md tells
+ * how the encoding is decided). kind names the ledger kind; NULL recognises it from
+ * the XML root or the CSV header.
  * Bad rows, and dates the calendar does not cover, are problems
  * (wb_evaluation_problems) and the rest of the file is still checked.
  * With a privacy scanner set, every row's text cells are scanned as the

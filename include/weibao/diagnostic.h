@@ -11,7 +11,9 @@
  * until the list is freed.
  *
  * Lines and columns start at 1; a column counts Unicode code points from
- * the start of its line. 0 means the place is not known.
+ * the start of its line. A finding placed on a line always has a column
+ * of at least 1 (1 when it is about the line as a whole); line 0 and
+ * column 0 mean a finding about the whole file.
  */
 #ifndef WEIBAO_DIAGNOSTIC_H
 #define WEIBAO_DIAGNOSTIC_H
@@ -79,7 +81,8 @@ WB_API const char *wb_diagnostic_file(const wb_diagnostic *d);
 /** 1-based line, 0 if unknown. @since 0.1 */
 WB_API int wb_diagnostic_line(const wb_diagnostic *d);
 
-/** 1-based column in code points, 0 if unknown. @since 0.1 */
+/** 1-based column in code points (at least 1 when the line is known), 0
+    for a finding about the whole file. @since 0.1 */
 WB_API int wb_diagnostic_column(const wb_diagnostic *d);
 
 /**

@@ -79,7 +79,10 @@ WB_API const char *wb_ledger_field_summary(const wb_ledger_kind *kind, size_t i,
  * Whether a file is a ledger, and of which kind. An XML file is a ledger
  * when its root is in the namespace urn:weibao:ledger:1; a file that is
  * not XML (its first character, after a BOM and spaces, is not '<') is
- * taken for a CSV ledger, whose kind is the one its header row fits.
+ * taken for a CSV ledger, whose kind is the one its header row fits,
+ * unless its name ends in ".xml" (any case): that file is read as XML
+ * whatever it holds, so an empty one is WB_ENOTFOUND here and an error
+ * when read.
  * *kind is NULL when a CSV header fits no kind or more than one.
  * @return WB_OK (a ledger); WB_ENOTFOUND (XML of another kind: a rubric,
  *         a calendar); WB_EIO; WB_EINVAL

@@ -189,9 +189,34 @@ static void test_csv__crlf_and_lf_line_ends(void **state)
     expect_record(c, 1, 2, "a", "b");
     expect_record(c, 2, 2, "c", "d");
     expect_record(c, 3, 2, "e", "f\ng");       /* CRLF inside quotes becomes LF */
-    expect_record(c, 5, 2, "h\ri", "j");       /* a lone CR is text */
-    expect_record(c, 6, 1, "k\rl");
+    expect_record(c, 5, 1, "h");               /* a lone CR ends a line too */
+    expect_record(c, 6, 2, "i", "j");
+    expect_record(c, 7, 1, "k\nl");
     expect_end(c);
+    wb__csv_free(c);
+}
+
+static void test_csv__cr_alone_ends_lines_as_old_mac_excel_writes_them(void **state)
+{
+    (void)state;
+    wb__csv *c = open_text("a,b\rc,d\r\re\r\n\"x\ry\",\"\r\rz\"\rw\r");
+    expect_record(c, 1, 2, "a", "b");
+    expect_record(c, 2, 2, "c", "d");
+    expect_record(c, 4, 1, "e");               /* line 3 is empty */
+    expect_record(c, 5, 2, "x\ny", "\n\nz");   /* each CR inside quotes is one line end */
+    wb__csv_place at;
+    assert_int_equal(wb__csv_field_position(c, 1, &at), WB_OK);
+    assert_int_equal(at.line, 6);
+    assert_int_equal(at.column, 5);
+    expect_record(c, 9, 1, "w");
+    expect_end(c);
+    wb__csv_free(c);
+
+    /* Positions after CR line ends are exact. */
+    c = open_text("a\rb\r,\"c\"d\r");
+    expect_record(c, 1, 1, "a");
+    expect_record(c, 2, 1, "b");
+    expect_error(c, WB_EPARSE, 3, 5, "'d' after the closing quote");
     wb__csv_free(c);
 }
 
@@ -460,6 +485,54 @@ static void test_csv__invalid_utf8_forms_reported_with_column(void **state)
     free(data);
 }
 
+/* A bad byte in the first chunk is where it is: the file is not taken
+   for GB18030 for it. */
+static void test_csv__invalid_utf8_in_the_first_chunk_is_reported_where_it_is(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *tail;
+        const char *shown;
+    } bad[] = {
+        { "ab,c\xff\n", "0xFF" },
+        { "ab,c\xc0\xaf\n", "0xC0" },
+        { "ab,c\xe0\x80\xaf\n", "0xE0 0x80" },
+        { "ab,c\xf0\x80\x80\xaf\n", "0xF0 0x80" },
+        { "ab,c\xed\xa0\x80\n", "0xED 0xA0" },
+        { "ab,c\x80z\n", "0x80" },
+        { "ab,c\xe4\xb8z\n", "0xE4 0xB8 0x7A" },
+        { "ab,c\xb1\xe0\xba\xc5\n", "0xB1" },          /* a GB18030 cell: 编号 */
+        { "ab,c\xe4\xb8", "ends inside a UTF-8 character" },    /* last character cut */
+    };
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        char data[128];
+        snprintf(data, sizeof(data), "编号,姓名,单位\n%s", bad[i].tail);
+        wb__csv *c = open_text(data);
+        assert_int_equal(wb__csv_encoding_of(c), WB__CSV_UTF8);
+        expect_record(c, 1, 3, "编号", "姓名", "单位");
+        expect_error(c, WB_EPARSE, 2, 5, bad[i].shown);
+        wb__csv_free(c);
+    }
+    /* Plain ASCII with one stray byte, on row 2. */
+    wb__csv *c = open_text("a,b\nc,d\xff\n");
+    assert_int_equal(wb__csv_encoding_of(c), WB__CSV_UTF8);
+    expect_record(c, 1, 2, "a", "b");
+    expect_error(c, WB_EPARSE, 2, 4, "invalid UTF-8 (0xFF)");
+    wb__csv_free(c);
+}
+
+static void test_csv__gb18030_with_a_bad_byte_is_still_gb18030(void **state)
+{
+    (void)state;
+    /* 编号,姓名 / 1,张三 / 2,0xFF: GB18030 fails once, UTF-8 all through. */
+    wb__csv *c = open_text("\xb1\xe0\xba\xc5,\xd0\xd5\xc3\xfb\n1,\xd5\xc5\xc8\xfd\n2,\xff\n");
+    assert_int_equal(wb__csv_encoding_of(c), WB__CSV_GB18030);
+    expect_record(c, 1, 2, "编号", "姓名");
+    expect_record(c, 2, 2, "1", "张三");
+    expect_error(c, WB_EPARSE, 3, 3, "0xFF");
+    wb__csv_free(c);
+}
+
 static void test_csv__utf8_character_cut_by_the_first_chunk_is_utf8(void **state)
 {
     (void)state;
@@ -504,8 +577,8 @@ static void test_csv__text_after_closing_quote(void **state)
     expect_error(c, WB_EPARSE, 1, 6, "'三' after the closing quote");
     wb__csv_free(c);
 
-    c = open_text("\"d\"\rx\n");
-    expect_error(c, WB_EPARSE, 1, 4, "a carriage return after the closing quote");
+    c = open_text("\"d\"\x01x\n");
+    expect_error(c, WB_EPARSE, 1, 4, "control character 0x01 after the closing quote");
     wb__csv_free(c);
 }
 
@@ -547,7 +620,7 @@ static void test_csv__record_over_1_mib_is_refused(void **state)
     memcpy(data + 3 + big + 1, "\n", 1);
     c = open_bytes(data, big + 5);
     expect_record(c, 1, 1, "a");
-    expect_error(c, WB_EPARSE, 3, 0, "record longer than 1 MiB");
+    expect_error(c, WB_EPARSE, 3, 1, "record longer than 1 MiB");
     wb__csv_free(c);
 
     /* A quoted field that runs away is refused at the same size. */
@@ -556,7 +629,7 @@ static void test_csv__record_over_1_mib_is_refused(void **state)
     data[2] = '"';
     c = open_bytes(data, big + 16);
     expect_record(c, 1, 1, "q");
-    expect_error(c, WB_EPARSE, 2, 0, "opened on line 2 lack its closing quote");
+    expect_error(c, WB_EPARSE, 2, 1, "opened on line 2 lack its closing quote");
     wb__csv_free(c);
     free(data);
 }
@@ -722,6 +795,9 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_csv__invalid_utf8_after_a_valid_first_chunk),
     cmocka_unit_test(test_csv__invalid_utf8_forms_reported_with_column),
     cmocka_unit_test(test_csv__utf8_character_cut_by_the_first_chunk_is_utf8),
+    cmocka_unit_test(test_csv__invalid_utf8_in_the_first_chunk_is_reported_where_it_is),
+    cmocka_unit_test(test_csv__gb18030_with_a_bad_byte_is_still_gb18030),
+    cmocka_unit_test(test_csv__cr_alone_ends_lines_as_old_mac_excel_writes_them),
     cmocka_unit_test(test_csv__unterminated_quote_reports_its_opening_line),
     cmocka_unit_test(test_csv__text_after_closing_quote),
     cmocka_unit_test(test_csv__nul_byte_is_refused),

@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include <weibao/weibao.h>
 
+#include "diagnostic_internal.h"
 #include "ledger_internal.h"
 
 /* ---------------------------------------------------------- the table */
@@ -369,6 +370,153 @@ static void test_ledger__a_ledger_in_memory(void **state)
     wb_ruleset_free(rules);
 }
 
+/* The first problem of a file: its rule, line and column. */
+static void expect_first_problem(const char *suffix, const char *text, size_t len,
+                                 const char *kind, const char *rule, int line, int column)
+{
+    char *path = write_temp(suffix, text, len);
+    wb_ruleset *rules;
+    wb_calendar *cal;
+    int rc;
+    wb_evaluation *ev = evaluate(path, kind, &rc, &rules, &cal);
+    const wb_diagnostics *p = wb_evaluation_problems(ev);
+    if (wb_diagnostics_count(p) == 0)
+        fail_msg("'%s': no problem reported", text);
+    const wb_diagnostic *d = wb_diagnostics_at(p, 0);
+    if (strcmp(wb_diagnostic_rule(d), rule) != 0 || wb_diagnostic_line(d) != line ||
+        wb_diagnostic_column(d) != column)
+        fail_msg("'%s': %d:%d [%s] %s, want %d:%d [%s]", text, wb_diagnostic_line(d),
+                 wb_diagnostic_column(d), wb_diagnostic_rule(d),
+                 wb_diagnostic_message(d, WB_LANG_EN), line, column, rule);
+    done(ev, rules, cal, path);
+}
+
+/* A problem placed on a line has a column: the cell's or the tag's when
+   it is about one, 1 when it is about the line as a whole. */
+static void test_ledger__problems_on_a_line_have_their_column(void **state)
+{
+    (void)state;
+    expect_first_problem(".csv", "", 0, NULL, "ledger-kind", 1, 1);
+    expect_first_problem(".csv", "\xEF\xBB\xBF", 3, NULL, "ledger-kind", 1, 1);
+    expect_first_problem(".csv", "甲,乙\n1,2\n", 10, NULL, "ledger-kind", 1, 1);
+    static const char unknown[] = "编号,人员类别,查询日期,附件\n";
+    expect_first_problem(".csv", unknown, strlen(unknown), NULL, "ledger-unknown-column", 1, 14);
+    static const char twice[] = "编号,会议日期, 会议日期\nA,2026-01-05,\n";
+    expect_first_problem(".csv", twice, strlen(twice), "meetings", "ledger-columns", 1, 9);
+    static const char root[] = "<?xml version='1.0'?>\n  <rubric xmlns='urn:weibao:rubric:1'/>\n";
+    expect_first_problem(".xml", root, strlen(root), NULL, "ledger-kind", 2, 3);
+    static const char schema[] = "<meetings xmlns='urn:weibao:ledger:1' format='1'>\n"
+                                 "  <record key='A'/>  <record key='B' colour='red'/>\n"
+                                 "</meetings>\n";
+    expect_first_problem(".xml", schema, strlen(schema), NULL, "schema-invalid", 2, 22);
+}
+
+/* A UTF-8 ledger with one bad byte on row 2 is read as UTF-8: its header
+   is recognised and the byte reported where it is. */
+static void test_ledger__a_bad_byte_on_row_2_is_reported_where_it_is(void **state)
+{
+    (void)state;
+    static const char bad[] = "编号,人员类别,查询日期,查询结果\nBC-1,在\xff职,2026-02-01,无\n";
+    expect_first_problem(".csv", bad, strlen(bad), NULL, "ledger-malformed", 2, 7);
+    static const char cut[] = "编号,人员类别,查询日期,查询结果\nBC-1,在职,2026-02-01,\xe6\x97";
+    expect_first_problem(".csv", cut, strlen(cut), NULL, "ledger-malformed", 2, 20);
+}
+
+/* CR alone ends a line, as old Mac Excel writes CSV: every row is read,
+   each on its own line. */
+static void test_ledger__rows_ended_by_cr_alone(void **state)
+{
+    (void)state;
+    static const char csv[] = "编号,人员类别,查询日期,查询结果\rBC-1,在职,2026-02-01,无\r"
+                              "BC-2,在职,2026-02-30,无\rBC-3,在职,2026-03-01,无\r";
+    expect_first_problem(".csv", csv, strlen(csv), NULL, "ledger-bad-date", 3, 1);
+    char *path = write_temp(".csv", csv, strlen(csv));
+    wb_ruleset *rules;
+    wb_calendar *cal;
+    int rc;
+    wb_evaluation *ev = evaluate(path, NULL, &rc, &rules, &cal);
+    assert_int_equal(rc, WB_OK);
+    assert_int_equal(wb_evaluation_record_count(ev), 2);
+    done(ev, rules, cal, path);
+}
+
+/* A key used again in another file names that file: a line alone would
+   send the clerk to the wrong one. */
+static void test_ledger__a_duplicate_key_names_the_file_it_was_first_in(void **state)
+{
+    (void)state;
+    static const char a[] = "编号,人员类别,查询日期,查询结果\nBC-1,在职,2026-02-01,无\n"
+                            "BC-1,在职,2026-02-01,无\n";
+    static const char b[] = "编号,人员类别,查询日期,查询结果\n\nBC-1,在职,2026-02-01,无\n";
+    wb_ruleset *rules;
+    wb_calendar *cal;
+    wb_evaluation *ev = NULL;
+    wb_date as_of;
+    wb_date_parse(&as_of, "2026-11-29", NULL);
+    assert_int_equal(wb_ruleset_open_default(&rules, NULL), WB_OK);
+    assert_int_equal(wb_calendar_open_default(&cal, NULL), WB_OK);
+    assert_int_equal(wb_evaluation_new(&ev, rules, cal, as_of, NULL), WB_OK);
+    assert_int_equal(wb_evaluation_add_buffer(ev, a, strlen(a), "town-a.csv", NULL, NULL), WB_OK);
+    assert_int_equal(wb_evaluation_add_buffer(ev, b, strlen(b), "town-b.csv", NULL, NULL), WB_OK);
+    const wb_diagnostics *p = wb_evaluation_problems(ev);
+    assert_int_equal(wb_diagnostics_count(p), 2);
+    const wb_diagnostic *same = wb_diagnostics_at(p, 0), *other = wb_diagnostics_at(p, 1);
+    assert_string_equal(wb_diagnostic_file(same), "town-a.csv");
+    assert_int_equal(wb_diagnostic_line(same), 3);
+    assert_string_equal(wb_diagnostic_message(same, WB_LANG_EN),
+                        "the key 'BC-1' is used again (first on line 2); this row is not checked");
+    assert_string_equal(wb_diagnostic_file(other), "town-b.csv");
+    assert_int_equal(wb_diagnostic_line(other), 3);
+    assert_int_equal(wb_diagnostic_column(other), 1);
+    assert_string_equal(wb_diagnostic_message(other, WB_LANG_EN),
+                        "the key 'BC-1' is used again (first in town-a.csv, line 2); "
+                        "this row is not checked");
+    assert_string_equal(wb_diagnostic_message(other, WB_LANG_ZH),
+                        "编号“BC-1”重复(首次出现在 town-a.csv 第 2 行);本行不予核查");
+    wb_evaluation_free(ev);
+    wb_calendar_free(cal);
+    wb_ruleset_free(rules);
+}
+
+/* On one line of 300 KB, far past what the parser holds of it, a tag's
+   column is still exact. */
+static void test_ledger__xml_columns_stay_exact_on_a_long_line(void **state)
+{
+    (void)state;
+    size_t cap = 400000, n = 0;
+    char *xml = malloc(cap);
+    assert_non_null(xml);
+    n += (size_t)snprintf(xml + n, cap - n, "\xEF\xBB\xBF<meetings xmlns='urn:weibao:ledger:1' format='1'>");
+    for (int i = 0; i < 10000; i++)
+        n += (size_t)snprintf(xml + n, cap - n, "<record key='会%d'/>", i);
+    int column = 1;
+    for (size_t i = 3; i < n; i++)
+        column += ((unsigned char)xml[i] & 0xC0) != 0x80;
+    n += (size_t)snprintf(xml + n, cap - n, "<record key='X' colour='red'/></meetings>\n");
+    expect_first_problem(".xml", xml, n, NULL, "schema-invalid", 1, column);
+    free(xml);
+}
+
+/* Whoever adds a finding, one placed on a line has a column of 1 or more;
+   only a finding about the whole file has neither. */
+static void test_ledger__a_finding_on_a_line_never_has_column_0(void **state)
+{
+    (void)state;
+    wb_diagnostics *list = wb__diagnostics_new();
+    assert_non_null(list);
+    assert_int_equal(wb__diagnostics_add_text(list, WB_SEVERITY_ERROR, "ledger-kind", "a.csv", 3, 0,
+                                              "en", "zh"), WB_OK);
+    assert_int_equal(wb__diagnostics_add_text(list, WB_SEVERITY_ERROR, "ledger-kind", "a.csv", 0, 0,
+                                              "en", "zh"), WB_OK);
+    assert_int_equal(wb__diagnostics_add_text(list, WB_SEVERITY_ERROR, "ledger-kind", "a.csv", 3, 7,
+                                              "en", "zh"), WB_OK);
+    assert_int_equal(wb_diagnostic_column(wb_diagnostics_at(list, 0)), 1);
+    assert_int_equal(wb_diagnostic_line(wb_diagnostics_at(list, 1)), 0);
+    assert_int_equal(wb_diagnostic_column(wb_diagnostics_at(list, 1)), 0);
+    assert_int_equal(wb_diagnostic_column(wb_diagnostics_at(list, 2)), 7);
+    wb_diagnostics_free(list);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_ledger__enums_match_the_column_table),
     cmocka_unit_test(test_ledger__the_schema_takes_every_column_of_every_kind),
@@ -378,6 +526,12 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_ledger__xml_lines_stay_exact_past_65535),
     cmocka_unit_test(test_ledger__files_that_are_not_ledgers),
     cmocka_unit_test(test_ledger__a_ledger_in_memory),
+    cmocka_unit_test(test_ledger__problems_on_a_line_have_their_column),
+    cmocka_unit_test(test_ledger__a_bad_byte_on_row_2_is_reported_where_it_is),
+    cmocka_unit_test(test_ledger__rows_ended_by_cr_alone),
+    cmocka_unit_test(test_ledger__a_duplicate_key_names_the_file_it_was_first_in),
+    cmocka_unit_test(test_ledger__xml_columns_stay_exact_on_a_long_line),
+    cmocka_unit_test(test_ledger__a_finding_on_a_line_never_has_column_0),
 };
 
 WB_TEST_MAIN("ledger", tests)
