@@ -462,14 +462,13 @@ static const char *item_body(const char *line, char *name, size_t size)
 
 /*
  * Whether a line that is not read as an item is numbered like one: 1、
- * 1. (1) （一） 一. 第一条 ①, or 一、 without a name and colon. Dates do
- * not count: 2025年11月4日 and 二〇二五年 are followed by 年, not by a
- * separator.
+ * 1. 1) (1) （一） 一. 第一条 ①, or 一、 without a name and colon. Dates
+ * and times do not count: 2025年11月4日 and 二〇二五年 are followed by 年,
+ * 10:00 by a colon, none of them a separator.
  */
 static int numbered(const char *line)
 {
-    static const char *const separators[] = { "、", ".", "．", "，", ",", "：", ":",
-                                              "）", ")" };
+    static const char *const separators[] = { "、", ".", "．", "，", ",", "）", ")" };
     static const char *const closers[] = { "）", ")", "】", "]" };
     const char *p = line;
     size_t len = 0;

@@ -323,6 +323,22 @@ static void test_calendar_data__notice_lines_not_read_are_errors(void **state)
     assert_non_null(strstr(xml, "<holiday name=\"元旦\" start=\"2026-01-01\" end=\"2026-01-03\""));
     wb_free(xml);
     wb_diagnostics_free(findings);
+
+    /* The amendments are no yearly notice: said once, at their title. */
+    static const char *const amendments[] = { "2015-victory-day", "2019-labour-day",
+                                              "2020-spring-festival-extension" };
+    for (size_t i = 0; i < sizeof(amendments) / sizeof(amendments[0]); i++) {
+        char path[512];
+        snprintf(path, sizeof(path), WB_TEST_DATA "/notices/%s.txt", amendments[i]);
+        size_t len = 0;
+        char *text = slurp(path, &len);
+        assert_non_null(text);
+        assert_int_equal(wb_calendar_import_notice(&xml, &findings, text, len, path, NULL), WB_OK);
+        assert_null(xml);
+        only_finding(findings, "notice-missing", 1, 1);
+        wb_diagnostics_free(findings);
+        free(text);
+    }
 }
 
 /* 共N天 is checked against the days off, however many digits it has. */
