@@ -17,9 +17,9 @@
  *    Code art. 201).
  *    Masked as wb_mask_id_number() does: 110105********002X.
  *  - privacy-phone: a mobile number (1[3-9] and 9 more digits, optionally
- *    grouped 3-4-4 by a space or '-', optionally after +86) or a landline
- *    number with its area code (0 and 2 or 3 digits, an optional '-' or
- *    space, 7 or 8 digits; written without a separator, 010 and 02x are
+ *    grouped 3-4-4 by a space, '-' or U+3000, optionally after +86) or a landline
+ *    number with its area code (0 and 2 or 3 digits, an optional '-',
+ *    space or U+3000, 7 or 8 digits; written without a separator, 010 and 02x are
  *    taken as 3-digit area codes and the rest as 4-digit ones). Masked:
  *    138****5678, landlines keep the area code and the last 2 digits
  *    (0755-*****67).
@@ -42,6 +42,15 @@
  *    and the scan goes on from the next line. After 10 such findings a
  *    pattern is not applied to the rest of the text. Never a failure,
  *    never a hang.
+ *
+ * Numbers written in groups are found, checked and masked as the plain
+ * ones are: identity numbers 6-8-4 (110101 20150307 123X), 6-4-4-4
+ * (110101 2015 0307 123X), 4-4-4-4-2 and old ones 6-6-3; bank cards
+ * 4-4-4-4 and 4-4-4-4-1..3, beginning with 3 to 6 (the issuers' codes;
+ * 62 is UnionPay) and with one separator throughout; mobiles 3-4-4. The
+ * groups are joined by a space, '-' or the full-width space U+3000. A
+ * group list that goes on (a digit and a separator before, a separator
+ * and a digit after) is a list of counts, not a number.
  *
  * Digits are ASCII or full-width (０-９, and Ｘ as a check character);
  * masks are written in ASCII. Text is UTF-8 and need not be valid:

@@ -94,3 +94,74 @@ class LongLine(PrivacyCase):
             masked = f.read()
         self.assertNoneWhole(masked, *SECRETS)
         self.assertEqual(len(masked), len(text))
+
+
+def grouped(number, sizes, sep):
+    out, at = [], 0
+    for n in sizes:
+        out.append(number[at:at + n])
+        at += n
+    return sep.join(out)
+
+
+class GroupedNumbers(PrivacyCase):
+    """Identity, card and phone numbers written in groups, as forms and
+    exports print them: found, checked and masked like plain ones."""
+
+    FORMS = [
+        (MINOR_ID, (6, 4, 4, 4), " ", "privacy-id-number"),
+        (MINOR_ID, (6, 8, 4), "-", "privacy-id-number"),
+        (MINOR_ID, (6, 8, 4), "\u3000", "privacy-id-number"),
+        (ADULT_ID, (4, 4, 4, 4, 2), " ", "privacy-id-number"),
+        (CARD, (4, 4, 4, 4, 3), " ", "privacy-bank-card"),
+        (CARD, (4, 4, 4, 4, 3), "-", "privacy-bank-card"),
+        (PHONE, (3, 4, 4), " ", "privacy-phone"),
+        (PHONE, (3, 4, 4), "-", "privacy-phone"),
+        (PHONE, (3, 4, 4), "\u3000", "privacy-phone"),
+    ]
+    NOT_NUMBERS = ["2015-03-07 2015-03-08", "2019 2020 2021 2022",
+                   "1234 5678 9012 3456 7890", "3000 4000 5000 6000",
+                   "12 34 56 78 90 12 34 56 78"]
+
+    def text(self):
+        lines = ["备注:%s。" % grouped(n, sizes, sep) for n, sizes, sep, _ in self.FORMS]
+        lines += ["统计:%s。" % s for s in self.NOT_NUMBERS]
+        return "\n".join(lines) + "\n"
+
+    def test_check_finds_each_form_and_nothing_else(self):
+        path = self.write("notes.txt", self.text())
+        for fmt in ("text", "json", "sarif"):
+            r = self.lint("check", "--as-of", AS_OF, "--format", fmt, path, expect=1)
+            self.assertNoneWhole(r.text)
+            if fmt == "text":
+                got = findings(r.out)
+                self.assertEqual([(i + 1, 4, rule) for i, (_, _, _, rule) in
+                                  enumerate(self.FORMS)], got)
+                self.assertEqual(r.out.count("error:"), 3)   # the minor, three times
+
+    def test_redact_masks_each_form_and_keeps_the_rest(self):
+        path = self.write("notes.txt", self.text())
+        out = self.path("masked.txt")
+        r = self.lint("redact", path, "-o", out, expect=0)
+        self.assertNoneWhole(r.text)
+        with open(out, encoding="utf-8") as f:
+            masked = f.read().splitlines()
+        self.assertNoneWhole("\n".join(masked))
+        self.assertEqual(masked[0], "备注:110105********1235。")
+        self.assertEqual(masked[4], "备注:***************6789。")
+        self.assertEqual(masked[6], "备注:138****5678。")
+        self.assertEqual(masked[len(self.FORMS):],
+                         ["统计:%s。" % s for s in self.NOT_NUMBERS])
+
+    def test_grouped_number_in_a_date_cell_is_quoted_masked(self):
+        header = "编号,单位,乡镇(街道),姓名,身份证号,人员类别,入职日期,查询日期,查询结果,结果收到日期,解除工作关系日期\n"
+        rows = "".join("BC-%d,实验小学,城关镇,张某,%s,新入职,%s,2026-02-20,无,2026-02-25,\n"
+                       % (i, ADULT_ID, grouped(n, sizes, sep))
+                       for i, (n, sizes, sep, _) in enumerate(self.FORMS))
+        path = self.write("入职查询台账.csv", header + rows)
+        for fmt in ("text", "json", "sarif"):
+            for lang in ("zh", "en"):
+                r = self.lint("check", "--as-of", AS_OF, "--format", fmt, "--lang", lang,
+                              path, expect=1)
+                self.assertNoneWhole(r.text)
+                self.assertIn("ledger-bad-date", r.out)
