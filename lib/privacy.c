@@ -1549,14 +1549,35 @@ int wb__privacy_scan_each(wb__privacy_scratch *scratch, const wb_privacy_scanner
 
 /* ------------------------------------------------------------- redact */
 
+/* Characters a mask keeps: line breaks, and the separators of CSV (',',
+   tab, quotes) and of markup ('<', '>'). A pattern that matches across
+   them (学籍号.{0,20} running over a comma) masks what lies between, and
+   the copy keeps its lines, cells and tags; none of them is personal
+   data. */
+static int keeps(unsigned char c)
+{
+    return c == '\n' || c == '\r' || c == ',' || c == '\t' || c == '"' || c == '\'' ||
+           c == '<' || c == '>';
+}
+
+/* '*' for each code point of text[from, to), but the characters a mask
+   keeps. */
 static void put_star_run(wb__strbuf *b, const char *text, size_t from, size_t to)
 {
     static const char stars[] = "****************";
-    size_t n = code_points(text, from, to);
-    while (n > 0) {
-        size_t k = n < sizeof(stars) - 1 ? n : sizeof(stars) - 1;
-        wb__strbuf_append(b, stars, k);
-        n -= k;
+    while (from < to) {
+        size_t end = from;
+        while (end < to && !keeps((unsigned char)text[end]))
+            end++;
+        size_t n = code_points(text, from, end);
+        while (n > 0) {
+            size_t k = n < sizeof(stars) - 1 ? n : sizeof(stars) - 1;
+            wb__strbuf_append(b, stars, k);
+            n -= k;
+        }
+        if (end < to)
+            wb__strbuf_append(b, text + end, 1);
+        from = end + (end < to);
     }
 }
 

@@ -142,6 +142,10 @@ WB_API int wb_privacy_scan(wb_diagnostics **out, const wb_privacy_scanner *s, co
  * A copy of text with every finding masked as in the findings' messages
  * and every other byte as it was. Where findings overlap (an extra
  * pattern over a number), the later one masks what the earlier left.
+ * An extra pattern's match is masked '*' for each character, but line
+ * breaks (\n, \r) and the separators of CSV and markup (, tab " ' < >)
+ * stay as they are: the copy has the same lines, cells and tags however
+ * far a pattern reaches.
  * *out is NUL-terminated and the caller's (wb_free); *out_len (when
  * out_len is not NULL) is its length without the NUL.
  * @return WB_OK; WB_ENOMEM; WB_EINVAL

@@ -559,6 +559,31 @@ static void test_privacy__redact_masks_and_keeps_the_rest(void **state)
     wb_privacy_scanner_free(s);
 }
 
+/* A pattern that reaches over a cell's comma, a line break or a tag:
+   what lies between is masked, the separators stay, so a CSV keeps its
+   columns, a text its lines, markup its tags. */
+static void test_privacy__redact_keeps_separators_and_line_breaks(void **state)
+{
+    (void)state;
+    const char *extra[] = { "学籍号.{0,12}", "住址[\\s\\S]{0,6}", "<b>[^<]*</b>", NULL };
+    wb_privacy_scanner *s = scanner(NULL, extra);
+    static const char text[] =
+        "编号,备注,日期\n"
+        "1,学籍号G12,2026-01-01\n"
+        "2,\"住址\r\n北京\",x\n"
+        "<p><b>张三</b></p>\n";
+    char *out = NULL;
+    size_t n = 0;
+    assert_int_equal(wb_privacy_redact(&out, &n, s, text, sizeof(text) - 1, NULL), WB_OK);
+    assert_string_equal(out, "编号,备注,日期\n"
+                             "1,******,********01\n"
+                             "2,\"**\r\n**\",x\n"
+                             "<p><*>**<**></p>\n");
+    assert_int_equal(n, strlen(out));
+    wb_free(out);
+    wb_privacy_scanner_free(s);
+}
+
 /* -------------------------------------------------------- extra patterns */
 
 static void test_privacy__bad_extra_pattern_is_eregex(void **state)
@@ -889,6 +914,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_privacy__name_needs_a_case_word_nearby),
     cmocka_unit_test(test_privacy__every_message_is_masked),
     cmocka_unit_test(test_privacy__redact_masks_and_keeps_the_rest),
+    cmocka_unit_test(test_privacy__redact_keeps_separators_and_line_breaks),
     cmocka_unit_test(test_privacy__bad_extra_pattern_is_eregex),
     cmocka_unit_test(test_privacy__extra_pattern_names_in_messages),
     cmocka_unit_test(test_privacy__default_case_words),
