@@ -31,8 +31,10 @@ static const char usage[] =
     "\n"
     "Exit status: 0 written, 2 usage error, unreadable input or unwritable OUT.\n";
 
-/* "3 identity numbers, 1 phone number ..." on stderr. */
-static void print_counts(const char *path, const wb_diagnostics *found)
+/* "3 identity numbers, 1 phone number ..." on stderr, the file's name
+   masked as every other output masks it. */
+static void print_counts(const char *path, const wb_diagnostics *found,
+                         const wb_privacy_scanner *scanner)
 {
     static const struct {
         const char *rule, *one, *many;
@@ -43,25 +45,33 @@ static void print_counts(const char *path, const wb_diagnostics *found)
         { "privacy-name-case", "name", "names" },
         { "privacy-pattern", "match of a pack pattern", "matches of pack patterns" },
     };
-    size_t total = 0;
-    fprintf(stderr, "redact: %s:", path);
+    const char *name;
+    char *masked = lint_masked(scanner, path, &name);
+    char counts[512] = "";
+    size_t total = 0, used = 0;
     for (size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
         size_t n = 0;
         for (size_t i = 0; i < wb_diagnostics_count(found); i++)
             n += strcmp(wb_diagnostic_rule(wb_diagnostics_at(found, i)), kinds[k].rule) == 0;
-        if (n > 0)
-            fprintf(stderr, "%s %zu %s", total ? "," : "", n, n == 1 ? kinds[k].one : kinds[k].many);
+        if (n > 0 && used < sizeof(counts))
+            used += (size_t)snprintf(counts + used, sizeof(counts) - used, "%s %zu %s",
+                                     total ? "," : "", n, n == 1 ? kinds[k].one : kinds[k].many);
         total += n;
     }
-    fputs(total ? " masked\n" : " nothing to mask\n", stderr);
+    fputs("redact: ", stderr);
+    lint_put_text(stderr, name);
+    fprintf(stderr, ":%s%s\n", counts, total ? " masked" : " nothing to mask");
     /* A search stopped by a limit leaves its line unsearched: say where. */
     for (size_t i = 0; i < wb_diagnostics_count(found); i++) {
         const wb_diagnostic *d = wb_diagnostics_at(found, i);
-        if (strcmp(wb_diagnostic_rule(d), "privacy-limit") == 0)
-            fprintf(stderr, "%s:%d:%d: warning: %s [privacy-limit]\n", wb_diagnostic_file(d),
-                    wb_diagnostic_line(d), wb_diagnostic_column(d),
-                    wb_diagnostic_message(d, WB_LANG_EN));
+        if (strcmp(wb_diagnostic_rule(d), "privacy-limit") == 0) {
+            lint_put_text(stderr, name);
+            fprintf(stderr, ":%d:%d: warning: ", wb_diagnostic_line(d), wb_diagnostic_column(d));
+            lint_put_text(stderr, wb_diagnostic_message(d, WB_LANG_EN));
+            fputs(" [privacy-limit]\n", stderr);
+        }
     }
+    wb_free(masked);
 }
 
 int lint_cmd_redact(int argc, char **argv)
@@ -149,7 +159,7 @@ int lint_cmd_redact(int argc, char **argv)
         status = LINT_EXIT_CLEAN;
     }
     if (status == LINT_EXIT_CLEAN && !quiet)
-        print_counts(name, found);
+        print_counts(name, found, scanner);
     status = lint_finish(status);
 out:
     wb_diagnostics_free(found);

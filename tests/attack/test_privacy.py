@@ -165,3 +165,128 @@ class GroupedNumbers(PrivacyCase):
                               path, expect=1)
                 self.assertNoneWhole(r.text)
                 self.assertIn("ledger-bad-date", r.out)
+
+
+LEDGER_HEADER = ("编号,单位,乡镇(街道),姓名,身份证号,人员类别,入职日期,查询日期,查询结果,"
+                 "结果收到日期,解除工作关系日期\n")
+
+
+def sarif_uris(doc):
+    return [loc["physicalLocation"]["artifactLocation"]["uri"]
+            for run in doc["runs"] for res in run["results"] for loc in res["locations"]]
+
+
+class FileNames(PrivacyCase):
+    """A file's name is input: a number in it is masked in every output,
+    and bytes that are not UTF-8 or control characters never break the
+    JSON or SARIF, nor split a text record."""
+
+    def files(self):
+        # A ledger with a bad date (a finding about the file), a note with
+        # a phone number (a privacy finding), each named with a number.
+        self.write("张三_%s.csv" % MINOR_ID,
+                   LEDGER_HEADER + "BC-1,实验小学,城关镇,张某,%s,新入职,2026-13-01,"
+                   "2026-02-20,无,2026-02-25,\n" % ADULT_ID)
+        self.write("卡%s 手机%s.txt" % (CARD, PHONE), "电话 %s\n" % PHONE)
+
+    def test_a_number_in_a_file_name_is_masked_in_every_format(self):
+        self.files()
+        for fmt in ("text", "json", "sarif"):
+            for extra in ((), ("--statistics",), ("--summary",), ("--explain", "--show", "all")):
+                if fmt == "sarif" and extra and extra[0] == "--summary":
+                    continue
+                r = self.lint("check", "--as-of", AS_OF, "--format", fmt, *extra, self.dir,
+                              expect=1)
+                self.assertNoneWhole(r.text)
+                if fmt != "text" and "--statistics" not in extra:
+                    json.loads(r.out)
+
+    def test_a_number_in_a_file_name_is_masked_in_errors(self):
+        missing = self.path("%s.csv" % MINOR_ID)
+        r = self.lint("check", missing, expect=2)
+        self.assertNoneWhole(r.text)
+        r = self.lint("redact", missing, "-o", self.path("out.txt"), expect=2)
+        self.assertNoneWhole(r.text)
+        note = self.write("%s.txt" % MINOR_ID, "电话 %s\n" % PHONE)
+        r = self.lint("redact", note, "-o", self.path("out.txt"), expect=0)
+        self.assertNoneWhole(r.text)
+
+    def hostile(self):
+        name = os.fsencode(self.dir) + b"/bad\xff\xfe\nnext\x01\x1b[31m.txt"
+        with open(name, "wb") as f:
+            f.write(("电话 %s\n" % PHONE).encode())
+        return name
+
+    def test_a_name_not_utf8_keeps_json_and_sarif_valid(self):
+        self.hostile()
+        r = self.lint("check", "--format", "json", self.dir, expect=0)
+        doc = json.loads(r.out)
+        self.assertEqual([os.path.basename(x["file"]) for x in doc],
+                         ["bad\\xFF\\xFE\nnext\x01\x1b[31m.txt"])
+        self.assertNoneWhole(r.text)
+        r = self.lint("check", "--format", "sarif", self.dir, expect=0)
+        uri = sarif_uris(json.loads(r.out))[0]
+        self.assertTrue(uri.endswith("/bad%FF%FE%0Anext%01%1B%5B31m.txt"), uri)
+
+    def test_a_name_with_a_newline_is_one_text_record(self):
+        self.hostile()
+        r = self.lint("check", self.dir, expect=0)
+        lines = r.out.splitlines()
+        self.assertEqual(len(lines), 1, r.out)
+        self.assertIn("bad\\xFF\\xFE\\nnext\\x01\\x1B[31m.txt:1:4: warning:", lines[0])
+        self.assertNotIn("\x1b", r.out)
+        self.assertNoneWhole(r.text)
+
+
+def pack(*patterns):
+    body = "".join('    <pattern id="p%d" title="模式%d">%s</pattern>\n' % (i, i, p)
+                   for i, p in enumerate(patterns))
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<rule-pack xmlns="urn:weibao:rules:1" format="1" name="county-x">\n'
+            '  <title>patterns</title>\n  <privacy>\n%s  </privacy>\n</rule-pack>\n' % body)
+
+
+class PackPatterns(PrivacyCase):
+    """A county's pattern that reaches over a separator, or matches a
+    letter of the tool's own words."""
+
+    def test_redact_keeps_csv_cells_and_lines(self):
+        rules = self.write("pack.xml", pack("学籍号.{0,12}", "住址[\\s\\S]{0,6}", "[,;]"))
+        csv = ("编号,备注,日期\n"
+               "1,学籍号G12,2026-01-01\n"
+               "2,\"住址\r\n北京\",x\n"
+               "3,电话 %s,2026-01-02\n" % PHONE)
+        src = self.write("notes.csv", csv)
+        out = self.path("masked.csv")
+        r = self.lint("redact", "--rules", rules, src, "-o", out, expect=0)
+        self.assertNoneWhole(r.text)
+        with open(out, encoding="utf-8", newline="") as f:
+            masked = f.read()
+        self.assertNoneWhole(masked)
+        self.assertEqual(masked.count("\n"), csv.count("\n"))
+        self.assertEqual(masked.count("\r"), csv.count("\r"))
+        self.assertEqual(masked.count(","), csv.count(","))
+        import csv as csvmod, io
+        rows = list(csvmod.reader(io.StringIO(masked, newline="")))
+        self.assertEqual([len(r) for r in rows], [3, 3, 3, 3])
+        self.assertEqual(rows[1], ["1", "******", "********01"])
+        self.assertEqual(rows[3][1], "电话 138****5678")
+
+    def test_a_pattern_matching_a_letter_leaves_the_tools_words(self):
+        rules = self.write("pack.xml", pack("[a-z]"))
+        note = self.write("n.csv", LEDGER_HEADER + "BC-1,实验小学,城关镇,张某,%s,新入职,"
+                          "2026-13-01,2026-02-20,无,2026-02-25,\n" % ADULT_ID)
+        for fmt in ("text", "json", "sarif"):
+            r = self.lint("check", "--as-of", AS_OF, "--lang", "en", "--format", fmt,
+                          "--rules", rules, note, expect=1)
+            self.assertIn("is not a date that exists", r.out)
+            self.assertIn("start-date", r.out)
+            self.assertNoneWhole(r.text)
+            if fmt != "text":
+                json.loads(r.out)
+        # The quoted input is still masked by the pattern.
+        note = self.write("q.csv", LEDGER_HEADER + "BC-1,实验小学,城关镇,张某,%s,新入职,"
+                          "soon,2026-02-20,无,2026-02-25,\n" % ADULT_ID)
+        r = self.lint("check", "--as-of", AS_OF, "--lang", "en", "--rules", rules, note,
+                      expect=1)
+        self.assertIn("(入职日期): '****' is not a date that exists", r.out)
