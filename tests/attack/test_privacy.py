@@ -211,6 +211,29 @@ class FileNames(PrivacyCase):
         r = self.lint("redact", note, "-o", self.path("out.txt"), expect=0)
         self.assertNoneWhole(r.text)
 
+    def test_a_number_in_a_ledger_name_is_masked_in_score_reports(self):
+        import shutil
+        from support import SOURCE
+        folder = self.path("dossier")
+        shutil.copytree(os.path.join(SOURCE, "examples", "dossier"), folder)
+        for plain, name in (("meetings.csv", "会议_%s.csv" % grouped(MINOR_ID, (6, 4, 4, 4), " ")),
+                            ("lessons.csv", "课程_%s.csv" % ADULT_ID)):
+            os.rename(os.path.join(folder, plain), os.path.join(folder, name))
+            with open(os.path.join(folder, "dossier.xml"), encoding="utf-8") as f:
+                xml = f.read().replace('href="%s"' % plain, 'href="%s"' % name)
+            with open(os.path.join(folder, "dossier.xml"), "w", encoding="utf-8") as f:
+                f.write(xml)
+        dossier = os.path.join(folder, "%s.xml" % MINOR_ID)
+        os.rename(os.path.join(folder, "dossier.xml"), dossier)
+        for fmt in ("text", "json", "html", "csv"):
+            out = self.path("report." + fmt)
+            r = self.lint("score", "--format", fmt, dossier, "-o", out, expect=(0, 1))
+            self.assertNoneWhole(r.text)
+            with open(out, encoding="utf-8") as f:
+                self.assertNoneWhole(f.read())
+        r = self.lint("check", folder, expect=(0, 1))
+        self.assertNoneWhole(r.text)
+
     def hostile(self):
         name = os.fsencode(self.dir) + b"/bad\xff\xfe\nnext\x01\x1b[31m.txt"
         with open(name, "wb") as f:
