@@ -169,7 +169,8 @@ static void fingerprint(char out[17], const char *rule, const char *file, const 
  * masked: identity, phone and card numbers are masked everywhere (no word
  * of the tool is one), but names and the pack's patterns (which may
  * match a letter) only inside what a message quotes ('…', “…”, ‘…’,
- * "…") and in file names, which are input whole. When masking cannot be
+ * "…"), in the key, unit and township a rule result names, and in file
+ * names, which are input whole. When masking cannot be
  * done (out of memory), the text is withheld.
  */
 
@@ -272,16 +273,47 @@ static int put_quoted(sink_buf *b, const lint_sink *s, const char *text, size_t 
     return 0;
 }
 
+/* The input a rule result's message names without quotes (its key, unit
+   and township, which its JSON carries): the string value of field in
+   extra_json, unescaped, in buf; "" when there is none. */
+static void json_value(char *buf, size_t size, const char *extra_json, const char *field)
+{
+    char name[32];
+    snprintf(name, sizeof(name), "\"%s\":\"", field);
+    const char *p = extra_json != NULL ? strstr(extra_json, name) : NULL;
+    size_t n = 0;
+    if (p != NULL)
+        for (p += strlen(name); *p != '\0' && *p != '"' && n + 1 < size; p++) {
+            if (*p == '\\' && (p[1] == '"' || p[1] == '\\'))
+                p++;
+            else if (*p == '\\')
+                break;   /* another escape: a control character, never named */
+            buf[n++] = *p;
+        }
+    buf[n] = '\0';
+}
+
 /* text (the tool's words and what they quote) masked as above: a new
-   string (free), or NULL when memory ran out. */
-static char *mask_message(const lint_sink *s, const char *text, int json)
+   string (free), or NULL when memory ran out. named: input the text
+   holds without quotes (NULL-terminated; empty strings ignored). */
+static char *mask_message(const lint_sink *s, const char *text, int json,
+                          const char *const *named)
 {
     sink_buf b = { NULL, 0, 0 };
     size_t i = 0, start = 0;
     int failed = 0;
     while (text[i] != '\0' && !failed) {
         size_t from, to, after;
-        if (!quotation(text, i, json, &from, &to, &after)) {
+        int found = quotation(text, i, json, &from, &to, &after);
+        for (size_t k = 0; !found && named != NULL && named[k] != NULL; k++) {
+            size_t n = strlen(named[k]);
+            if (n > 0 && strncmp(text + i, named[k], n) == 0) {
+                found = 1;
+                from = i;
+                to = after = i + n;
+            }
+        }
+        if (!found) {
             i++;
             continue;
         }
@@ -304,12 +336,18 @@ static char *mask_message(const lint_sink *s, const char *text, int json)
 }
 
 /* What to print of text: *shown, and what to free after. */
-static char *masked(const lint_sink *s, const char *text, int json, const char **shown)
+static char *masked(const lint_sink *s, const char *text, int json, const char *extra_json,
+                    const char **shown)
 {
     *shown = text;
     if (text == NULL || s->privacy == NULL)
         return NULL;
-    char *copy = s->numbers != NULL ? mask_message(s, text, json) : NULL;
+    char key[256], unit[256], township[256];
+    json_value(key, sizeof(key), json ? NULL : extra_json, "key");
+    json_value(unit, sizeof(unit), json ? NULL : extra_json, "unit");
+    json_value(township, sizeof(township), json ? NULL : extra_json, "township");
+    const char *const named[] = { key, unit, township, NULL };
+    char *copy = s->numbers != NULL ? mask_message(s, text, json, named) : NULL;
     *shown = copy != NULL ? copy : lint_withheld;
     return copy;
 }
@@ -327,9 +365,9 @@ void lint_sink_emit(lint_sink *s, const lint_finding *f)
         return;
     }
     lint_finding m = *f;
-    char *message = masked(s, f->message, 0, &m.message);
-    char *extra = masked(s, f->extra_json, 1, &m.extra_json);
-    char *explanation = masked(s, f->explanation, 0, &m.explanation);
+    char *message = masked(s, f->message, 0, f->extra_json, &m.message);
+    char *extra = masked(s, f->extra_json, 1, NULL, &m.extra_json);
+    char *explanation = masked(s, f->explanation, 0, f->extra_json, &m.explanation);
     /* A file's name is input whole: every pattern applies to all of it. */
     char *file = lint_masked(s->privacy, f->file, &m.file);
     if (m.extra_json == lint_withheld)

@@ -307,6 +307,18 @@ class PackPatterns(PrivacyCase):
             self.assertNoneWhole(r.text)
             if fmt != "text":
                 json.loads(r.out)
+        # A rule result names its key unquoted: it is input, so masked;
+        # the result's words are not.
+        keys = self.write("pack2.xml", pack("G\\d{6}", "[e]"))
+        note = self.write("k.csv", LEDGER_HEADER + "G123456,实验小学,城关镇,张某,%s,新入职,"
+                          "2026-03-01,2026-03-05,无,2026-03-06,\n" % ADULT_ID)
+        for fmt in ("text", "json"):
+            r = self.lint("check", "--as-of", AS_OF, "--lang", "en", "--format", fmt,
+                          "--explain", "--rules", keys, note, expect=1)
+            self.assertNotIn("G123456", r.out)
+            self.assertIn("*******: New hires are queried for criminal records before "
+                          "they start", r.out)
+            self.assertIn("reading: A new hire's query date", r.out)
         # The quoted input is still masked by the pattern.
         note = self.write("q.csv", LEDGER_HEADER + "BC-1,实验小学,城关镇,张某,%s,新入职,"
                           "soon,2026-02-20,无,2026-02-25,\n" % ADULT_ID)
