@@ -182,6 +182,8 @@ typedef struct sink_buf {
 
 static int sink_buf_put(sink_buf *b, const char *p, size_t n)
 {
+    if (n == 0)
+        return 0;
     if (b->len + n > b->cap) {
         size_t cap = b->cap ? b->cap : 256;
         while (cap < b->len + n)
