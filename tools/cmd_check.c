@@ -182,11 +182,16 @@ static int scan_file(check_opts *o, const char *path, int gb18030)
     /* A few megabytes take a moment: say how far it is, on a terminal only. */
     struct stat st;
     int progress = isatty(STDERR_FILENO) && stat(path, &st) == 0 && st.st_size >= (4 << 20);
+    const char *shown = path;   /* the name as every output shows it */
+    char *masked = progress ? lint_masked(o->privacy, path, &shown) : NULL;
     size_t have = 0, got, done = 0;
     int line = 1, rc = 0;
     while (rc == 0 && (got = fread(buf + have, 1, cap - have, f)) + have > 0) {
-        if (progress)
-            fprintf(stderr, "\r%s: %zu MiB scanned...", path, done >> 20);
+        if (progress) {
+            fputc('\r', stderr);
+            lint_put_text(stderr, shown);
+            fprintf(stderr, ": %zu MiB scanned...", (done + have) >> 20);
+        }
         size_t old = have;
         have += got;
         /* Up to the last line end, unless the file ends here. What was
@@ -245,6 +250,7 @@ static int scan_file(check_opts *o, const char *path, int gb18030)
     }
     fclose(f);
     free(buf);
+    wb_free(masked);
     return rc;
 }
 
