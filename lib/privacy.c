@@ -56,23 +56,27 @@
 /*
  * A number written in groups, as forms and exports print them: identity
  * numbers 6-8-4 (110101 20150307 123X), 6-4-4-4 (110101 2015 0307 123X)
- * and 4-4-4-4-2, old ones 6-6-3, bank cards 4-4-4-4 and 4-4-4-4-1..3.
- * Not a part of a longer list of groups (1234 5678 9012 3456 7890 is
- * five counts, not a card), so nothing joined to it by a separator.
+ * and 4-4-4-4-2, old ones 6-6-3; bank cards 4-4-4-4 and 4-4-4-4-1..3.
+ * An identity number's check character and date are proof enough, so it
+ * is found whatever is around it. A card has only Luhn (one in ten
+ * lists of digits passes), so groups of 4 that go on around it are a
+ * list of counts, not a card (1234 5678 9012 3456 7890 1234): a digit and
+ * a separator before it, or two more groups after it.
  */
-#define GROUPED \
-    "(?<![0-9０-９]" SEP ")" \
+#define GROUPED_ID \
     "(?:" D "{6}" SEP D "{8}" SEP D "{3}(?:" D "|" X ")" \
     "|" D "{6}" SEP D "{4}" SEP D "{4}" SEP D "{3}(?:" D "|" X ")" \
-    "|" D "{4}(?:" SEP D "{4}){3}" SEP D "{0,2}(?:" D "|" X ")" \
-    "|" D "{4}(?:" SEP D "{4}){3}" \
-    "|" D "{6}" SEP D "{6}" SEP D "{3})" \
-    "(?!" SEP "[0-9０-９])"
+    "|" D "{4}(?:" SEP D "{4}){3}" SEP D "(?:" D "|" X ")" \
+    "|" D "{6}" SEP D "{6}" SEP D "{3})"
+#define GROUPED_CARD \
+    "(?<![0-9０-９]" SEP ")" \
+    D "{4}(?:" SEP D "{4}){3}(?:" SEP D "{1,3})?" \
+    "(?!" SEP D "+" SEP "[0-9０-９])"
 
 /* Candidates for the numbers; which kind each is, is decided in C. */
 static const char numbers_pattern[] =
     "(?<!" ALNUM ")"
-    "(?:" GROUPED
+    "(?:" GROUPED_ID "|" GROUPED_CARD
     "|(?:\\+86[- ]?)?"
     "(?:" D "{17}" X
     "|" D "{10,19}(?!" X ")"

@@ -48,9 +48,11 @@
  * (110101 2015 0307 123X), 4-4-4-4-2 and old ones 6-6-3; bank cards
  * 4-4-4-4 and 4-4-4-4-1..3, beginning with 3 to 6 (the issuers' codes;
  * 62 is UnionPay) and with one separator throughout; mobiles 3-4-4. The
- * groups are joined by a space, '-' or the full-width space U+3000. A
- * group list that goes on (a digit and a separator before, a separator
- * and a digit after) is a list of counts, not a number.
+ * groups are joined by a space, '-' or the full-width space U+3000. An
+ * identity number is found whatever is around it; groups of 4 that go
+ * on around a card (a digit and a separator before it, or two more
+ * groups after it: 1234 5678 9012 3456 7890 1234) are a list of counts,
+ * not a card.
  *
  * Digits are ASCII or full-width (０-９, and Ｘ as a check character);
  * masks are written in ASCII. Text is UTF-8 and need not be valid:

@@ -153,6 +153,19 @@ class GroupedNumbers(PrivacyCase):
         self.assertEqual(masked[len(self.FORMS):],
                          ["统计:%s。" % s for s in self.NOT_NUMBERS])
 
+    def test_a_number_followed_by_another_is_still_found(self):
+        text = ("身份证 %s 2015年生\n" % grouped(MINOR_ID, (6, 4, 4, 4), " ") +
+                "序号 1 %s\n" % grouped(ADULT_ID, (6, 8, 4), "-") +
+                "卡号 %s 2026年开户\n" % grouped(CARD, (4, 4, 4, 4, 3), " "))
+        path = self.write("notes.txt", text)
+        r = self.lint("check", "--as-of", AS_OF, path, expect=1)
+        self.assertEqual([(1, 5, "privacy-id-number"), (2, 6, "privacy-id-number"),
+                          (3, 4, "privacy-bank-card")], findings(r.out))
+        self.assertNoneWhole(r.text)
+        r = self.lint("redact", path, "-o", "-", "-q", expect=0)
+        self.assertNoneWhole(r.text)
+        self.assertIn("2015年生", r.out)
+
     def test_grouped_number_in_a_date_cell_is_quoted_masked(self):
         header = "编号,单位,乡镇(街道),姓名,身份证号,人员类别,入职日期,查询日期,查询结果,结果收到日期,解除工作关系日期\n"
         rows = "".join("BC-%d,实验小学,城关镇,张某,%s,新入职,%s,2026-02-20,无,2026-02-25,\n"
