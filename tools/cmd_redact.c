@@ -29,14 +29,16 @@ static const char usage[] =
     "  --as-of DATE      the day minors are counted on (default: today)\n"
     "  --rules PACK      a county's rule pack: its privacy patterns and case words\n"
     "  --rule-table FILE use this rule table instead of the built-in one\n"
-    "  --quiet, -q       do not print what was masked\n"
+    "  --quiet, -q       do not print what was masked (a search stopped by a\n"
+    "                    limit is still reported: its line may be left whole)\n"
     "\n"
     "Exit status: 0 written, 2 usage error, unreadable input or unwritable OUT.\n";
 
-/* "3 identity numbers, 1 phone number ..." on stderr, the file's name
-   masked as every other output masks it. */
+/* "3 identity numbers, 1 phone number ..." on stderr (not with --quiet),
+   the file's name masked as every other output masks it; and every
+   search a limit stopped. */
 static void print_counts(const char *path, const wb_diagnostics *found,
-                         const wb_privacy_scanner *scanner)
+                         const wb_privacy_scanner *scanner, int quiet)
 {
     static const struct {
         const char *rule, *one, *many;
@@ -60,10 +62,13 @@ static void print_counts(const char *path, const wb_diagnostics *found,
                                      total ? "," : "", n, n == 1 ? kinds[k].one : kinds[k].many);
         total += n;
     }
-    fputs("redact: ", stderr);
-    lint_put_text(stderr, name);
-    fprintf(stderr, ":%s%s\n", counts, total ? " masked" : " nothing to mask");
-    /* A search stopped by a limit leaves its line unsearched: say where. */
+    if (!quiet) {
+        fputs("redact: ", stderr);
+        lint_put_text(stderr, name);
+        fprintf(stderr, ":%s%s\n", counts, total ? " masked" : " nothing to mask");
+    }
+    /* A search stopped by a limit leaves its line unsearched: say where,
+       also with --quiet, for that line may be left whole. */
     for (size_t i = 0; i < wb_diagnostics_count(found); i++) {
         const wb_diagnostic *d = wb_diagnostics_at(found, i);
         if (strcmp(wb_diagnostic_rule(d), "privacy-limit") == 0) {
@@ -149,7 +154,7 @@ int lint_cmd_redact(int argc, char **argv)
     if (lint_open_rules(&rules, table, pack) != 0 ||
         lint_open_privacy(&scanner, rules, as_of) != 0)
         goto out;
-    if ((!quiet && wb_privacy_scan(&found, scanner, data, len, name, 1, &err) != WB_OK) ||
+    if (wb_privacy_scan(&found, scanner, data, len, name, 1, &err) != WB_OK ||
         wb_privacy_redact(&copy, &copy_len, scanner, data, len, &err) != WB_OK) {
         lint_fail("redact: %s", err.message);
         goto out;
@@ -160,8 +165,8 @@ int lint_cmd_redact(int argc, char **argv)
     } else if (lint_write_atomically(output, copy, copy_len, strcmp(input, "-") ? input : NULL) == 0) {
         status = LINT_EXIT_CLEAN;
     }
-    if (status == LINT_EXIT_CLEAN && !quiet)
-        print_counts(name, found, scanner);
+    if (status == LINT_EXIT_CLEAN)
+        print_counts(name, found, scanner, quiet);
     status = lint_finish(status);
 out:
     wb_diagnostics_free(found);

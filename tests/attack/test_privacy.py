@@ -308,6 +308,18 @@ class PackPatterns(PrivacyCase):
         self.assertEqual(rows[1], ["1", "******", "********01"])
         self.assertEqual(rows[3][1], "电话 138****5678")
 
+    def test_redact_quiet_still_says_where_a_search_gave_up(self):
+        rules = self.write("pack.xml", pack("(a+)+$"))
+        src = self.write("%s.txt" % MINOR_ID, "正常一行\n" + "a" * 40 + "b\n电话 %s\n" % PHONE)
+        for quiet in ((), ("-q",)):
+            r = self.lint("redact", "--rules", rules, *quiet, src, "-o", "-", expect=0)
+            self.assertNoneWhole(r.text)
+            limits = [l for l in r.err.splitlines() if l.endswith("[privacy-limit]")]
+            self.assertEqual(len(limits), 1, r.err)
+            self.assertTrue(limits[0].startswith(os.path.join(self.dir, "110105********1235.txt")
+                                                 + ":2:1: warning: "), limits[0])
+            self.assertIn("电话 138****5678", r.out)
+
     def test_a_pattern_matching_a_letter_leaves_the_tools_words(self):
         rules = self.write("pack.xml", pack("[a-z]"))
         note = self.write("n.csv", LEDGER_HEADER + "BC-1,实验小学,城关镇,张某,%s,新入职,"
