@@ -581,11 +581,23 @@ static void put_masked(mask_out *m, const char *bytes, size_t n)
     m->len += n;
 }
 
+/* The bytes of a separator between a number's groups at p (a space, a
+   hyphen, U+3000), or 0. */
+static size_t group_sep_at(const unsigned char *p)
+{
+    if (p[0] == ' ' || p[0] == '-')
+        return 1;
+    return p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80 ? 3 : 0;
+}
+
 /*
  * A number a message quotes is shown by its last 4 characters only: a
  * cell or key may hold a phone, card or identity number, and messages end
  * up in reports and logs. 10 digits is the shortest such number (a
  * landline with its area code); shorter runs (years, counts, serials) show.
+ * A number written in groups (110101 2015 0307 123X, 138-1234-5678) is one
+ * run: a group of 3 or more digits, a separator and more digits go on
+ * with it; a date's 2-digit groups end it (2026-03-01 shows).
  */
 size_t wb__mask_numbers(char *buf, size_t size, const char *s)
 {
@@ -601,20 +613,31 @@ size_t wb__mask_numbers(char *buf, size_t size, const char *s)
         }
         const unsigned char *end = p;
         size_t n = 0;
-        while ((k = digit_at(end)) > 0) {
-            end += k;
-            n++;
+        for (;;) {
+            size_t group = 0, sep;
+            while ((k = digit_at(end)) > 0) {
+                end += k;
+                n++;
+                group++;
+            }
+            if (group < 3 || (sep = group_sep_at(end)) == 0 || digit_at(end + sep) == 0)
+                break;
+            end += sep;
         }
         if (n == 17 && (k = check_char_at(end)) > 0) {
             end += k;
             n++;
         }
-        for (size_t i = 0; p < end; i++) {
+        for (size_t i = 0; p < end;) {
             k = digit_at(p) > 0 ? digit_at(p) : check_char_at(p);
-            if (n >= 10 && i < n - 4)
-                put_masked(&m, "*", 1);
-            else
+            if (k == 0) {
+                k = group_sep_at(p);
                 put_masked(&m, (const char *)p, k);
+            } else if (n >= 10 && i++ < n - 4) {
+                put_masked(&m, "*", 1);
+            } else {
+                put_masked(&m, (const char *)p, k);
+            }
             p += k;
         }
     }

@@ -138,10 +138,13 @@ int wb__ledger_field_index(const wb_ledger_kind *kind, const char *name);
  * s as a message may quote it: every run of 10 or more digits (ASCII or
  * full-width; an X, x, Ｘ or ｘ right after 17 digits is part of the run)
  * masked but its last 4 characters, one '*' a character
- * (BC-13812345678 -> BC-*******5678); the rest as it is. Writes at most
- * size bytes with the NUL, cut before a character, never inside one;
- * returns the length the whole text has (as snprintf does: size or more
- * means it was cut). buf may be NULL with size 0. s NULL is "".
+ * (BC-13812345678 -> BC-*******5678); a number written in groups is one
+ * run, its separators kept (138-1234-5678 -> ***-****-5678; groups of 3
+ * or more digits joined by a space, '-' or U+3000); the rest as it is.
+ * Writes at most size bytes with the NUL, cut before a character, never
+ * inside one; returns the length the whole text has (as snprintf does:
+ * size or more means it was cut). buf may be NULL with size 0. s NULL is
+ * "".
  */
 size_t wb__mask_numbers(char *buf, size_t size, const char *s);
 

@@ -49,14 +49,39 @@
    hashes and codes (A6222..., a SHA-256 in hex) are not personal data. */
 #define ALNUM "[0-9０-９A-Za-zＡ-Ｚａ-ｚ]"
 
+/* What people put between the groups of a number: a space, a hyphen, or
+   the full-width space (U+3000) of Chinese input methods. */
+#define SEP "(?:[- ]|\\x{3000})"
+
+/*
+ * A number written in groups, as forms and exports print them: identity
+ * numbers 6-8-4 (110101 20150307 123X), 6-4-4-4 (110101 2015 0307 123X)
+ * and 4-4-4-4-2, old ones 6-6-3; bank cards 4-4-4-4 and 4-4-4-4-1..3.
+ * An identity number's check character and date are proof enough, so it
+ * is found whatever is around it. A card has only Luhn (one in ten
+ * lists of digits passes), so groups of 4 that go on around it are a
+ * list of counts, not a card (1234 5678 9012 3456 7890 1234): a digit and
+ * a separator before it, or two more groups after it.
+ */
+#define GROUPED_ID \
+    "(?:" D "{6}" SEP D "{8}" SEP D "{3}(?:" D "|" X ")" \
+    "|" D "{6}" SEP D "{4}" SEP D "{4}" SEP D "{3}(?:" D "|" X ")" \
+    "|" D "{4}(?:" SEP D "{4}){3}" SEP D "(?:" D "|" X ")" \
+    "|" D "{6}" SEP D "{6}" SEP D "{3})"
+#define GROUPED_CARD \
+    "(?<![0-9０-９]" SEP ")" \
+    D "{4}(?:" SEP D "{4}){3}(?:" SEP D "{1,3})?" \
+    "(?!" SEP D "+" SEP "[0-9０-９])"
+
 /* Candidates for the numbers; which kind each is, is decided in C. */
 static const char numbers_pattern[] =
     "(?<!" ALNUM ")"
-    "(?:\\+86[- ]?)?"
+    "(?:" GROUPED_ID "|" GROUPED_CARD
+    "|(?:\\+86[- ]?)?"
     "(?:" D "{17}" X
     "|" D "{10,19}(?!" X ")"
-    "|1" D "{2}[- ]?" D "{4}[- ]?" D "{4}"
-    "|0" D "{2,3}[- ]" D "{7,8})"
+    "|1" D "{2}" SEP "?" D "{4}" SEP "?" D "{4}"
+    "|0" D "{2,3}" SEP D "{7,8}))"
     "(?!" ALNUM ")";
 
 /*
@@ -803,14 +828,18 @@ typedef struct number {
     size_t n;             /* how many */
     size_t prefix;        /* bytes of "+86" and its separator */
     size_t first_sep;     /* digits before the first separator */
-    char sep;             /* that separator, or 0 */
+    char sep;             /* that separator as a mask writes it (' ' for U+3000), or 0 */
+    int groups;           /* separators between digits, plus one */
+    int mixed;            /* the separators are not all the same */
     int has_x;
 } number;
 
 static void read_number(number *num, const char *text, size_t ms, size_t me)
 {
     memset(num, 0, sizeof(*num));
+    num->groups = 1;
     size_t i = ms;
+    unsigned char seen = 0;   /* the first separator, as its first byte */
     if (text[i] == '+') {
         i += 3;
         if (i < me && (text[i] == '-' || text[i] == ' '))
@@ -819,7 +848,7 @@ static void read_number(number *num, const char *text, size_t ms, size_t me)
     }
     while (i < me) {
         unsigned char c = (unsigned char)text[i];
-        char digit = 0;
+        char digit = 0, sep = 0;
         size_t step = 1;
         if (c >= '0' && c <= '9') {
             digit = (char)c;
@@ -832,11 +861,22 @@ static void read_number(number *num, const char *text, size_t ms, size_t me)
                 digit = (char)('0' + (c2 - 0x90));       /* ０-９ */
             else if ((c1 == 0xBC && c2 == 0xB8) || (c1 == 0xBD && c2 == 0x98))
                 digit = 'X';                              /* Ｘ ｘ */
+        } else if (c == 0xE3 && i + 2 < me && (unsigned char)text[i + 1] == 0x80 &&
+                   (unsigned char)text[i + 2] == 0x80) {
+            step = 3;
+            sep = ' ';                                    /* U+3000 */
         } else if (c == '-' || c == ' ') {
+            sep = (char)c;
+        }
+        if (sep != 0) {
             if (num->sep == 0) {
-                num->sep = (char)c;
+                num->sep = sep;
                 num->first_sep = num->n;
+                seen = c;
+            } else if (c != seen) {
+                num->mixed = 1;
             }
+            num->groups++;
         }
         if (digit != 0 && num->n < sizeof(num->d) - 1) {
             num->d[num->n++] = digit;
@@ -894,11 +934,41 @@ static size_t area_length(const number *num)
     return num->d[1] >= '3' && num->d[1] <= '9' ? 4 : 0;
 }
 
+/* An 18-character identity number's birth date, when the number is one. */
+static int id18_birth(const number *num, wb_date *birth)
+{
+    return num->n == 18 && wb_id_number_is_valid(num->d) &&
+           wb_date_from_ymd(birth, digits_value(num->d, 6, 4), digits_value(num->d, 10, 2),
+                            digits_value(num->d, 12, 2), NULL) == WB_OK;
+}
+
+/*
+ * A number written in groups (the GROUPED shapes): an identity number
+ * when its check character and date hold, else a bank card when it has
+ * groups of 4, passes Luhn and begins as cards do (3 to 6: the issuer
+ * codes of banks and card schemes; 62 is UnionPay), so that four
+ * 4-digit counts or years are not taken for a card, and with the same
+ * separator throughout (an identity number's check character and date
+ * are proof enough, however it is written).
+ */
+static enum number_kind classify_grouped(const number *num, wb_date *birth)
+{
+    if (id18_birth(num, birth))
+        return N_ID18;
+    if (num->n == 15 && num->first_sep == 6 && old_id_birth(num, birth))
+        return N_ID15;
+    if (num->mixed || num->has_x || num->first_sep != 4 || num->d[0] < '3' || num->d[0] > '6')
+        return N_NONE;
+    return num->n >= 16 && num->n <= 19 && luhn(num->d, num->n) ? N_CARD : N_NONE;
+}
+
 static enum number_kind classify(const number *num, wb_date *birth)
 {
     int mobile = num->n == 11 && num->d[0] == '1' && num->d[1] >= '3' && num->d[1] <= '9' &&
                  !num->has_x;
     if (num->sep != 0) {
+        if (num->n >= 15)
+            return classify_grouped(num, birth);
         if (mobile)
             return N_MOBILE;
         if (num->d[0] == '0' && !num->has_x)
@@ -907,11 +977,8 @@ static enum number_kind classify(const number *num, wb_date *birth)
     }
     if (num->prefix > 0)
         return mobile ? N_MOBILE : N_NONE;
-    if (num->n == 18 && wb_id_number_is_valid(num->d)) {
-        int ok = wb_date_from_ymd(birth, digits_value(num->d, 6, 4), digits_value(num->d, 10, 2),
-                                  digits_value(num->d, 12, 2), NULL) == WB_OK;
-        return ok ? N_ID18 : N_NONE;
-    }
+    if (num->n == 18 && wb_id_number_is_valid(num->d))
+        return id18_birth(num, birth) ? N_ID18 : N_NONE;
     if (num->has_x)
         return N_NONE;
     if (old_id_birth(num, birth))
@@ -1486,14 +1553,35 @@ int wb__privacy_scan_each(wb__privacy_scratch *scratch, const wb_privacy_scanner
 
 /* ------------------------------------------------------------- redact */
 
+/* Characters a mask keeps: line breaks, and the separators of CSV (',',
+   tab, quotes) and of markup ('<', '>'). A pattern that matches across
+   them (学籍号.{0,20} running over a comma) masks what lies between, and
+   the copy keeps its lines, cells and tags; none of them is personal
+   data. */
+static int keeps(unsigned char c)
+{
+    return c == '\n' || c == '\r' || c == ',' || c == '\t' || c == '"' || c == '\'' ||
+           c == '<' || c == '>';
+}
+
+/* '*' for each code point of text[from, to), but the characters a mask
+   keeps. */
 static void put_star_run(wb__strbuf *b, const char *text, size_t from, size_t to)
 {
     static const char stars[] = "****************";
-    size_t n = code_points(text, from, to);
-    while (n > 0) {
-        size_t k = n < sizeof(stars) - 1 ? n : sizeof(stars) - 1;
-        wb__strbuf_append(b, stars, k);
-        n -= k;
+    while (from < to) {
+        size_t end = from;
+        while (end < to && !keeps((unsigned char)text[end]))
+            end++;
+        size_t n = code_points(text, from, end);
+        while (n > 0) {
+            size_t k = n < sizeof(stars) - 1 ? n : sizeof(stars) - 1;
+            wb__strbuf_append(b, stars, k);
+            n -= k;
+        }
+        if (end < to)
+            wb__strbuf_append(b, text + end, 1);
+        from = end + (end < to);
     }
 }
 

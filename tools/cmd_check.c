@@ -162,12 +162,18 @@ static int from_gb18030(const char *in, size_t len, char **out, size_t *out_len)
 
 /*
  * Scan a whole file for personal data, a piece of whole lines at a time,
- * so that a file of any size is scanned in bounded memory. A file that is
- * not UTF-8 is read as GB18030 (what Notepad on Chinese Windows saves as
- * "ANSI") when it is valid GB18030, else as it is: its ASCII digits are
- * still digits. 1 when it could not be read, else 0.
+ * so that a file of many lines is scanned in bounded memory. A line is
+ * never cut: a piece holds at least one whole line, so every byte is
+ * searched and every column counts from the start of its line. The
+ * buffer grows for a line longer than a piece, up to SCAN_MAX_LINE (the
+ * library's limit on a file read whole); a longer line is an error that
+ * names it, never skipped. A file that is not UTF-8 is read as GB18030
+ * (what Notepad on Chinese Windows saves as "ANSI") when it is valid
+ * GB18030, else as it is: its ASCII digits are still digits. 1 when it
+ * could not be read or scanned whole, else 0.
  */
 #define SCAN_PIECE ((size_t)1 << 20)
+#define SCAN_MAX_LINE ((size_t)1 << 30)
 
 static int scan_file(check_opts *o, const char *path, int gb18030)
 {
@@ -177,7 +183,8 @@ static int scan_file(check_opts *o, const char *path, int gb18030)
         lint_fail("check: %s", err.message);
         return 1;
     }
-    char *buf = malloc(SCAN_PIECE);
+    size_t cap = SCAN_PIECE;
+    char *buf = malloc(cap);
     if (buf == NULL) {
         fclose(f);
         lint_fail("out of memory");
@@ -186,20 +193,50 @@ static int scan_file(check_opts *o, const char *path, int gb18030)
     /* A few megabytes take a moment: say how far it is, on a terminal only. */
     struct stat st;
     int progress = isatty(STDERR_FILENO) && stat(path, &st) == 0 && st.st_size >= (4 << 20);
+    const char *shown = path;   /* the name as every output shows it */
+    char *masked = progress ? lint_masked(o->privacy, path, &shown) : NULL;
     size_t have = 0, got, done = 0;
     int line = 1, rc = 0;
-    while (rc == 0 && (got = fread(buf + have, 1, SCAN_PIECE - have, f)) + have > 0) {
-        if (progress)
-            fprintf(stderr, "\r%s: %zu MiB scanned...", path, done >> 20);
+    while (rc == 0 && (got = fread(buf + have, 1, cap - have, f)) + have > 0) {
+        if (progress) {
+            fputc('\r', stderr);
+            lint_put_text(stderr, shown);
+            fprintf(stderr, ": %zu MiB scanned...", (done + have) >> 20);
+        }
+        size_t old = have;
         have += got;
-        /* Up to the last line end, unless the piece is all one line or
-           the file ends here. */
+        /* Up to the last line end, unless the file ends here. What was
+           kept from the last read holds no line end: only look at the
+           bytes read now. */
         size_t take = have;
-        if (got > 0 && have == SCAN_PIECE) {
-            while (take > 0 && buf[take - 1] != '\n')
-                take--;
-            if (take == 0)
-                take = have;
+        if (got > 0) {
+            const char *nl = NULL;
+            for (size_t i = have; i > old && nl == NULL; i--)
+                if (buf[i - 1] == '\n')
+                    nl = buf + i - 1;
+            if (nl == NULL) {
+                /* One line fills the buffer: read more of it. */
+                if (have < cap)
+                    continue;
+                if (cap >= SCAN_MAX_LINE) {
+                    lint_fail("check: %s:%d: a line longer than %zu MiB is not scanned: "
+                              "its personal data could not be searched for",
+                              path, line, SCAN_MAX_LINE >> 20);
+                    rc = 1;
+                    break;
+                }
+                char *bigger = realloc(buf, cap * 2);
+                if (bigger == NULL) {
+                    lint_fail("check: %s:%d: out of memory reading a line of over %zu MiB",
+                              path, line, cap >> 20);
+                    rc = 1;
+                    break;
+                }
+                buf = bigger;
+                cap *= 2;
+                continue;
+            }
+            take = (size_t)(nl - buf) + 1;
         }
         char *utf8 = NULL;
         size_t utf8_len = 0;
@@ -208,8 +245,8 @@ static int scan_file(check_opts *o, const char *path, int gb18030)
         if (scan_text(o, utf8 != NULL ? utf8 : buf, utf8 != NULL ? utf8_len : take, path, line) != 0)
             rc = 1;
         free(utf8);
-        for (size_t i = 0; i < take; i++)
-            line += buf[i] == '\n';
+        for (const char *p = buf; (p = memchr(p, '\n', take - (size_t)(p - buf))) != NULL; p++)
+            line++;
         memmove(buf, buf + take, have - take);
         have -= take;
         done += take;
@@ -218,12 +255,13 @@ static int scan_file(check_opts *o, const char *path, int gb18030)
     }
     if (progress)
         fputs("\r\033[K", stderr);
-    if (ferror(f)) {
+    if (rc == 0 && ferror(f)) {
         lint_fail("check: cannot read '%s'", path);
         rc = 1;
     }
     fclose(f);
     free(buf);
+    wb_free(masked);
     return rc;
 }
 

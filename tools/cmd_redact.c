@@ -20,19 +20,25 @@ static const char usage[] =
     "input) with minors' personal data masked as weibao-lint check quotes it:\n"
     "identity numbers (110105********002X), mobile and landline numbers\n"
     "(138****5678), bank card numbers (last 4 digits shown), names next to a\n"
-    "case word (张**) and matches of the rule pack's patterns. Nothing else\n"
-    "changes. The copy is written atomically and never over FILE.\n"
+    "case word (张**) and matches of the rule pack's patterns, also numbers\n"
+    "written in groups (110101 2015 0307 123X). Nothing else changes: a\n"
+    "pattern's match keeps its line breaks and its , \\t \" ' < > so that rows\n"
+    "keep their cells. The copy is written atomically and never over FILE.\n"
     "\n"
     "  -o OUT            where the copy goes (- for standard output)\n"
     "  --as-of DATE      the day minors are counted on (default: today)\n"
     "  --rules PACK      a county's rule pack: its privacy patterns and case words\n"
     "  --rule-table FILE use this rule table instead of the built-in one\n"
-    "  --quiet, -q       do not print what was masked\n"
+    "  --quiet, -q       do not print what was masked (a search stopped by a\n"
+    "                    limit is still reported: its line may be left whole)\n"
     "\n"
     "Exit status: 0 written, 2 usage error, unreadable input or unwritable OUT.\n";
 
-/* "3 identity numbers, 1 phone number ..." on stderr. */
-static void print_counts(const char *path, const wb_diagnostics *found)
+/* "3 identity numbers, 1 phone number ..." on stderr (not with --quiet),
+   the file's name masked as every other output masks it; and every
+   search a limit stopped. */
+static void print_counts(const char *path, const wb_diagnostics *found,
+                         const wb_privacy_scanner *scanner, int quiet)
 {
     static const struct {
         const char *rule, *one, *many;
@@ -43,25 +49,36 @@ static void print_counts(const char *path, const wb_diagnostics *found)
         { "privacy-name-case", "name", "names" },
         { "privacy-pattern", "match of a pack pattern", "matches of pack patterns" },
     };
-    size_t total = 0;
-    fprintf(stderr, "redact: %s:", path);
+    const char *name;
+    char *masked = lint_masked(scanner, path, &name);
+    char counts[512] = "";
+    size_t total = 0, used = 0;
     for (size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
         size_t n = 0;
         for (size_t i = 0; i < wb_diagnostics_count(found); i++)
             n += strcmp(wb_diagnostic_rule(wb_diagnostics_at(found, i)), kinds[k].rule) == 0;
-        if (n > 0)
-            fprintf(stderr, "%s %zu %s", total ? "," : "", n, n == 1 ? kinds[k].one : kinds[k].many);
+        if (n > 0 && used < sizeof(counts))
+            used += (size_t)snprintf(counts + used, sizeof(counts) - used, "%s %zu %s",
+                                     total ? "," : "", n, n == 1 ? kinds[k].one : kinds[k].many);
         total += n;
     }
-    fputs(total ? " masked\n" : " nothing to mask\n", stderr);
-    /* A search stopped by a limit leaves its line unsearched: say where. */
+    if (!quiet) {
+        fputs("redact: ", stderr);
+        lint_put_text(stderr, name);
+        fprintf(stderr, ":%s%s\n", counts, total ? " masked" : " nothing to mask");
+    }
+    /* A search stopped by a limit leaves its line unsearched: say where,
+       also with --quiet, for that line may be left whole. */
     for (size_t i = 0; i < wb_diagnostics_count(found); i++) {
         const wb_diagnostic *d = wb_diagnostics_at(found, i);
-        if (strcmp(wb_diagnostic_rule(d), "privacy-limit") == 0)
-            fprintf(stderr, "%s:%d:%d: warning: %s [privacy-limit]\n", wb_diagnostic_file(d),
-                    wb_diagnostic_line(d), wb_diagnostic_column(d),
-                    wb_diagnostic_message(d, WB_LANG_EN));
+        if (strcmp(wb_diagnostic_rule(d), "privacy-limit") == 0) {
+            lint_put_text(stderr, name);
+            fprintf(stderr, ":%d:%d: warning: ", wb_diagnostic_line(d), wb_diagnostic_column(d));
+            lint_put_text(stderr, wb_diagnostic_message(d, WB_LANG_EN));
+            fputs(" [privacy-limit]\n", stderr);
+        }
     }
+    wb_free(masked);
 }
 
 int lint_cmd_redact(int argc, char **argv)
@@ -131,7 +148,7 @@ int lint_cmd_redact(int argc, char **argv)
     if (lint_open_rules(&rules, table, pack) != 0 ||
         lint_open_privacy(&scanner, rules, as_of) != 0)
         goto out;
-    if ((!quiet && wb_privacy_scan(&found, scanner, data, len, name, 1, &err) != WB_OK) ||
+    if (wb_privacy_scan(&found, scanner, data, len, name, 1, &err) != WB_OK ||
         wb_privacy_redact(&copy, &copy_len, scanner, data, len, &err) != WB_OK) {
         lint_fail("redact: %s", err.message);
         goto out;
@@ -142,8 +159,8 @@ int lint_cmd_redact(int argc, char **argv)
     } else if (lint_write_atomically(output, copy, copy_len, strcmp(input, "-") ? input : NULL) == 0) {
         status = LINT_EXIT_CLEAN;
     }
-    if (status == LINT_EXIT_CLEAN && !quiet)
-        print_counts(name, found);
+    if (status == LINT_EXIT_CLEAN)
+        print_counts(name, found, scanner, quiet);
     status = lint_finish(status);
 out:
     wb_diagnostics_free(found);

@@ -13,6 +13,7 @@
  */
 #include "lint.h"
 
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,6 +87,8 @@ static void sarif_rule(FILE *out, const char *id, const char *short_text, const 
 
 void lint_sink_begin(lint_sink *s, const wb_ruleset *rules)
 {
+    if (s->privacy != NULL)
+        s->numbers = lint_numbers_scanner();
     if (s->statistics)
         return;
     if (s->format == LINT_FORMAT_JSON) {
@@ -159,24 +162,195 @@ static void fingerprint(char out[17], const char *rule, const char *file, const 
 }
 
 /*
- * text with every identity, phone and card number masked, or NULL when
- * there is nothing to mask. The library's messages already mask what
- * they quote; this is the last guard before anything reaches the output,
- * for the ids, unit names and explanations that carry a county's text.
- * When masking cannot be done (out of memory), the text is withheld.
+ * What the sink prints of a finding, masked: the library's messages
+ * already mask what they quote; this is the last guard before anything
+ * reaches the output, for the ids, unit names, file names and
+ * explanations that carry a county's text. The tool's own words are never
+ * masked: identity, phone and card numbers are masked everywhere (no word
+ * of the tool is one), but names and the pack's patterns (which may
+ * match a letter) only inside what a message quotes ('…', “…”, ‘…’,
+ * "…"), in the key, unit and township a rule result names, and in file
+ * names, which are input whole. When masking cannot be
+ * done (out of memory), the text is withheld.
  */
-static const char withheld[] = "(withheld: it could not be masked)";
 
-static char *masked(const lint_sink *s, const char *text, const char **shown)
+/* A growing string. */
+typedef struct sink_buf {
+    char *data;
+    size_t len, cap;
+} sink_buf;
+
+static int sink_buf_put(sink_buf *b, const char *p, size_t n)
 {
-    char *copy = NULL;
+    if (n == 0)
+        return 0;
+    if (b->len + n > b->cap) {
+        size_t cap = b->cap ? b->cap : 256;
+        while (cap < b->len + n)
+            cap *= 2;
+        char *bigger = realloc(b->data, cap);
+        if (bigger == NULL)
+            return -1;
+        b->data = bigger;
+        b->cap = cap;
+    }
+    memcpy(b->data + b->len, p, n);
+    b->len += n;
+    return 0;
+}
+
+/* The quotation that opens at text[i], if one does: its content's start
+   and end, and where the closing mark ends. An ASCII quote opens after
+   a character that is not a letter or digit (so not the ' of county's)
+   and closes before one that is not; in JSON, only a string after ':'
+   (a value, never a key) counts. */
+static int quotation(const char *text, size_t i, int json, size_t *from, size_t *to,
+                     size_t *after)
+{
+    static const char *const marks[][2] = {
+        { "\xE2\x80\x9C", "\xE2\x80\x9D" },   /* “ ” */
+        { "\xE2\x80\x98", "\xE2\x80\x99" },   /* ‘ ’ */
+        { "'", "'" },
+        { "\"", "\"" },
+    };
+    for (size_t k = json ? 3 : 0; k < sizeof(marks) / sizeof(marks[0]); k++) {
+        const char *open = marks[k][0], *close = marks[k][1];
+        size_t ol = strlen(open), cl = strlen(close);
+        if (strncmp(text + i, open, ol) != 0)
+            continue;
+        int ascii = ol == 1;
+        unsigned char before = i > 0 ? (unsigned char)text[i - 1] : ' ';
+        if (json ? before != ':' : ascii && (before < 0x80 && isalnum(before)))
+            return 0;
+        for (size_t j = i + ol; text[j] != '\0'; j++) {
+            if (json && text[j] == '\\' && text[j + 1] != '\0') {
+                j++;
+                continue;
+            }
+            if (strncmp(text + j, close, cl) != 0)
+                continue;
+            unsigned char next = (unsigned char)text[j + cl];
+            if (!json && ascii && next < 0x80 && isalnum(next))
+                continue;
+            *from = i + ol;
+            *to = j;
+            *after = j + cl;
+            return 1;
+        }
+        return 0;
+    }
+    return 0;
+}
+
+/* Append text[from, to) masked by the full scanner. In JSON, an escape
+   (\n, \u0001, \") is kept whole: only the text between escapes is
+   masked, so that the string stays valid. */
+static int put_quoted(sink_buf *b, const lint_sink *s, const char *text, size_t from,
+                      size_t to, int json)
+{
+    while (from < to) {
+        size_t end = from;
+        while (end < to && !(json && text[end] == '\\'))
+            end++;
+        if (end > from) {
+            char *copy = NULL;
+            size_t n = 0;
+            if (wb_privacy_redact(&copy, &n, s->privacy, text + from, end - from, NULL) != WB_OK)
+                return -1;
+            int rc = sink_buf_put(b, copy, n);
+            wb_free(copy);
+            if (rc != 0)
+                return -1;
+        }
+        if (end < to) {   /* an escape: \uXXXX or \ and one character */
+            size_t n = text[end + 1] == 'u' ? 6 : 2;
+            if (end + n > to)
+                n = to - end;
+            if (sink_buf_put(b, text + end, n) != 0)
+                return -1;
+            end += n;
+        }
+        from = end;
+    }
+    return 0;
+}
+
+/* The input a rule result's message names without quotes (its key, unit
+   and township, which its JSON carries): the string value of field in
+   extra_json, unescaped, in buf; "" when there is none. */
+static void json_value(char *buf, size_t size, const char *extra_json, const char *field)
+{
+    char name[32];
+    snprintf(name, sizeof(name), "\"%s\":\"", field);
+    const char *p = extra_json != NULL ? strstr(extra_json, name) : NULL;
+    size_t n = 0;
+    if (p != NULL)
+        for (p += strlen(name); *p != '\0' && *p != '"' && n + 1 < size; p++) {
+            if (*p == '\\' && (p[1] == '"' || p[1] == '\\'))
+                p++;
+            else if (*p == '\\')
+                break;   /* another escape: a control character, never named */
+            buf[n++] = *p;
+        }
+    buf[n] = '\0';
+}
+
+/* text (the tool's words and what they quote) masked as above: a new
+   string (free), or NULL when memory ran out. named: input the text
+   holds without quotes (NULL-terminated; empty strings ignored). */
+static char *mask_message(const lint_sink *s, const char *text, int json,
+                          const char *const *named)
+{
+    sink_buf b = { NULL, 0, 0 };
+    size_t i = 0, start = 0;
+    int failed = 0;
+    while (text[i] != '\0' && !failed) {
+        size_t from, to, after;
+        int found = quotation(text, i, json, &from, &to, &after);
+        for (size_t k = 0; !found && named != NULL && named[k] != NULL; k++) {
+            size_t n = strlen(named[k]);
+            if (n > 0 && strncmp(text + i, named[k], n) == 0) {
+                found = 1;
+                from = i;
+                to = after = i + n;
+            }
+        }
+        if (!found) {
+            i++;
+            continue;
+        }
+        failed = sink_buf_put(&b, text + start, from - start) != 0 ||
+                 put_quoted(&b, s, text, from, to, json) != 0 ||
+                 sink_buf_put(&b, text + to, after - to) != 0;
+        i = start = after;
+    }
+    if (!failed)
+        failed = sink_buf_put(&b, text + start, strlen(text + start)) != 0 ||
+                 sink_buf_put(&b, "", 1) != 0;
+    if (failed) {
+        free(b.data);
+        return NULL;
+    }
+    const char *shown;
+    char *masked = lint_masked(s->numbers, b.data, &shown);
+    free(b.data);
+    return shown == lint_withheld ? NULL : masked != NULL ? masked : NULL;
+}
+
+/* What to print of text: *shown, and what to free after. */
+static char *masked(const lint_sink *s, const char *text, int json, const char *extra_json,
+                    const char **shown)
+{
     *shown = text;
     if (text == NULL || s->privacy == NULL)
         return NULL;
-    if (wb_privacy_redact(&copy, NULL, s->privacy, text, strlen(text), NULL) != WB_OK)
-        *shown = withheld;
-    else
-        *shown = copy;
+    char key[256], unit[256], township[256];
+    json_value(key, sizeof(key), json ? NULL : extra_json, "key");
+    json_value(unit, sizeof(unit), json ? NULL : extra_json, "unit");
+    json_value(township, sizeof(township), json ? NULL : extra_json, "township");
+    const char *const named[] = { key, unit, township, NULL };
+    char *copy = s->numbers != NULL ? mask_message(s, text, json, named) : NULL;
+    *shown = copy != NULL ? copy : lint_withheld;
     return copy;
 }
 
@@ -193,15 +367,18 @@ void lint_sink_emit(lint_sink *s, const lint_finding *f)
         return;
     }
     lint_finding m = *f;
-    char *message = masked(s, f->message, &m.message);
-    char *extra = masked(s, f->extra_json, &m.extra_json);
-    char *explanation = masked(s, f->explanation, &m.explanation);
-    if (m.extra_json == withheld)
+    char *message = masked(s, f->message, 0, f->extra_json, &m.message);
+    char *extra = masked(s, f->extra_json, 1, NULL, &m.extra_json);
+    char *explanation = masked(s, f->explanation, 0, f->extra_json, &m.explanation);
+    /* A file's name is input whole: every pattern applies to all of it. */
+    char *file = lint_masked(s->privacy, f->file, &m.file);
+    if (m.extra_json == lint_withheld)
         m.extra_json = NULL;
     emit(s, &m);
     wb_free(message);
     wb_free(extra);
     wb_free(explanation);
+    wb_free(file);
 }
 
 static void emit(lint_sink *s, const lint_finding *f)
@@ -241,17 +418,26 @@ static void emit(lint_sink *s, const lint_finding *f)
             fprintf(stdout, ",\n       \"properties\": {%s}", f->extra_json);
         fputc('}', stdout);
     } else {
+        lint_put_text(stdout, file);
         if (f->line > 0)
-            printf("%s:%d:%d: %s: %s [%s]\n", file, f->line, f->column, wb_severity_name(f->severity),
-                   f->message, f->rule);
-        else
-            printf("%s: %s: %s [%s]\n", file, wb_severity_name(f->severity), f->message, f->rule);
+            printf(":%d:%d", f->line, f->column);
+        printf(": %s: ", wb_severity_name(f->severity));
+        lint_put_text(stdout, f->message);
+        printf(" [%s]\n", f->rule);
         /* The explanation's first line repeats the message's subject. */
         const char *p = f->explanation != NULL ? strchr(f->explanation, '\n') : NULL;
         while (p != NULL && *p != '\0') {
             const char *nl = strchr(p + 1, '\n');
             size_t n = nl != NULL ? (size_t)(nl - p - 1) : strlen(p + 1);
-            printf("    %.*s\n", (int)n, p + 1);
+            char *line = malloc(n + 1);
+            if (line != NULL) {
+                memcpy(line, p + 1, n);
+                line[n] = '\0';
+                fputs("    ", stdout);
+                lint_put_text(stdout, line);
+                fputc('\n', stdout);
+                free(line);
+            }
             p = nl;
         }
     }
@@ -277,6 +463,8 @@ static int by_count(const void *a, const void *b)
 /* Close the output; for --statistics print the counts per rule instead. */
 void lint_sink_end(lint_sink *s)
 {
+    wb_privacy_scanner_free(s->numbers);
+    s->numbers = NULL;
     if (s->statistics) {
         qsort(s->stats, s->stat_count, sizeof(s->stats[0]), by_count);
         if (s->format == LINT_FORMAT_TEXT) {

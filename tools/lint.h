@@ -42,6 +42,15 @@ int lint_fail(const char *fmt, ...)
 /* A library error as gcc prints one: "file:line:col: error: message [rule]". */
 int lint_fail_error(const wb_error *err);
 
+/* prefix and the formatted text on stderr, one line, as lint_fail prints
+   it: identity, phone and bank card numbers masked, control characters
+   and bytes that are not UTF-8 escaped (lint_put_text). */
+void lint_report(const char *prefix, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
 /*
  * Option parsing shared by the subcommands. When argv[*i] is the option
  * `name` (as "--name VALUE" or "--name=VALUE"), store the value, advance
@@ -99,6 +108,7 @@ typedef struct lint_sink {
     int json_object;            /* JSON wrapped in {"findings": [...], ...} (--summary) */
     const char *select, *ignore;    /* comma-separated rule ids; "ledger-" or "privacy*" name prefixes */
     const wb_privacy_scanner *privacy;  /* masks numbers in what is printed; NULL: nothing to mask */
+    wb_privacy_scanner *numbers;        /* numbers only (lint_sink_begin makes it, _end frees it) */
     size_t printed;
     int failed;                 /* a finding at or above fail_on was emitted */
     lint_stat stats[LINT_MAX_STATS];
@@ -149,7 +159,21 @@ int lint_read_input(const char *path, const char *cmd, char **data, size_t *len)
 int lint_same_file(const char *a, const char *b);
 
 /* Output helpers. */
+/* s as a JSON string: a byte that is not UTF-8 becomes the text \xFF (its
+   value in hex), so that the JSON stays valid. */
 void lint_json_string(FILE *out, const char *s);
+/* s on one line of text: \n, \r, \t, and \xHH for any other control
+   character or a byte that is not UTF-8; the rest as it is. */
+void lint_put_text(FILE *out, const char *s);
+/* A scanner for identity, phone and bank card numbers only (no case
+   words, no pack patterns): what the tool masks in text it did not
+   write. NULL when memory ran out. */
+wb_privacy_scanner *lint_numbers_scanner(void);
+/* text masked by s (wb_privacy_redact): *shown is the masked copy, which
+   is returned for wb_free; text itself when s or text is NULL (and NULL
+   returned); lint_withheld when it could not be masked. */
+char *lint_masked(const wb_privacy_scanner *s, const char *text, const char **shown);
+extern const char lint_withheld[];
 /* Print at most max code points of s, then "…" when it was longer. */
 void lint_print_prefix(FILE *out, const char *s, size_t max);
 /* Print s in exactly `width` terminal columns: CJK characters count two,

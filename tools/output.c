@@ -9,13 +9,109 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The bytes of the well-formed UTF-8 character at p (NUL-terminated), or
+   0 for a byte that does not start one. */
+static size_t utf8_length(const unsigned char *p)
+{
+    unsigned char c = p[0], lo = 0x80, hi = 0xBF;
+    size_t n;
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF) {
+        n = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        n = 3;
+        lo = c == 0xE0 ? 0xA0 : 0x80;
+        hi = c == 0xED ? 0x9F : 0xBF;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 4;
+        lo = c == 0xF0 ? 0x90 : 0x80;
+        hi = c == 0xF4 ? 0x8F : 0xBF;
+    } else {
+        return 0;
+    }
+    if (p[1] < lo || p[1] > hi)
+        return 0;
+    for (size_t k = 2; k < n; k++)
+        if ((p[k] & 0xC0u) != 0x80u)
+            return 0;
+    return n;
+}
+
+void lint_put_text(FILE *out, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; p != NULL && *p != '\0';) {
+        size_t n = utf8_length(p);
+        if (*p == '\n')
+            fputs("\\n", out);
+        else if (*p == '\r')
+            fputs("\\r", out);
+        else if (*p == '\t')
+            fputs("\\t", out);
+        else if (n == 0 || *p < 0x20 || *p == 0x7F)
+            fprintf(out, "\\x%02X", *p);
+        else
+            fwrite(p, 1, n, out);
+        p += n > 0 ? n : 1;
+    }
+}
+
+wb_privacy_scanner *lint_numbers_scanner(void)
+{
+    static const char *const no_words[] = { NULL };
+    wb_privacy_options options = WB_PRIVACY_OPTIONS_INIT;
+    options.case_words = no_words;
+    wb_privacy_scanner *s = NULL;
+    return wb_privacy_scanner_new(&s, &options, NULL) == WB_OK ? s : NULL;
+}
+
+const char lint_withheld[] = "(withheld: it could not be masked)";
+
+char *lint_masked(const wb_privacy_scanner *s, const char *text, const char **shown)
+{
+    char *copy = NULL;
+    *shown = text;
+    if (text == NULL || s == NULL)
+        return NULL;
+    if (wb_privacy_redact(&copy, NULL, s, text, strlen(text), NULL) != WB_OK)
+        *shown = lint_withheld;
+    else
+        *shown = copy;
+    return copy;
+}
+
+/* A message of the tool's on stderr: its numbers masked (it may quote a
+   file name or a value), its control characters escaped (one line). */
+static void put_message(const char *prefix, const char *fmt, va_list ap)
+{
+    char small[512], *text = small;
+    va_list again;
+    va_copy(again, ap);
+    int n = vsnprintf(small, sizeof(small), fmt, ap);
+    if (n >= (int)sizeof(small) && (text = malloc((size_t)n + 1)) != NULL)
+        vsnprintf(text, (size_t)n + 1, fmt, again);
+    va_end(again);
+    if (text == NULL)
+        text = small;   /* cut, but still masked */
+    wb_privacy_scanner *numbers = lint_numbers_scanner();
+    const char *shown;
+    char *masked = lint_masked(numbers, text, &shown);
+    if (numbers == NULL)
+        shown = lint_withheld;
+    fputs(prefix, stderr);
+    lint_put_text(stderr, shown);
+    fputc('\n', stderr);
+    wb_free(masked);
+    wb_privacy_scanner_free(numbers);
+    if (text != small)
+        free(text);
+}
+
 int lint_fail(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("weibao-lint: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    put_message("weibao-lint: ", fmt, ap);
     va_end(ap);
     return LINT_EXIT_USAGE;
 }
@@ -23,14 +119,21 @@ int lint_fail(const char *fmt, ...)
 int lint_fail_error(const wb_error *err)
 {
     if (err->source[0] != '\0' && err->line > 0)
-        fprintf(stderr, "%s:%d:%d: error: %s", err->source, err->line,
-                err->column, err->message);
+        lint_report("", "%s:%d:%d: error: %s%s%s%s", err->source, err->line, err->column,
+                    err->message, err->rule[0] != '\0' ? " [" : "", err->rule,
+                    err->rule[0] != '\0' ? "]" : "");
     else
-        fprintf(stderr, "weibao-lint: error: %s", err->message);
-    if (err->rule[0] != '\0')
-        fprintf(stderr, " [%s]", err->rule);
-    fputc('\n', stderr);
+        lint_report("weibao-lint: ", "error: %s%s%s%s", err->message,
+                    err->rule[0] != '\0' ? " [" : "", err->rule, err->rule[0] != '\0' ? "]" : "");
     return LINT_EXIT_USAGE;
+}
+
+void lint_report(const char *prefix, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    put_message(prefix, fmt, ap);
+    va_end(ap);
 }
 
 int lint_option_value(int argc, char **argv, int *i, const char *name,
@@ -87,7 +190,8 @@ void lint_json_string(FILE *out, const char *s)
         return;
     }
     fputc('"', out);
-    for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
+    for (const unsigned char *p = (const unsigned char *)s; *p != '\0';) {
+        size_t n = utf8_length(p);
         switch (*p) {
         case '"':  fputs("\\\"", out); break;
         case '\\': fputs("\\\\", out); break;
@@ -97,9 +201,12 @@ void lint_json_string(FILE *out, const char *s)
         default:
             if (*p < 0x20)
                 fprintf(out, "\\u%04x", *p);
+            else if (n == 0)
+                fprintf(out, "\\\\x%02X", *p);   /* not UTF-8: the text \xFF */
             else
-                fputc(*p, out);     /* UTF-8 passes through as is */
+                fwrite(p, 1, n, out);
         }
+        p += n > 0 ? n : 1;
     }
     fputc('"', out);
 }
@@ -179,12 +286,19 @@ int lint_finish(int status)
 void lint_print_finding(const wb_diagnostic *d, lint_format format, wb_lang lang,
                         size_t *printed)
 {
-    const char *msg = wb_diagnostic_message(d, lang);
+    /* The library masks what its messages quote; the file's name is the
+       caller's, and may hold a number. */
+    wb_privacy_scanner *numbers = lint_numbers_scanner();
+    const char *file, *msg;
+    char *masked_file = lint_masked(numbers, wb_diagnostic_file(d), &file);
+    char *masked_msg = lint_masked(numbers, wb_diagnostic_message(d, lang), &msg);
+    if (numbers == NULL)
+        file = msg = lint_withheld;
     const char *sev = wb_severity_name(wb_diagnostic_severity(d));
     if (format == LINT_FORMAT_JSON) {
         fputs(*printed ? ",\n " : "\n ", stdout);
         fputs("{\"file\":", stdout);
-        lint_json_string(stdout, wb_diagnostic_file(d));
+        lint_json_string(stdout, file);
         fprintf(stdout, ",\"line\":%d,\"column\":%d,\"severity\":",
                 wb_diagnostic_line(d), wb_diagnostic_column(d));
         lint_json_string(stdout, sev);
@@ -193,15 +307,18 @@ void lint_print_finding(const wb_diagnostic *d, lint_format format, wb_lang lang
         fputs(",\"message\":", stdout);
         lint_json_string(stdout, msg);
         fputc('}', stdout);
-    } else if (wb_diagnostic_line(d) > 0) {
-        fprintf(stdout, "%s:%d:%d: %s: %s [%s]\n", wb_diagnostic_file(d),
-                wb_diagnostic_line(d), wb_diagnostic_column(d), sev, msg,
-                wb_diagnostic_rule(d));
     } else {
-        fprintf(stdout, "%s: %s: %s [%s]\n", wb_diagnostic_file(d), sev, msg,
-                wb_diagnostic_rule(d));
+        lint_put_text(stdout, file);
+        if (wb_diagnostic_line(d) > 0)
+            fprintf(stdout, ":%d:%d", wb_diagnostic_line(d), wb_diagnostic_column(d));
+        fprintf(stdout, ": %s: ", sev);
+        lint_put_text(stdout, msg);
+        fprintf(stdout, " [%s]\n", wb_diagnostic_rule(d));
     }
     (*printed)++;
+    wb_free(masked_file);
+    wb_free(masked_msg);
+    wb_privacy_scanner_free(numbers);
 }
 
 int lint_read_all(FILE *f, const char *name, const char *cmd, char **data, size_t *len)

@@ -17,9 +17,9 @@
  *    Code art. 201).
  *    Masked as wb_mask_id_number() does: 110105********002X.
  *  - privacy-phone: a mobile number (1[3-9] and 9 more digits, optionally
- *    grouped 3-4-4 by a space or '-', optionally after +86) or a landline
- *    number with its area code (0 and 2 or 3 digits, an optional '-' or
- *    space, 7 or 8 digits; written without a separator, 010 and 02x are
+ *    grouped 3-4-4 by a space, '-' or U+3000, optionally after +86) or a landline
+ *    number with its area code (0 and 2 or 3 digits, an optional '-',
+ *    space or U+3000, 7 or 8 digits; written without a separator, 010 and 02x are
  *    taken as 3-digit area codes and the rest as 4-digit ones). Masked:
  *    138****5678, landlines keep the area code and the last 2 digits
  *    (0755-*****67).
@@ -42,6 +42,17 @@
  *    and the scan goes on from the next line. After 10 such findings a
  *    pattern is not applied to the rest of the text. Never a failure,
  *    never a hang.
+ *
+ * Numbers written in groups are found, checked and masked as the plain
+ * ones are: identity numbers 6-8-4 (110101 20150307 123X), 6-4-4-4
+ * (110101 2015 0307 123X), 4-4-4-4-2 and old ones 6-6-3; bank cards
+ * 4-4-4-4 and 4-4-4-4-1..3, beginning with 3 to 6 (the issuers' codes;
+ * 62 is UnionPay) and with one separator throughout; mobiles 3-4-4. The
+ * groups are joined by a space, '-' or the full-width space U+3000. An
+ * identity number is found whatever is around it; groups of 4 that go
+ * on around a card (a digit and a separator before it, or two more
+ * groups after it: 1234 5678 9012 3456 7890 1234) are a list of counts,
+ * not a card.
  *
  * Digits are ASCII or full-width (０-９, and Ｘ as a check character);
  * masks are written in ASCII. Text is UTF-8 and need not be valid:
@@ -133,6 +144,10 @@ WB_API int wb_privacy_scan(wb_diagnostics **out, const wb_privacy_scanner *s, co
  * A copy of text with every finding masked as in the findings' messages
  * and every other byte as it was. Where findings overlap (an extra
  * pattern over a number), the later one masks what the earlier left.
+ * An extra pattern's match is masked '*' for each character, but line
+ * breaks (\n, \r) and the separators of CSV and markup (, tab " ' < >)
+ * stay as they are: the copy has the same lines, cells and tags however
+ * far a pattern reaches.
  * *out is NUL-terminated and the caller's (wb_free); *out_len (when
  * out_len is not NULL) is its length without the NUL.
  * @return WB_OK; WB_ENOMEM; WB_EINVAL

@@ -460,7 +460,7 @@ static void test_ledger_privacy__long_digit_runs_are_masked_in_messages(void **s
         { MINOR_ID, "**************0015" },
         { "11010519491231002X", "**************002X" },
         { "１３８１２３４５６７８", "*******５６７８" },
-        { "电话0755-12345678", "电话0755-12345678" },      /* runs of 4 and 8 */
+        { "电话0755-12345678", "电话****-****5678" },      /* a landline, grouped */
         { "1234567890", "******7890" },
         { "123456789", "123456789" },
         { "2026-03-02", "2026-03-02" },
@@ -476,7 +476,7 @@ static void test_ledger_privacy__long_digit_runs_are_masked_in_messages(void **s
     assert_string_equal(buf, "电话*");
     char quoted[16];
     wb__quote_value(quoted, sizeof(quoted), "BC-13812345678-2");
-    assert_string_equal(quoted, "BC-*******56...");
+    assert_string_equal(quoted, "BC-********6...");   /* -2 joins the run */
 
     fixture f;
     open_fixture(&f, 0);
@@ -515,6 +515,50 @@ static void test_ledger_privacy__long_digit_runs_are_masked_in_messages(void **s
     close_fixture(&f);
 }
 
+static void test_ledger_privacy__grouped_numbers_are_masked_in_messages(void **state)
+{
+    (void)state;
+    char buf[96];
+    static const struct { const char *in, *out; } cases[] = {
+        { "110101 2015 0307 123X", "****** **** **** 123X" },
+        { "110101-20150307-123X", "******-********-123X" },
+        { "110101\u300020150307\u3000123X", "******\u3000********\u3000123X" },
+        { "1101 0120 1503 0712 3X", "**** **** **** **12 3X" },
+        { "卡 6222 0210 0112 3456 789 止", "卡 **** **** **** ***6 789 止" },
+        { "138-1234-5678", "***-****-5678" },
+        { "138 1234 5678", "*** **** 5678" },
+        /* Dates and short groups are not numbers. */
+        { "2015-03-07 2015-03-08", "2015-03-07 2015-03-08" },
+        { "2026-03-01至2026-03-05", "2026-03-01至2026-03-05" },
+        { "12 34 56 78 90", "12 34 56 78 90" },
+        { "第 3 组 120 人", "第 3 组 120 人" },
+        { "1234 5678", "1234 5678" },
+        { "110101 ", "110101 " },
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        assert_int_equal(wb__mask_numbers(buf, sizeof(buf), cases[i].in), strlen(cases[i].out));
+        assert_string_equal(buf, cases[i].out);
+    }
+
+    /* A grouped number in a date cell is quoted masked (ledger-bad-date). */
+    fixture f;
+    open_fixture(&f, 0);
+    static const char csv[] =
+        "编号,单位,人员类别,查询日期,入职日期\n"
+        "BC-1,实验小学,在职,110101 2015 0307 123X,\n"
+        "BC-2,实验小学,在职,2026-03-02,6222-0210-0112-3456-789\n";
+    assert_int_equal(add_data(&f, ".csv", csv, sizeof(csv) - 1), WB_OK);
+    const wb_diagnostics *p = wb_evaluation_problems(f.ev);
+    assert_int_equal(wb_diagnostics_count(p), 2);
+    assert_string_equal(wb_diagnostic_message(wb_diagnostics_at(p, 0), WB_LANG_EN),
+                        "column query-date (查询日期): '****** **** **** 123X' is not a date "
+                        "that exists");
+    assert_string_equal(wb_diagnostic_message(wb_diagnostics_at(p, 1), WB_LANG_ZH),
+                        "“入职日期”列:“****-****-****-***6-789”不是存在的日期");
+    expect_all_masked(&f);
+    close_fixture(&f);
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_ledger_privacy__csv_cells_at_their_exact_places),
     cmocka_unit_test(test_ledger_privacy__gb18030_csv_columns_count_characters),
@@ -526,6 +570,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_ledger_privacy__findings_come_before_the_rows_results),
     cmocka_unit_test(test_ledger_privacy__bad_rows_are_still_scanned),
     cmocka_unit_test(test_ledger_privacy__long_digit_runs_are_masked_in_messages),
+    cmocka_unit_test(test_ledger_privacy__grouped_numbers_are_masked_in_messages),
 };
 
 WB_TEST_MAIN("ledger_privacy", tests)

@@ -347,6 +347,99 @@ static void test_privacy__phone_forms(void **state)
     wb_privacy_scanner_free(s);
 }
 
+/*
+ * Numbers written in groups, as forms and exports print them: found,
+ * checked (check character, Luhn, minor on the as-of date) and masked as
+ * the plain ones are; dates, years and lists of counts are not numbers.
+ */
+static void test_privacy__grouped_numbers(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        const char *rule;   /* NULL: nothing found */
+        const char *mask;
+        wb_severity severity;
+        const char *redacted;   /* NULL: the mask alone */
+    } cases[] = {
+        { "110105 2008 1130 0015", "privacy-id-number", "110105********0015",
+          WB_SEVERITY_ERROR, NULL },
+        { "110105-20081130-0015", "privacy-id-number", "110105********0015",
+          WB_SEVERITY_ERROR, NULL },
+        { "110105\u300020081130\u30000015", "privacy-id-number", "110105********0015",
+          WB_SEVERITY_ERROR, NULL },
+        { "110105 19900101 1232", "privacy-id-number", "110105********1232",
+          WB_SEVERITY_WARNING, NULL },
+        { "1101 0519 9001 0112 32", "privacy-id-number", "110105********1232",
+          WB_SEVERITY_WARNING, NULL },
+        { "110105 1990-0101 1232", "privacy-id-number", "110105********1232",
+          WB_SEVERITY_WARNING, NULL },
+        { "110105 900101 123", "privacy-id-number", "110105*****1123", WB_SEVERITY_WARNING, NULL },
+        { "6222 0212 3456 7890 128", "privacy-bank-card", "***************0128",
+          WB_SEVERITY_WARNING, NULL },
+        { "6225-8801-2345-6783", "privacy-bank-card", "************6783",
+          WB_SEVERITY_WARNING, NULL },
+        { "6225\u30008801\u30002345\u30006783", "privacy-bank-card", "************6783",
+          WB_SEVERITY_WARNING, NULL },
+        { "138\u30001234\u30005678", "privacy-phone", "138****5678", WB_SEVERITY_WARNING, NULL },
+        { "0755\u30001234567", "privacy-phone", "0755 *****67", WB_SEVERITY_WARNING, NULL },
+        /* An identity number whatever is around it; a card after words. */
+        { "110105 2008 1130 0015 2008年生", "privacy-id-number", "110105********0015",
+          WB_SEVERITY_ERROR, "110105********0015 2008年生" },
+        { "1 110105-20081130-0015", "privacy-id-number", "110105********0015",
+          WB_SEVERITY_ERROR, "1 110105********0015" },
+        { "6222 0212 3456 7890 128 2026年", "privacy-bank-card", "***************0128",
+          WB_SEVERITY_WARNING, "***************0128 2026年" },
+        { "6225 8801 2345 6783 2026年", "privacy-bank-card", "************6783",
+          WB_SEVERITY_WARNING, "************6783 2026年" },
+        /* Checked as the plain ones are. */
+        { "110105 2008 1130 0016", NULL, NULL, 0, NULL },        /* check character */
+        { "110105 2008 1131 0015", NULL, NULL, 0, NULL },        /* 31 November */
+        { "6225 8801 2345 6784", NULL, NULL, 0, NULL },          /* Luhn */
+        { "6225 8801-2345 6783", NULL, NULL, 0, NULL },          /* mixed separators */
+        /* Dates, years, counts. */
+        { "2015-03-07 2015-03-08", NULL, NULL, 0, NULL },
+        { "2015 0307 2016 0308", NULL, NULL, 0, NULL },
+        { "2019 2020 2021 2022", NULL, NULL, 0, NULL },
+        { "1234 5678 9012 3456 7890", NULL, NULL, 0, NULL },
+        { "1 6225 8801 2345 6783", NULL, NULL, 0, NULL },            /* a list */
+        { "6225 8801 2345 6783 1200 3400", NULL, NULL, 0, NULL },    /* a list */
+        { "3000 4000 5000 6000", NULL, NULL, 0, NULL },
+        { "12 34 56 78 90 12 34 56 78", NULL, NULL, 0, NULL },
+        { "2026年3月1日 8:30 1200 人", NULL, NULL, 0, NULL },
+    };
+    wb_privacy_scanner *s = scanner("2026-11-29", NULL);
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        char text[128];
+        snprintf(text, sizeof(text), "号码:%s。", cases[i].text);
+        wb_diagnostics *d = scan_with(s, text);
+        if (cases[i].rule == NULL) {
+            if (wb_diagnostics_count(d) != 0)
+                fail_msg("%s: %s", cases[i].text,
+                         wb_diagnostic_message(wb_diagnostics_at(d, 0), WB_LANG_EN));
+            wb_diagnostics_free(d);
+            continue;
+        }
+        if (wb_diagnostics_count(d) != 1)
+            fail_msg("%s: %zu findings", cases[i].text, wb_diagnostics_count(d));
+        const wb_diagnostic *x = only(d, cases[i].rule);
+        assert_place(x, 1, cases[i].text[0] == '1' && cases[i].text[1] == ' ' ? 6 : 4);
+        assert_int_equal(wb_diagnostic_severity(x), cases[i].severity);
+        assert_contains(wb_diagnostic_message(x, WB_LANG_EN), cases[i].mask);
+        assert_contains(wb_diagnostic_message(x, WB_LANG_ZH), cases[i].mask);
+        wb_diagnostics_free(d);
+
+        char *out = NULL;
+        assert_int_equal(wb_privacy_redact(&out, NULL, s, text, strlen(text), NULL), WB_OK);
+        char expected[128];
+        snprintf(expected, sizeof(expected), "号码:%s。",
+                 cases[i].redacted != NULL ? cases[i].redacted : cases[i].mask);
+        assert_string_equal(out, expected);
+        wb_free(out);
+    }
+    wb_privacy_scanner_free(s);
+}
+
 /* -------------------------------------------------------------- names */
 
 static void test_privacy__name_needs_a_case_word_nearby(void **state)
@@ -479,6 +572,31 @@ static void test_privacy__redact_masks_and_keeps_the_rest(void **state)
     assert_string_equal(out, "*************!");
     wb_free(out);
     wb_privacy_scanner_free(s2);
+    wb_privacy_scanner_free(s);
+}
+
+/* A pattern that reaches over a cell's comma, a line break or a tag:
+   what lies between is masked, the separators stay, so a CSV keeps its
+   columns, a text its lines, markup its tags. */
+static void test_privacy__redact_keeps_separators_and_line_breaks(void **state)
+{
+    (void)state;
+    const char *extra[] = { "学籍号.{0,12}", "住址[\\s\\S]{0,6}", "<b>[^<]*</b>", NULL };
+    wb_privacy_scanner *s = scanner(NULL, extra);
+    static const char text[] =
+        "编号,备注,日期\n"
+        "1,学籍号G12,2026-01-01\n"
+        "2,\"住址\r\n北京\",x\n"
+        "<p><b>张三</b></p>\n";
+    char *out = NULL;
+    size_t n = 0;
+    assert_int_equal(wb_privacy_redact(&out, &n, s, text, sizeof(text) - 1, NULL), WB_OK);
+    assert_string_equal(out, "编号,备注,日期\n"
+                             "1,******,********01\n"
+                             "2,\"**\r\n**\",x\n"
+                             "<p><*>**<**></p>\n");
+    assert_int_equal(n, strlen(out));
+    wb_free(out);
     wb_privacy_scanner_free(s);
 }
 
@@ -808,9 +926,11 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_privacy__bank_cards_need_luhn),
     cmocka_unit_test(test_privacy__serials_and_hashes_are_not_numbers),
     cmocka_unit_test(test_privacy__phone_forms),
+    cmocka_unit_test(test_privacy__grouped_numbers),
     cmocka_unit_test(test_privacy__name_needs_a_case_word_nearby),
     cmocka_unit_test(test_privacy__every_message_is_masked),
     cmocka_unit_test(test_privacy__redact_masks_and_keeps_the_rest),
+    cmocka_unit_test(test_privacy__redact_keeps_separators_and_line_breaks),
     cmocka_unit_test(test_privacy__bad_extra_pattern_is_eregex),
     cmocka_unit_test(test_privacy__extra_pattern_names_in_messages),
     cmocka_unit_test(test_privacy__default_case_words),
