@@ -37,7 +37,8 @@ static const char import_usage[] =
     "checked against its date, each 共N天 against the days off; what cannot be\n"
     "read is reported with its line, and a line that reads like an item but is\n"
     "not numbered 一、二、… with the holiday's name before a colon is an error.\n"
-    "Without -o, or with -o -, the edition goes to standard output. OUT is\n"
+    "Without -o, or with -o -, the edition goes to standard output and the\n"
+    "warnings to standard error, so the edition stays a whole document. OUT is\n"
     "written atomically and never over the notice itself.\n";
 
 static const char due_usage[] =
@@ -213,14 +214,20 @@ static int cmd_import(int argc, char **argv)
     free(text);
     if (rc != WB_OK)
         return lint_fail("calendar import: %s", err.message);
+    /* The edition on standard output must stay a whole XML document: the
+       findings then go to standard error. */
+    int xml_on_stdout = output == NULL || strcmp(output, "-") == 0;
+    wb_privacy_scanner *numbers = lint_numbers_scanner();
     size_t printed = 0;
     for (size_t i = 0; i < wb_diagnostics_count(findings); i++)
-        lint_print_finding(wb_diagnostics_at(findings, i), LINT_FORMAT_TEXT, lang, &printed);
+        lint_print_finding(xml_on_stdout && xml != NULL ? stderr : stdout, numbers,
+                           wb_diagnostics_at(findings, i), LINT_FORMAT_TEXT, lang, &printed);
+    wb_privacy_scanner_free(numbers);
     wb_diagnostics_free(findings);
     if (xml == NULL)
         return lint_finish(LINT_EXIT_FINDINGS);
     int status = LINT_EXIT_CLEAN;
-    if (output == NULL || strcmp(output, "-") == 0)
+    if (xml_on_stdout)
         fputs(xml, stdout);
     else if (lint_write_atomically(output, xml, strlen(xml),
                                    strcmp(input, "-") == 0 ? NULL : input) != 0)

@@ -64,11 +64,13 @@ int lint_parse_lang(const char *value, wb_lang *out);
 int lint_parse_format_or_markdown(const char *value, lint_format *out, int *markdown);
 
 /*
- * One finding: "file:line:col: severity: message [rule]" as text, or an
- * object of a JSON array (a comma first when *printed is not 0).
+ * One finding on out: "file:line:col: severity: message [rule]" as text,
+ * or an object of a JSON array (a comma first when *printed is not 0).
+ * numbers (lint_numbers_scanner, made once by the caller) masks the file
+ * name and the message; NULL withholds both.
  */
-void lint_print_finding(const wb_diagnostic *d, lint_format format, wb_lang lang,
-                        size_t *printed);
+void lint_print_finding(FILE *out, const wb_privacy_scanner *numbers, const wb_diagnostic *d,
+                        lint_format format, wb_lang lang, size_t *printed);
 
 /*
  * Write data to path atomically: a temporary file beside it, then a

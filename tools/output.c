@@ -283,12 +283,11 @@ int lint_finish(int status)
     return LINT_EXIT_USAGE;
 }
 
-void lint_print_finding(const wb_diagnostic *d, lint_format format, wb_lang lang,
-                        size_t *printed)
+void lint_print_finding(FILE *out, const wb_privacy_scanner *numbers, const wb_diagnostic *d,
+                        lint_format format, wb_lang lang, size_t *printed)
 {
     /* The library masks what its messages quote; the file's name is the
        caller's, and may hold a number. */
-    wb_privacy_scanner *numbers = lint_numbers_scanner();
     const char *file, *msg;
     char *masked_file = lint_masked(numbers, wb_diagnostic_file(d), &file);
     char *masked_msg = lint_masked(numbers, wb_diagnostic_message(d, lang), &msg);
@@ -296,29 +295,28 @@ void lint_print_finding(const wb_diagnostic *d, lint_format format, wb_lang lang
         file = msg = lint_withheld;
     const char *sev = wb_severity_name(wb_diagnostic_severity(d));
     if (format == LINT_FORMAT_JSON) {
-        fputs(*printed ? ",\n " : "\n ", stdout);
-        fputs("{\"file\":", stdout);
-        lint_json_string(stdout, file);
-        fprintf(stdout, ",\"line\":%d,\"column\":%d,\"severity\":",
+        fputs(*printed ? ",\n " : "\n ", out);
+        fputs("{\"file\":", out);
+        lint_json_string(out, file);
+        fprintf(out, ",\"line\":%d,\"column\":%d,\"severity\":",
                 wb_diagnostic_line(d), wb_diagnostic_column(d));
-        lint_json_string(stdout, sev);
-        fputs(",\"rule\":", stdout);
-        lint_json_string(stdout, wb_diagnostic_rule(d));
-        fputs(",\"message\":", stdout);
-        lint_json_string(stdout, msg);
-        fputc('}', stdout);
+        lint_json_string(out, sev);
+        fputs(",\"rule\":", out);
+        lint_json_string(out, wb_diagnostic_rule(d));
+        fputs(",\"message\":", out);
+        lint_json_string(out, msg);
+        fputc('}', out);
     } else {
-        lint_put_text(stdout, file);
+        lint_put_text(out, file);
         if (wb_diagnostic_line(d) > 0)
-            fprintf(stdout, ":%d:%d", wb_diagnostic_line(d), wb_diagnostic_column(d));
-        fprintf(stdout, ": %s: ", sev);
-        lint_put_text(stdout, msg);
-        fprintf(stdout, " [%s]\n", wb_diagnostic_rule(d));
+            fprintf(out, ":%d:%d", wb_diagnostic_line(d), wb_diagnostic_column(d));
+        fprintf(out, ": %s: ", sev);
+        lint_put_text(out, msg);
+        fprintf(out, " [%s]\n", wb_diagnostic_rule(d));
     }
     (*printed)++;
     wb_free(masked_file);
     wb_free(masked_msg);
-    wb_privacy_scanner_free(numbers);
 }
 
 int lint_read_all(FILE *f, const char *name, const char *cmd, char **data, size_t *len)

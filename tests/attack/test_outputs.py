@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import tempfile
 import unittest
+import xml.etree.ElementTree as ET
 
 from support import DATA, LINT, SOURCE, TIME_LIMIT, AttackCase, _limit_memory
 
@@ -111,6 +112,15 @@ class NoticeImport(AttackCase):
         last = "n.txt:100005:1: error: this line reads like a holiday item"
         self.assertTrue(last in r.out, last)      # (not assertIn: the output is 20 MB)
         self.assertFalse(os.path.exists(self.path("o.xml")))
+
+    def test_the_edition_on_standard_output_stays_whole_with_warnings(self):
+        # No signing date: a warning, and the edition is still written.
+        path = self.notice("一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。")
+        for args in ((), ("-o", "-")):
+            r = self.lint("calendar", "import", "--lang", "en", path, *args, expect=1)
+            self.assertTrue(r.out.startswith("<?xml"), r.out[:80])
+            self.assertIn("[notice-uncited]", r.err)
+            ET.fromstring(r.out.encode("utf-8"))
 
     def test_a_flood_of_prose_is_read_quietly(self):
         path = self.notice(*["节假日期间，各地区、各部门要妥善安排好值班和安全、保卫等工作。"] * 100000,
