@@ -74,6 +74,19 @@ void wb__result_missing(wb_result *r, const wb_record *record, int field)
     r->missing_header = record->kind->fields[field].header;
 }
 
+void wb__result_unreadable(wb_result *r, const wb_ledger_kind *kind, unsigned unreadable,
+                           unsigned columns)
+{
+    unsigned bad = unreadable & columns;
+    int field = 0;
+    while (field + 1 < (int)kind->field_count && !((bad >> field) & 1u))
+        field++;
+    r->outcome = WB_OUTCOME_INSUFFICIENT_DATA;
+    r->missing = kind->fields[field].name;
+    r->missing_header = kind->fields[field].header;
+    r->unreadable = unreadable == WB__ROW_UNREADABLE ? 2 : 1;
+}
+
 /*
  * The last day of the period, into r. When the calendar does not reach
  * it, the earliest it can be is still known: art. 202's date (art. 203
@@ -492,7 +505,7 @@ static int reads_kind(const wb__evaluator *e, const char *kind)
  * value, or WB_ECOVERAGE (err filled) after the results that could be
  * computed were delivered.
  */
-static int evaluate_record(wb_evaluation *ev, const wb_record *rec, wb_error *err)
+static int evaluate_record(wb_evaluation *ev, const wb_record *rec, int keyless, wb_error *err)
 {
     int coverage = WB_OK;
     wb_error coverage_err;
@@ -503,7 +516,8 @@ static int evaluate_record(wb_evaluation *ev, const wb_record *rec, wb_error *er
         if (e->collect != NULL && (own || reads_kind(e, rec->kind->name)) &&
             e->collect(&ev->runs[i].state, rule, rec) != WB_OK)
             return WB_ENOMEM;
-        if (!own || e->evaluate == NULL)
+        /* A row without a key counts only in rules over the whole ledger. */
+        if (!own || e->evaluate == NULL || keyless)
             continue;
         wb_result r;
         memset(&r, 0, sizeof(r));
@@ -515,13 +529,22 @@ static int evaluate_record(wb_evaluation *ev, const wb_record *rec, wb_error *er
         r.line = rec->line;
         r.as_of = ev->as_of;
         r.calendar = ev->calendar;
-        int rc = e->evaluate(&r, rule, rec, ev->calendar, &coverage_err);
+        int rc = WB_OK;
+        /* A cell the rule reads could not be read: the row stays in the
+           rule's counts, as insufficient data, never judged on a guess. */
+        if ((rec->unreadable & e->columns) != 0)
+            wb__result_unreadable(&r, rec->kind, rec->unreadable, e->columns);
+        else
+            rc = e->evaluate(&r, rule, rec, ev->calendar, &coverage_err);
         if (rc == WB_ECOVERAGE) {
             coverage = rc;
             continue;
         }
-        if (rc != WB_OK)
+        if (rc != WB_OK) {
+            if (err != NULL)
+                *err = coverage_err;
             return rc;
+        }
         if (count_result(ev, &r) != WB_OK)
             return WB_ENOMEM;
         if (ev->fn != NULL) {
@@ -632,24 +655,33 @@ static int learn_directory(wb_evaluation *ev, const wb_record *rec)
     return WB_OK;
 }
 
-/* A record from a file or the API: key checked, then every rule. */
+/*
+ * A record from a file or the API: key checked, then every rule. A row
+ * without a key (or whose key could not be read) is no row of its own to
+ * judge, but it is one more row of the ledger: the rules over whole
+ * ledgers still count it.
+ */
 static int add(wb_evaluation *ev, const wb_record *rec, int from_file, wb_error *err)
 {
     if (saw_kind(ev, rec->kind, rec->source) != WB_OK)
         return WB_ENOMEM;
+    int keyless = rec->text[0] == NULL || (rec->unreadable & 1u);
     int bad;
     int rc = check_directory(ev, rec, &bad);
     if (rc != WB_OK || bad)
         return rc;
-    int dup;
-    rc = check_key(ev, rec, &dup);
-    if (rc != WB_OK || dup)
-        return rc;
+    if (!keyless) {
+        int dup;
+        rc = check_key(ev, rec, &dup);
+        if (rc != WB_OK || dup)
+            return rc;
+    }
     if (learn_directory(ev, rec) != WB_OK)
         return WB_ENOMEM;
-    ev->records++;
+    if (!keyless && rec->unreadable == 0)
+        ev->records++;      /* bad rows are not counted as checked */
     wb_error local;
-    rc = evaluate_record(ev, rec, from_file ? &local : err);
+    rc = evaluate_record(ev, rec, keyless, from_file ? &local : err);
     if (rc == WB_ECOVERAGE && from_file) {
         char zh[WB_ERROR_MESSAGE_SIZE + 64];
         snprintf(zh, sizeof(zh), "日历数据未覆盖所需日期:%s", local.message);
@@ -1073,8 +1105,16 @@ static void put_detail(wb__strbuf *b, const wb_result *r, int en)
         wb__strbuf_put(b, en ? "not applicable: %s" : "不适用:%s", r->why[en]);
         break;
     case WB_OUTCOME_INSUFFICIENT_DATA:
-        wb__strbuf_put(b, en ? "insufficient data: no %s (%s)" : "数据不足:缺少“%s”(%s)",
-                       en ? r->missing : r->missing_header, en ? r->missing_header : r->missing);
+        if (r->unreadable == 2)
+            wb__strbuf_put(b, "%s", en ? "insufficient data: the row could not be read"
+                                       : "数据不足:本行无法识别");
+        else if (r->unreadable)
+            wb__strbuf_put(b, en ? "insufficient data: %s (%s) could not be read"
+                                 : "数据不足:“%s”(%s)无法识别",
+                           en ? r->missing : r->missing_header, en ? r->missing_header : r->missing);
+        else
+            wb__strbuf_put(b, en ? "insufficient data: no %s (%s)" : "数据不足:缺少“%s”(%s)",
+                           en ? r->missing : r->missing_header, en ? r->missing_header : r->missing);
         break;
     }
     if (r->detail[en] != NULL)
