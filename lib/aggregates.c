@@ -32,6 +32,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "errors_internal.h"
 #include "tally.h"
 
 /* ================================================================ rows */
@@ -992,6 +993,14 @@ int wb__finish_home_visits(void *state, wb__rule_run *run, wb_error *err)
             wb_deadline due;
             wb_period_options move = WB_PERIOD_OPTIONS_INIT;
             rc = wb_period_end(&due, cal, last, months, WB_PERIOD_MONTHS, &move, err);
+            if (rc == WB_EINVAL) {
+                /* Only the last day can fail: past 9999-12-31, past any calendar. */
+                char from[WB_DATE_STRLEN];
+                wb_date_format(from, last);
+                rc = wb__error_set(err, WB_ECOVERAGE, NULL, 0, 0, "ledger-coverage",
+                                   "%s: the last day of %d months counted from it would fall "
+                                   "after 9999-12-31, past any calendar", from, (int)months);
+            }
             if (rc != WB_OK)
                 break;
             if (wb_date_cmp(visit, due.end) > 0 && wb_date_cmp(due.end, since) >= 0) {

@@ -87,6 +87,17 @@ void wb__result_unreadable(wb_result *r, const wb_ledger_kind *kind, unsigned un
     r->unreadable = unreadable == WB__ROW_UNREADABLE ? 2 : 1;
 }
 
+static const char *unit_name(wb_period_unit unit)
+{
+    switch (unit) {
+    case WB_PERIOD_DAYS:     return "days";
+    case WB_PERIOD_MONTHS:   return "months";
+    case WB_PERIOD_YEARS:    return "years";
+    case WB_PERIOD_WORKDAYS: return "working days";
+    }
+    return "";
+}
+
 /*
  * The last day of the period, into r. When the calendar does not reach
  * it, the earliest it can be is still known: art. 202's date (art. 203
@@ -111,6 +122,17 @@ static int period_end(wb_result *r, wb_date start, int32_t count, wb_period_unit
         r->due = r->deadline.end;
         r->provisional = r->deadline.provisional;
         return WB_OK;
+    }
+    if (rc == WB_EINVAL) {
+        /* The arguments are the evaluator's own and valid: only the last
+           day can fail, past 9999-12-31. It is the row's finding, like a
+           date the calendar does not reach. */
+        char from[WB_DATE_STRLEN];
+        wb_date_format(from, start);
+        return wb__error_set(err, WB_ECOVERAGE, NULL, 0, 0, "ledger-coverage",
+                             "%s: the last day of %d %s counted from it would fall after "
+                             "9999-12-31, past any calendar", from, (int)count,
+                             unit_name(unit));
     }
     if (rc != WB_ECOVERAGE)
         return rc;
@@ -298,6 +320,7 @@ struct wb_evaluation {
     wb__tally *units;
     wb__cell_scan privacy;      /* scanner NULL: no privacy scan */
     int started;                /* a record or a file was added */
+    wb_error row_err;           /* why a row of a file stopped the reading */
 };
 
 struct wb__rule_run {
@@ -681,7 +704,10 @@ static int add(wb_evaluation *ev, const wb_record *rec, int from_file, wb_error 
     if (!keyless && rec->unreadable == 0)
         ev->records++;      /* bad rows are not counted as checked */
     wb_error local;
+    wb_error_clear(&local);
     rc = evaluate_record(ev, rec, keyless, from_file ? &local : err);
+    if (rc != WB_OK && rc != WB_ECOVERAGE && from_file)
+        ev->row_err = local;    /* the reading stops: the file's caller hears why */
     if (rc == WB_ECOVERAGE && from_file) {
         char zh[WB_ERROR_MESSAGE_SIZE + 64];
         snprintf(zh, sizeof(zh), "日历数据未覆盖所需日期:%s", local.message);
@@ -721,6 +747,28 @@ static int row(wb_record *record, void *payload)
     return add(payload, record, 1, NULL);
 }
 
+/*
+ * The end of a file's reading: a failure always says why. A row's own
+ * failure, or the result callback's value (which stops the reading), is
+ * named when the reader did not fill err itself.
+ */
+static int stopped(wb_evaluation *ev, int rc, const char *name, wb_error *err)
+{
+    if (rc == WB_OK)
+        return WB_OK;
+    if (rc == WB_ENOMEM)
+        return wb__error_set(err, rc, name, 0, 0, NULL, "out of memory");
+    if (err == NULL || err->message[0] != '\0')
+        return rc;
+    if (ev->row_err.message[0] != '\0') {
+        *err = ev->row_err;
+        err->code = rc;
+        return rc;
+    }
+    return wb__error_set(err, rc, name, 0, 0, NULL,
+                         "the reading stopped: the result callback returned %d", rc);
+}
+
 int wb_evaluation_add_file(wb_evaluation *ev, const char *path, const char *kind, wb_error *err)
 {
     if (ev == NULL)
@@ -735,14 +783,14 @@ int wb_evaluation_add_file(wb_evaluation *ev, const char *path, const char *kind
         return wb__error_set(err, WB_EINVAL, path, 0, 0, NULL, "no ledger kind named '%s'", kind);
     const wb_ledger_kind *read_as = NULL;
     ev->started = 1;
+    wb_error_clear(err);
+    wb_error_clear(&ev->row_err);
     int rc = wb__ledger_read_file(path, k, row, ev, ev->problems,
                                   ev->privacy.scanner != NULL ? &ev->privacy : NULL, &read_as,
                                   err);
     if (rc == WB_OK && read_as != NULL && saw_kind(ev, read_as, path) != WB_OK)
         rc = WB_ENOMEM;
-    if (rc == WB_ENOMEM)
-        return wb__error_set(err, rc, path, 0, 0, NULL, "out of memory");
-    return rc;
+    return stopped(ev, rc, path, err);
 }
 
 int wb_evaluation_add_buffer(wb_evaluation *ev, const char *data, size_t len, const char *name,
@@ -766,14 +814,14 @@ int wb_evaluation_add_buffer(wb_evaluation *ev, const char *data, size_t len, co
         return wb__error_set(err, WB_ENOMEM, name, 0, 0, NULL, "out of memory");
     const wb_ledger_kind *read_as = NULL;
     ev->started = 1;
+    wb_error_clear(err);
+    wb_error_clear(&ev->row_err);
     int rc = wb__ledger_read_buffer(data, len, kept, k, row, ev, ev->problems,
                                     ev->privacy.scanner != NULL ? &ev->privacy : NULL, &read_as,
                                     err);
     if (rc == WB_OK && read_as != NULL && saw_kind(ev, read_as, kept) != WB_OK)
         rc = WB_ENOMEM;
-    if (rc == WB_ENOMEM)
-        return wb__error_set(err, rc, kept, 0, 0, NULL, "out of memory");
-    return rc;
+    return stopped(ev, rc, kept, err);
 }
 
 int wb_evaluation_set_period(wb_evaluation *ev, wb_date since, wb_error *err)
@@ -807,6 +855,7 @@ int wb_evaluation_finish(wb_evaluation *ev, wb_error *err)
         /* A rule over a ledger that was not given says nothing. */
         if (e->finish == NULL || wb__tally_find(ev->kinds, ev->rules->rules[i].ledger) == (size_t)-1)
             continue;
+        wb_error_clear(&coverage_err);
         int rc = e->finish(ev->runs[i].state, &ev->runs[i], &coverage_err);
         if (rc == WB_ECOVERAGE) {
             coverage = rc;
@@ -817,8 +866,14 @@ int wb_evaluation_finish(wb_evaluation *ev, wb_error *err)
         }
         if (rc == WB_ENOMEM)
             return wb__error_set(err, rc, NULL, 0, 0, NULL, "out of memory");
-        if (rc != WB_OK)
+        if (rc != WB_OK && coverage_err.message[0] != '\0') {
+            if (err != NULL)
+                *err = coverage_err;
             return rc;
+        }
+        if (rc != WB_OK)
+            return wb__error_set(err, rc, NULL, 0, 0, NULL,
+                                 "the evaluation stopped: the result callback returned %d", rc);
     }
     if (coverage != WB_OK && err != NULL)
         *err = coverage_err;

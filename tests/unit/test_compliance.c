@@ -1039,6 +1039,44 @@ static void test_compliance__evidence_that_cannot_be_read_does_not_count(void **
     close_fixture(&f);
 }
 
+/* A date whose deadline would leave the years 0001-9999: a finding on its
+   row, the other rows still checked; through the API, an error that says
+   why (never an empty message). */
+static void test_compliance__a_deadline_past_9999_is_a_finding_on_its_row(void **state)
+{
+    (void)state;
+    fixture f;
+    open_at(&f, "2026-11-29");
+    add_csv(&f, "checks.csv", "编号,人员类别,查询日期\n"
+                              "B1,在职,2026-03-01\n"
+                              "B2,在职,9999-11-30\n"
+                              "B3,在职,2026-03-02\n");
+    const wb_diagnostics *p = wb_evaluation_problems(f.ev);
+    assert_int_equal(wb_diagnostics_count(p), 1);
+    const wb_diagnostic *d = wb_diagnostics_at(p, 0);
+    assert_string_equal(wb_diagnostic_rule(d), "ledger-coverage");
+    assert_int_equal(wb_diagnostic_line(d), 3);
+    assert_non_null(strstr(wb_diagnostic_message(d, WB_LANG_EN), "after 9999-12-31"));
+    assert_int_equal(wb_result_outcome(result(&f, "staff-requery", "B3")), WB_OUTCOME_COMPLIES);
+    /* A child registered late in 9999: home-visits says the same. */
+    add_csv(&f, "children.csv", "编号,风险等级,建档日期\nK1,低,9999-11-30\nK2,低,2026-10-01\n");
+    wb_error err;
+    assert_int_equal(wb_evaluation_finish(f.ev, &err), WB_ECOVERAGE);
+    assert_non_null(strstr(err.message, "after 9999-12-31"));
+    assert_int_equal(wb_result_outcome(result(&f, "home-visits", "K2")), WB_OUTCOME_COMPLIES);
+    close_fixture(&f);
+    open_at(&f, "2026-11-29");
+    wb_record *r = NULL;
+    assert_int_equal(wb_record_new(&r, "background-checks", NULL), WB_OK);
+    wb_record_set(r, "key", "B2", NULL);
+    wb_record_set(r, "category", "在职", NULL);
+    wb_record_set(r, "query-date", "9999-11-30", NULL);
+    assert_int_equal(wb_evaluation_add_record(f.ev, r, &err), WB_ECOVERAGE);
+    assert_non_null(strstr(err.message, "9999-11-30: the last day of 12 months"));
+    wb_record_free(r);
+    close_fixture(&f);
+}
+
 /* Nothing the library writes shows a name or a whole identity number. */
 static void test_compliance__messages_never_show_personal_data(void **state)
 {
@@ -1114,6 +1152,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_compliance__a_site_is_never_dropped_from_its_quarters),
     cmocka_unit_test(test_compliance__subjects_that_cannot_be_read_are_insufficient_data),
     cmocka_unit_test(test_compliance__evidence_that_cannot_be_read_does_not_count),
+    cmocka_unit_test(test_compliance__a_deadline_past_9999_is_a_finding_on_its_row),
 };
 
 WB_TEST_MAIN("compliance", tests)
