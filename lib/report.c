@@ -313,7 +313,7 @@ static void json_report(wb__strbuf *b, const wb_assessment *a, wb_lang lang)
         int claimed = wb_assessment_standard_claimed(a, i);
         wb__strbuf_put(b, "%s{\"id\": \"%s\", \"max\": %s, \"claimed\": ", i ? ", " : "",
                        wb_item_id(item), points(p1, wb_item_half_points(item)));
-        if (claimed < 0)
+        if (!wb_assessment_standard_scored(a, i))     /* -0.5 is scored, and out of range */
             wb__strbuf_put(b, "null");
         else
             wb__strbuf_put(b, "%s", points(p1, claimed));
@@ -389,7 +389,7 @@ static void csv_report(wb__strbuf *b, const wb_assessment *a, wb_lang lang)
         const wb_item *item = wb_rubric_standard_at(r, i);
         int claimed = wb_assessment_standard_claimed(a, i);
         wb__strbuf_put(b, "%s,%s,", wb_item_id(item), points(p1, wb_item_half_points(item)));
-        if (claimed >= 0)
+        if (wb_assessment_standard_scored(a, i))
             wb__strbuf_put(b, "%s", points(p1, claimed));
         wb__strbuf_put(b, ",");
         put_csv(b, wb_assessment_standard_unit(a, i));
@@ -569,7 +569,8 @@ static void html_report(wb__strbuf *b, const wb_assessment *a, wb_lang lang)
         wb__strbuf_put(b, "<tr%s><td>%s</td><td>%s</td><td>%s</td><td>",
                        wb_assessment_standard_flagged(a, i) ? " class=\"flag\"" : "",
                        wb_item_id(item), points(p1, wb_item_half_points(item)),
-                       claimed >= 0 ? points(p2, claimed) : L("未评分", "not scored"));
+                       wb_assessment_standard_scored(a, i) ? points(p2, claimed)
+                                                           : L("未评分", "not scored"));
         put_html(b, wb_assessment_standard_unit(a, i));
         wb__strbuf_put(b, "</td><td>%zu</td><td>%zu / %zu</td></tr>\n",
                        wb_assessment_standard_evidence(a, i),
@@ -804,12 +805,13 @@ int wb_report_compare(char **out, const wb_assessment *before, const wb_assessme
     int first = 1;
     for (size_t i = 0; i < wb_rubric_standard_count(r); i++) {
         int ca = wb_assessment_standard_claimed(before, i), cb = wb_assessment_standard_claimed(after, i);
+        int ka = wb_assessment_standard_scored(before, i), kb = wb_assessment_standard_scored(after, i);
         size_t va = wb_assessment_standard_outcomes(before, i, WB_OUTCOME_VIOLATION);
         size_t vb = wb_assessment_standard_outcomes(after, i, WB_OUTCOME_VIOLATION);
-        if (ca == cb && va == vb)
+        if (ca == cb && ka == kb && va == vb)
             continue;       /* only what changed */
         const char *id = wb_item_id(wb_rubric_standard_at(r, i));
-        const char *sa = ca >= 0 ? points(p3, ca) : "-", *sb = cb >= 0 ? points(p4, cb) : "-";
+        const char *sa = ka ? points(p3, ca) : "-", *sb = kb ? points(p4, cb) : "-";
         if (format == WB_REPORT_HTML)
             wb__strbuf_put(&b, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%zu</td><td>%zu</td></tr>\n",
                            id, sa, sb, va, vb);

@@ -95,5 +95,48 @@ class DatesAtTheEndOfTime(AttackCase):
         self.assertIn("K2:", r.out)
 
 
+DOSSIER = """<?xml version="1.0" encoding="UTF-8"?>
+<dossier xmlns="urn:weibao:dossier:1" format="1" county="测试县"
+         rubric="meihekou-2022" as-of="2026-11-29">
+  <title>本级自评</title>
+  <score standard="8.5" points="-0.5" unit="市检察院"/>
+  <veto item="V1" occurred="true" date="2026-12-01"/>
+  <veto item="V2" occurred="false" date="2026-05-01"/>
+</dossier>
+"""
+
+
+class ContradictoryDossiers(AttackCase):
+    """Item 20: vetoes whose dates contradict them, and a negative score."""
+
+    def test_veto_dates_that_contradict_the_declaration(self):
+        path = self.write("dossier.xml", DOSSIER)
+        r = self.lint("score", "--lang", "en", "--format", "json", path, expect=(0, 1))
+        findings = json.loads(r.out)["sheet_problems"]
+        dates = [f for f in findings if f["rule"] == "dossier-veto-date"]
+        self.assertEqual([f["line"] for f in dates], [6, 7], dates)
+        self.assertIn("V1 occurred on 2026-12-01, after the dossier's as-of date 2026-11-29",
+                      dates[0]["message"])
+        self.assertIn("V2 did not occur, but the dossier gives it a date (2026-05-01)",
+                      dates[1]["message"])
+
+    def test_a_negative_score_is_out_of_range_not_unscored(self):
+        path = self.write("dossier.xml", DOSSIER)
+        r = self.lint("score", "--lang", "en", "--format", "json", path, expect=(0, 1))
+        report = json.loads(r.out)
+        s85 = [s for s in report["standards"] if s["id"] == "8.5"][0]
+        self.assertEqual(s85["claimed"], -0.5)      # as written, not null ("not scored")
+        problems = report["sheet_problems"] + report["findings"]
+        ranges = [f for f in problems if f["rule"] == "dossier-score-range"]
+        self.assertEqual(len(ranges), 1)
+        self.assertIn("8.5 is scored -0.5", ranges[0]["message"])
+        missing = [f["message"] for f in problems if f["rule"] == "dossier-missing-standard"]
+        self.assertFalse([m for m in missing if " 8.5 " in m])
+        r = self.lint("score", "--lang", "en", "--format", "csv", path, expect=(0, 1))
+        self.assertIn("8.5,1,-0.5,", r.out)
+        r = self.lint("score", "--lang", "en", "--format", "html", path, expect=(0, 1))
+        self.assertIn("<td>8.5</td><td>1</td><td>-0.5</td>", r.out)
+
+
 if __name__ == "__main__":
     unittest.main()
