@@ -119,6 +119,15 @@ static void put_result_text(wb__strbuf *b, const wb_assessment *a, int en_)
 
 /* --------------------------------------------------------------- text */
 
+/* "  file:line:column: message [rule]", the column left out when unknown. */
+static void text_diagnostic(wb__strbuf *b, const wb_diagnostic *dg, wb_lang lang)
+{
+    wb__strbuf_put(b, "  %s:%d:", wb_diagnostic_file(dg), wb_diagnostic_line(dg));
+    if (wb_diagnostic_column(dg) > 0)
+        wb__strbuf_put(b, "%d:", wb_diagnostic_column(dg));
+    wb__strbuf_put(b, " %s [%s]\n", wb_diagnostic_message(dg, lang), wb_diagnostic_rule(dg));
+}
+
 static void text_report(wb__strbuf *b, const wb_assessment *a, wb_lang lang)
 {
     int en_ = lang == WB_LANG_EN;
@@ -182,18 +191,12 @@ static void text_report(wb__strbuf *b, const wb_assessment *a, wb_lang lang)
         wb__strbuf_put(b, "  %s\n", L("无", "none"));
     const wb_diagnostics *f = wb_assessment_findings(a);
     wb__strbuf_put(b, "\n%s (%zu)\n", L("评分表问题", "Score-sheet problems"), wb_diagnostics_count(f));
-    for (size_t i = 0; i < wb_diagnostics_count(f); i++) {
-        const wb_diagnostic *dg = wb_diagnostics_at(f, i);
-        wb__strbuf_put(b, "  %s:%d: %s [%s]\n", wb_diagnostic_file(dg), wb_diagnostic_line(dg),
-                       wb_diagnostic_message(dg, lang), wb_diagnostic_rule(dg));
-    }
+    for (size_t i = 0; i < wb_diagnostics_count(f); i++)
+        text_diagnostic(b, wb_diagnostics_at(f, i), lang);
     const wb_diagnostics *p = wb_evaluation_problems(ev);
     wb__strbuf_put(b, "\n%s (%zu)\n", L("台账问题", "Ledger problems"), wb_diagnostics_count(p));
-    for (size_t i = 0; i < wb_diagnostics_count(p); i++) {
-        const wb_diagnostic *dg = wb_diagnostics_at(p, i);
-        wb__strbuf_put(b, "  %s:%d: %s [%s]\n", wb_diagnostic_file(dg), wb_diagnostic_line(dg),
-                       wb_diagnostic_message(dg, lang), wb_diagnostic_rule(dg));
-    }
+    for (size_t i = 0; i < wb_diagnostics_count(p); i++)
+        text_diagnostic(b, wb_diagnostics_at(p, i), lang);
     wb__strbuf_put(b, "\n%s\n", L("台账核查发现(违反、数据不足)", "Ledger findings (violations, insufficient data)"));
     for (size_t i = 0; i < wb_evaluation_result_count(ev); i++) {
         const wb_result *res = wb_evaluation_result_at(ev, i);
@@ -262,7 +265,8 @@ static void json_diagnostics(wb__strbuf *b, const wb_diagnostics *list, wb_lang 
         const wb_diagnostic *dg = wb_diagnostics_at(list, i);
         wb__strbuf_put(b, "%s{\"file\": ", i ? ", " : "");
         put_json(b, wb_diagnostic_file(dg));
-        wb__strbuf_put(b, ", \"line\": %d, \"severity\": \"%s\", \"rule\": ", wb_diagnostic_line(dg),
+        wb__strbuf_put(b, ", \"line\": %d, \"column\": %d, \"severity\": \"%s\", \"rule\": ",
+                       wb_diagnostic_line(dg), wb_diagnostic_column(dg),
                        wb_severity_name(wb_diagnostic_severity(dg)));
         put_json(b, wb_diagnostic_rule(dg));
         wb__strbuf_put(b, ", \"message\": ");

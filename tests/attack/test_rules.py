@@ -114,7 +114,7 @@ class ContradictoryDossiers(AttackCase):
         r = self.lint("score", "--lang", "en", "--format", "json", path, expect=(0, 1))
         findings = json.loads(r.out)["sheet_problems"]
         dates = [f for f in findings if f["rule"] == "dossier-veto-date"]
-        self.assertEqual([f["line"] for f in dates], [6, 7], dates)
+        self.assertEqual([(f["line"], f["column"]) for f in dates], [(6, 3), (7, 3)], dates)
         self.assertIn("V1 occurred on 2026-12-01, after the dossier's as-of date 2026-11-29",
                       dates[0]["message"])
         self.assertIn("V2 did not occur, but the dossier gives it a date (2026-05-01)",
