@@ -716,6 +716,28 @@ static int add(wb_evaluation *ev, const wb_record *rec, int from_file, wb_error 
     return rc;
 }
 
+/*
+ * The end of a record's or a file's reading: a failure always says why. A row's own
+ * failure, or the result callback's value (which stops the reading), is
+ * named when the reader did not fill err itself.
+ */
+static int stopped(wb_evaluation *ev, int rc, const char *name, wb_error *err)
+{
+    if (rc == WB_OK)
+        return WB_OK;
+    if (rc == WB_ENOMEM)
+        return wb__error_set(err, rc, name, 0, 0, NULL, "out of memory");
+    if (err == NULL || err->message[0] != '\0')
+        return rc;
+    if (ev->row_err.message[0] != '\0') {
+        *err = ev->row_err;
+        err->code = rc;
+        return rc;
+    }
+    return wb__error_set(err, rc, name, 0, 0, NULL,
+                         "the reading stopped: the result callback returned %d", rc);
+}
+
 int wb_evaluation_add_record(wb_evaluation *ev, const wb_record *record, wb_error *err)
 {
     if (ev == NULL)
@@ -735,38 +757,16 @@ int wb_evaluation_add_record(wb_evaluation *ev, const wb_record *record, wb_erro
     if (rc != WB_OK && rc != WB_ENOMEM)
         return wb__error_set(err, rc, NULL, 0, 0, NULL,
                              "wb_evaluation_add_record: the privacy scan failed: PCRE2 error");
+    wb_error_clear(err);
+    wb_error_clear(&ev->row_err);
     if (rc == WB_OK)
         rc = add(ev, record, 0, err);
-    if (rc == WB_ENOMEM)
-        return wb__error_set(err, rc, NULL, 0, 0, NULL, "out of memory");
-    return rc;
+    return stopped(ev, rc, record->source, err);
 }
 
 static int row(wb_record *record, void *payload)
 {
     return add(payload, record, 1, NULL);
-}
-
-/*
- * The end of a file's reading: a failure always says why. A row's own
- * failure, or the result callback's value (which stops the reading), is
- * named when the reader did not fill err itself.
- */
-static int stopped(wb_evaluation *ev, int rc, const char *name, wb_error *err)
-{
-    if (rc == WB_OK)
-        return WB_OK;
-    if (rc == WB_ENOMEM)
-        return wb__error_set(err, rc, name, 0, 0, NULL, "out of memory");
-    if (err == NULL || err->message[0] != '\0')
-        return rc;
-    if (ev->row_err.message[0] != '\0') {
-        *err = ev->row_err;
-        err->code = rc;
-        return rc;
-    }
-    return wb__error_set(err, rc, name, 0, 0, NULL,
-                         "the reading stopped: the result callback returned %d", rc);
 }
 
 int wb_evaluation_add_file(wb_evaluation *ev, const char *path, const char *kind, wb_error *err)

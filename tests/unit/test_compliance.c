@@ -776,6 +776,41 @@ static void test_compliance__a_callback_sees_each_result_and_may_stop(void **sta
     close_fixture(&f);
 }
 
+/* A reading or an evaluation the callback stops fails with a message that
+   says so, never an empty one. */
+static void test_compliance__a_stop_always_says_why(void **state)
+{
+    (void)state;
+    static const char csv[] = "编号,人员类别,查询日期\nB1,在职,2026-03-01\nB2,在职,2026-03-01\n";
+    fixture f;
+    open_at(&f, "2026-11-29");
+    int seen = 0;
+    wb_evaluation_on_result(f.ev, stop_at_second, &seen);
+    wb_error err;
+    assert_int_equal(wb_evaluation_add_buffer(f.ev, csv, strlen(csv), "checks.csv", NULL, &err), 42);
+    assert_non_null(strstr(err.message, "the result callback returned 42"));
+    close_fixture(&f);
+    open_at(&f, "2026-11-29");
+    seen = 0;
+    wb_record *r = NULL;
+    assert_int_equal(wb_record_new(&r, "background-checks", NULL), WB_OK);
+    wb_record_set(r, "key", "A", NULL);
+    wb_record_set(r, "category", "在职", NULL);
+    wb_evaluation_on_result(f.ev, stop_at_second, &seen);
+    assert_int_equal(wb_evaluation_add_record(f.ev, r, &err), 42);
+    assert_true(err.message[0] != '\0');
+    wb_record_free(r);
+    close_fixture(&f);
+    open_at(&f, "2027-01-01");
+    seen = 0;
+    add(&f, "meetings", "key", "M1", "level", "县级", "date", "2026-03-01", NULL);
+    add(&f, "meetings", "key", "M2", "level", "县级", "date", "2025-03-01", NULL);
+    wb_evaluation_on_result(f.ev, stop_at_second, &seen);
+    assert_int_equal(wb_evaluation_finish(f.ev, &err), 42);
+    assert_non_null(strstr(err.message, "the result callback returned 42"));
+    close_fixture(&f);
+}
+
 static void test_compliance__duplicates_finish_and_misuse(void **state)
 {
     (void)state;
@@ -1143,6 +1178,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_compliance__inspections_in_vacations_and_around_holidays),
     cmocka_unit_test(test_compliance__counts_by_rule_standard_unit_and_township),
     cmocka_unit_test(test_compliance__a_callback_sees_each_result_and_may_stop),
+    cmocka_unit_test(test_compliance__a_stop_always_says_why),
     cmocka_unit_test(test_compliance__duplicates_finish_and_misuse),
     cmocka_unit_test(test_compliance__unknown_townships_and_units_are_bad_rows),
     cmocka_unit_test(test_compliance__messages_never_show_personal_data),
