@@ -210,8 +210,9 @@ static int strays_add(strays *st, const row *r, int subject, int date)
         st->cap = cap;
     }
     stray *x = &st->items[st->count++];
-    x->subject = subject >= 0 && has(r, subject) ? r->text[subject] : NULL;
-    x->has_date = date >= 0 && has(r, date);
+    x->subject = subject >= 0 && has(r, subject) && !(r->unreadable & COLUMN(subject))
+                     ? r->text[subject] : NULL;
+    x->has_date = date >= 0 && has(r, date) && !(r->unreadable & COLUMN(date));
     if (x->has_date)
         x->date = r->date[date];
     x->line = r->line;

@@ -528,7 +528,7 @@ static int reads_kind(const wb__evaluator *e, const char *kind)
  * value, or WB_ECOVERAGE (err filled) after the results that could be
  * computed were delivered.
  */
-static int evaluate_record(wb_evaluation *ev, const wb_record *rec, int keyless, wb_error *err)
+static int evaluate_record(wb_evaluation *ev, const wb_record *rec, int not_own, wb_error *err)
 {
     int coverage = WB_OK;
     wb_error coverage_err;
@@ -539,8 +539,9 @@ static int evaluate_record(wb_evaluation *ev, const wb_record *rec, int keyless,
         if (e->collect != NULL && (own || reads_kind(e, rec->kind->name)) &&
             e->collect(&ev->runs[i].state, rule, rec) != WB_OK)
             return WB_ENOMEM;
-        /* A row without a key counts only in rules over the whole ledger. */
-        if (!own || e->evaluate == NULL || keyless)
+        /* A row without a key (or naming a township or unit the directory
+           lacks) counts only in rules over the whole ledger. */
+        if (!own || e->evaluate == NULL || not_own)
             continue;
         wb_result r;
         memset(&r, 0, sizeof(r));
@@ -632,11 +633,11 @@ static int saw_kind(wb_evaluation *ev, const wb_ledger_kind *kind, const char *s
 
 /*
  * The county's directory: once the townships (or units) ledger has given
- * names, a row naming another township (or unit) is a bad row. The
- * directory must come first; weibao-lint adds those ledgers before the
- * others.
+ * names, a row naming another township (or unit) is a bad row: *unknown is
+ * that column, else -1. The directory must come first; weibao-lint adds
+ * those ledgers before the others.
  */
-static int check_directory(wb_evaluation *ev, const wb_record *rec, int *bad)
+static int check_directory(wb_evaluation *ev, const wb_record *rec, int *unknown)
 {
     static const struct {
         const char *rule, *what_en, *what_zh, *ledger;
@@ -646,7 +647,7 @@ static int check_directory(wb_evaluation *ev, const wb_record *rec, int *bad)
     };
     const wb__tally *sets[2] = { ev->townships, ev->units };
     const int fields[2] = { rec->kind->township_field, rec->kind->unit_field };
-    *bad = 0;
+    *unknown = -1;
     if (rec->kind == &wb__ledger_townships || rec->kind == &wb__ledger_units)
         return WB_OK;
     for (int i = 0; i < 2; i++) {
@@ -656,11 +657,12 @@ static int check_directory(wb_evaluation *ev, const wb_record *rec, int *bad)
             continue;
         char en[320], zh[320], shown[84];
         wb__quote_value(shown, sizeof(shown), name);
-        snprintf(en, sizeof(en), "the %s '%s' is not in the %s ledger; this row is not checked",
-                 names[i].what_en, shown, i == 0 ? "townships" : "units");
-        snprintf(zh, sizeof(zh), "%s“%s”不在%s中;本行不予核查", names[i].what_zh, shown,
-                 names[i].ledger);
-        *bad = 1;
+        snprintf(en, sizeof(en), "the %s '%s' is not in the %s ledger; this row is not checked, "
+                 "but counts in rules over the whole ledger", names[i].what_en, shown,
+                 i == 0 ? "townships" : "units");
+        snprintf(zh, sizeof(zh), "%s“%s”不在%s中;本行不予核查,但计入全台账统计", names[i].what_zh,
+                 shown, names[i].ledger);
+        *unknown = fields[i];
         return problem(ev, names[i].rule, rec->source, rec->line, en, zh);
     }
     return WB_OK;
@@ -689,10 +691,18 @@ static int add(wb_evaluation *ev, const wb_record *rec, int from_file, wb_error 
     if (saw_kind(ev, rec->kind, rec->source) != WB_OK)
         return WB_ENOMEM;
     int keyless = rec->text[0] == NULL || (rec->unreadable & 1u);
-    int bad;
-    int rc = check_directory(ev, rec, &bad);
-    if (rc != WB_OK || bad)
+    int unknown;
+    int rc = check_directory(ev, rec, &unknown);
+    if (rc != WB_OK)
         return rc;
+    wb_record marked;
+    if (unknown >= 0) {
+        /* Still a row of the ledger: not judged on its own, but counted by
+           the rules over whole ledgers, that cell taken as unreadable. */
+        marked = *rec;
+        marked.unreadable |= 1u << unknown;
+        rec = &marked;
+    }
     if (!keyless) {
         int dup;
         rc = check_key(ev, rec, &dup);
@@ -705,7 +715,7 @@ static int add(wb_evaluation *ev, const wb_record *rec, int from_file, wb_error 
         ev->records++;      /* bad rows are not counted as checked */
     wb_error local;
     wb_error_clear(&local);
-    rc = evaluate_record(ev, rec, keyless, from_file ? &local : err);
+    rc = evaluate_record(ev, rec, keyless || unknown >= 0, from_file ? &local : err);
     if (rc != WB_OK && rc != WB_ECOVERAGE && from_file)
         ev->row_err = local;    /* the reading stops: the file's caller hears why */
     if (rc == WB_ECOVERAGE && from_file) {

@@ -615,7 +615,8 @@ class CheckLedgers(unittest.TestCase):
             rc, out, _ = run("check", "--lang", "en", "--as-of", "2026-11-29", meetings, towns)
             self.assertEqual(rc, 1)
             self.assertIn(meetings + ":2:1: error: the township '城关区' is not in the townships "
-                          "ledger; this row is not checked [ledger-unknown-township]", out)
+                          "ledger; this row is not checked, but counts in rules over the whole ledger "
+                          "[ledger-unknown-township]", out)
 
     def test_a_file_that_is_not_a_ledger_and_a_missing_one(self):
         with tempfile.TemporaryDirectory() as tmp:
@@ -657,7 +658,8 @@ class XmlValues(unittest.TestCase):
             rc, out, err = run("check", "--lang", "en", "--as-of", "2026-11-29", tmp)
             self.assertEqual(err, "")
             self.assertEqual(out, os.path.join(tmp, "checks.csv") + ":4:1: error: the unit '三中' "
-                             "is not in the units ledger; this row is not checked [ledger-unknown-unit]\n")
+                             "is not in the units ledger; this row is not checked, but counts in rules over "
+                             "the whole ledger [ledger-unknown-unit]\n")
 
 
 class ExampleDossier(unittest.TestCase):

@@ -1112,6 +1112,38 @@ static void test_compliance__a_deadline_past_9999_is_a_finding_on_its_row(void *
     close_fixture(&f);
 }
 
+/* A row naming a township the directory lacks is not judged on its own,
+   but it is still a community of the county: 9 of 10 passes, an eleventh
+   without a venue and with a township typo (城关区) makes 9 of 11 fail. A meeting there counts
+   for no township, and a township that falls short names its line. */
+static void test_compliance__a_row_with_an_unknown_township_still_counts(void **state)
+{
+    (void)state;
+    fixture f;
+    open_at(&f, "2027-01-01");
+    wb_evaluation_set_period(f.ev, D("2026-01-01"), NULL);
+    add_csv(&f, "townships.csv", "编号,名称,儿童督导员人数\nT1,城关镇,1\n");
+    char csv[2048] = "编号,乡镇(街道),关爱服务场所,每周开放天数,每周节假日开放天数,每次开放小时数\n";
+    for (int i = 0; i < 10; i++) {
+        size_t n = strlen(csv);
+        snprintf(csv + n, sizeof(csv) - n, "C%02d,城关镇,%s,5,1,3\n", i, i < 9 ? "有" : "无");
+    }
+    strcat(csv, "C10,城关区,无,,,\n");
+    add_csv(&f, "communities.csv", csv);
+    add_csv(&f, "meetings.csv", "编号,层级,乡镇(街道),会议日期,会议纪要\n"
+                                "M1,乡镇(街道),城关镇,2026-02-01,有\n"
+                                "M2,乡镇(街道),城关区,2026-06-01,有\n");
+    finish(&f);
+    const wb_result *r = result(&f, "venue-coverage", "全县城乡社区");
+    int64_t den, num = ratio_num(r, &den);
+    assert_true(num == 9 && den == 11);
+    assert_int_equal(wb_result_outcome(r), WB_OUTCOME_VIOLATION);
+    const wb_result *m = result(&f, "township-meetings", "城关镇 2026");
+    assert_int_equal(wb_result_outcome(m), WB_OUTCOME_VIOLATION);
+    assert_non_null(strstr(wb_result_detail(m, WB_LANG_EN), "(line 3): not counted as a meeting"));
+    close_fixture(&f);
+}
+
 /* Nothing the library writes shows a name or a whole identity number. */
 static void test_compliance__messages_never_show_personal_data(void **state)
 {
@@ -1179,6 +1211,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_compliance__counts_by_rule_standard_unit_and_township),
     cmocka_unit_test(test_compliance__a_callback_sees_each_result_and_may_stop),
     cmocka_unit_test(test_compliance__a_stop_always_says_why),
+    cmocka_unit_test(test_compliance__a_row_with_an_unknown_township_still_counts),
     cmocka_unit_test(test_compliance__duplicates_finish_and_misuse),
     cmocka_unit_test(test_compliance__unknown_townships_and_units_are_bad_rows),
     cmocka_unit_test(test_compliance__messages_never_show_personal_data),
