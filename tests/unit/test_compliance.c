@@ -1144,6 +1144,70 @@ static void test_compliance__a_row_with_an_unknown_township_still_counts(void **
     close_fixture(&f);
 }
 
+/* 3.5, 6.2, 10.7: a visit, an inspection, a rotation whose row cannot be
+   read is not counted, and the result that falls short names it; at the
+   boundary, the same rows read well comply. */
+static void test_compliance__visits_inspections_and_rotations_that_cannot_be_read(void **state)
+{
+    (void)state;
+    static const char *const dates[] = { "2026-02-01", "2026-02-30" };
+    for (int k = 0; k < 2; k++) {
+        fixture f;
+        open_at(&f, "2026-02-26");
+        wb_evaluation_set_period(f.ev, D("2025-01-01"), NULL);
+        char csv[512];
+        add_csv(&f, "children.csv", "编号,风险等级,建档日期\nK1,高,2026-01-05\n");
+        snprintf(csv, sizeof(csv), "编号,儿童编号,走访日期\nH1,K1,%s\n", dates[k]);
+        add_csv(&f, "visits.csv", csv);
+        add_csv(&f, "vacations.csv", "编号,假期,开始日期,结束日期\nV1,寒假,2026-01-20,2026-02-25\n");
+        snprintf(csv, sizeof(csv), "编号,检查日期\nI1,%s\n", dates[k]);
+        add_csv(&f, "inspections.csv", csv);
+        add_csv(&f, "trainees.csv", "编号,岗位,任职日期\nT1,强制报告责任人员,2024-03-01\n");
+        snprintf(csv, sizeof(csv), "编号,培训对象编号,培训类型,培训日期\nG1,T1,轮训,%s\n",
+                 k == 0 ? "2025-06-01" : "2025-06-31");
+        add_csv(&f, "trainings.csv", csv);
+        finish(&f);
+        wb_outcome want = k == 0 ? WB_OUTCOME_COMPLIES : WB_OUTCOME_VIOLATION;
+        const wb_result *h = result(&f, "home-visits", "K1");
+        const wb_result *v = result(&f, "internet-cafe-inspections", "2026寒假");
+        const wb_result *t = result(&f, "reporting-rotation", "T1");
+        assert_int_equal(wb_result_outcome(h), want);
+        assert_int_equal(wb_result_outcome(v), want);
+        /* 2025 had its rotation; 2026 is still open. */
+        assert_int_equal(wb_result_outcome(t), k == 0 ? WB_OUTCOME_PENDING : WB_OUTCOME_VIOLATION);
+        if (k == 1) {
+            assert_non_null(strstr(wb_result_detail(h, WB_LANG_EN), "(line 2): not counted as a visit"));
+            assert_non_null(strstr(wb_result_detail(v, WB_LANG_EN), "(line 2): not counted as an inspection"));
+            char *text = NULL;
+            assert_int_equal(wb_result_message(&text, t, WB_LANG_EN, NULL), WB_OK);
+            assert_non_null(strstr(text, "(line 2): not counted as a rotation"));
+            wb_free(text);
+        }
+        close_fixture(&f);
+    }
+}
+
+/* A bad cell in a column a rule of single rows does not read leaves its
+   result as it was; one it reads makes the row insufficient data. */
+static void test_compliance__a_bad_cell_counts_only_where_it_is_read(void **state)
+{
+    (void)state;
+    fixture f;
+    open_at(&f, "2026-11-29");
+    add_csv(&f, "checks.csv", "编号,人员类别,入职日期,查询日期,身份证号\n"
+                              "B1,新入职,2026-03-01,2026-02-20,110105194912310021\n"
+                              "B2,新入职,2026-03-01,2026-02-30,\n");
+    assert_int_equal(wb_result_outcome(result(&f, "hire-query", "B1")), WB_OUTCOME_COMPLIES);
+    const wb_result *b2 = result(&f, "hire-query", "B2");
+    assert_int_equal(wb_result_outcome(b2), WB_OUTCOME_INSUFFICIENT_DATA);
+    assert_string_equal(wb_result_missing(b2), "query-date");
+    assert_int_equal(wb_result_line(b2), 3);
+    /* Counted: every row is in the rule's tally. */
+    assert_int_equal(wb_evaluation_count(f.ev, "hire-query", WB_OUTCOME_COMPLIES) +
+                     wb_evaluation_count(f.ev, "hire-query", WB_OUTCOME_INSUFFICIENT_DATA), 2);
+    close_fixture(&f);
+}
+
 /* Nothing the library writes shows a name or a whole identity number. */
 static void test_compliance__messages_never_show_personal_data(void **state)
 {
@@ -1212,6 +1276,8 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_compliance__a_callback_sees_each_result_and_may_stop),
     cmocka_unit_test(test_compliance__a_stop_always_says_why),
     cmocka_unit_test(test_compliance__a_row_with_an_unknown_township_still_counts),
+    cmocka_unit_test(test_compliance__visits_inspections_and_rotations_that_cannot_be_read),
+    cmocka_unit_test(test_compliance__a_bad_cell_counts_only_where_it_is_read),
     cmocka_unit_test(test_compliance__duplicates_finish_and_misuse),
     cmocka_unit_test(test_compliance__unknown_townships_and_units_are_bad_rows),
     cmocka_unit_test(test_compliance__messages_never_show_personal_data),
