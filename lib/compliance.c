@@ -87,16 +87,7 @@ void wb__result_unreadable(wb_result *r, const wb_ledger_kind *kind, unsigned un
     r->unreadable = unreadable == WB__ROW_UNREADABLE ? 2 : 1;
 }
 
-static const char *unit_name(wb_period_unit unit)
-{
-    switch (unit) {
-    case WB_PERIOD_DAYS:     return "days";
-    case WB_PERIOD_MONTHS:   return "months";
-    case WB_PERIOD_YEARS:    return "years";
-    case WB_PERIOD_WORKDAYS: return "working days";
-    }
-    return "";
-}
+static const char *unit_words(wb_period_unit unit, int32_t count, int en);
 
 /*
  * The last day of the period, into r. When the calendar does not reach
@@ -132,7 +123,7 @@ static int period_end(wb_result *r, wb_date start, int32_t count, wb_period_unit
         return wb__error_set(err, WB_ECOVERAGE, NULL, 0, 0, "ledger-coverage",
                              "%s: the last day of %d %s counted from it would fall after "
                              "9999-12-31, past any calendar", from, (int)count,
-                             unit_name(unit));
+                             unit_words(unit, count, 1));
     }
     if (rc != WB_ECOVERAGE)
         return rc;
@@ -554,19 +545,22 @@ static int evaluate_record(wb_evaluation *ev, const wb_record *rec, int not_own,
         r.as_of = ev->as_of;
         r.calendar = ev->calendar;
         int rc = WB_OK;
+        wb_error why;
+        wb_error_clear(&why);
         /* A cell the rule reads could not be read: the row stays in the
            rule's counts, as insufficient data, never judged on a guess. */
         if ((rec->unreadable & e->columns) != 0)
             wb__result_unreadable(&r, rec->kind, rec->unreadable, e->columns);
         else
-            rc = e->evaluate(&r, rule, rec, ev->calendar, &coverage_err);
+            rc = e->evaluate(&r, rule, rec, ev->calendar, &why);
         if (rc == WB_ECOVERAGE) {
             coverage = rc;
+            coverage_err = why;
             continue;
         }
         if (rc != WB_OK) {
             if (err != NULL)
-                *err = coverage_err;
+                *err = why;
             return rc;
         }
         if (count_result(ev, &r) != WB_OK)
