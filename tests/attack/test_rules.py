@@ -62,7 +62,8 @@ class UnreadableRows(AttackCase):
                       "child-supervisors (儿童督导员人数) could not be read", r.out)
 
     def test_a_site_keeps_its_quarters(self):
-        self.write("communities.csv", "编号,家庭教育指导服务站点\nS1,有\nS2,有\n")
+        # S3 has a typo in another column (一 for 1 child director).
+        self.write("communities.csv", "编号,家庭教育指导服务站点,儿童主任人数\nS1,有,1\nS2,有,1\nS3,有,一\n")
         self.write("activities.csv", "编号,站点编号,活动日期,活动记录\n"
                                      "A1,S1,2026-04-02,有\nA2,S2,2026-04-31,有\n")
         r = self.lint("check", "--lang", "en", "--as-of", "2026-07-01", "--since", "2026-04-01",
@@ -70,6 +71,8 @@ class UnreadableRows(AttackCase):
         self.assertIn("S2 2026Q2: Each family-education site holds at least 1 recorded activity "
                       "a quarter: only 0, at least 1 required; 1 row could not be read (line 3): "
                       "not counted as an activity", r.out)
+        self.assertIn("S3 2026Q2: Each family-education site holds at least 1 recorded activity "
+                      "a quarter: only 0, at least 1 required [family-education-activities]", r.out)
 
 
 class DatesAtTheEndOfTime(AttackCase):
