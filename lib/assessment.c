@@ -179,12 +179,27 @@ static int read_vetoes(wb_assessment *a)
         }
         a->veto_declaration[i] = v;
         wb_date when;
+        int dated = wb_dossier_veto_date(d, v, &when) == WB_OK;
+        char on[WB_DATE_STRLEN], as_of[WB_DATE_STRLEN];
+        if (dated)
+            wb_date_format(on, when);
+        wb_date_format(as_of, wb_dossier_as_of(d));
         if (wb_dossier_veto_occurred(d, v)) {
             a->vetoed = 1;
-            if (wb_dossier_veto_date(d, v, &when) != WB_OK)
+            if (!dated)
                 FIND_AT(a, "dossier-veto-date", wb_dossier_path(d), line, column,
                      "veto item %s occurred, but the dossier gives no date",
                      "负面工作清单项 %s 已发生,但未填写日期", id);
+            else if (wb_date_is_valid(wb_dossier_as_of(d)) &&
+                     wb_date_cmp(when, wb_dossier_as_of(d)) > 0)
+                /* Still a veto: the declaration says it occurred. */
+                FIND_AT(a, "dossier-veto-date", wb_dossier_path(d), line, column,
+                     "veto item %s occurred on %s, after the dossier's as-of date %s",
+                     "负面工作清单项 %s 发生日期 %s 晚于自评基准日 %s", id, on, as_of);
+        } else if (dated) {
+            FIND_AT(a, "dossier-veto-date", wb_dossier_path(d), line, column,
+                 "veto item %s did not occur, but the dossier gives it a date (%s)",
+                 "负面工作清单项 %s 填报为未发生,却填写了日期(%s)", id, on);
         }
     }
     for (size_t i = 0; i < wb_rubric_veto_count(r); i++)
@@ -405,6 +420,13 @@ int wb_assessment_standard_claimed(const wb_assessment *a, size_t i)
     const standard_state *st = standard_at(a, i);
     return st != NULL && st->claimed >= 0
                ? wb_dossier_score_half_points(a->dossier, st->score) : -1;
+}
+
+/* st->claimed is the claim as counted (clamped into range): never -1 once scored. */
+int wb_assessment_standard_scored(const wb_assessment *a, size_t i)
+{
+    const standard_state *st = standard_at(a, i);
+    return st != NULL && st->claimed >= 0;
 }
 
 const char *wb_assessment_standard_unit(const wb_assessment *a, size_t i)

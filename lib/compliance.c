@@ -74,6 +74,21 @@ void wb__result_missing(wb_result *r, const wb_record *record, int field)
     r->missing_header = record->kind->fields[field].header;
 }
 
+void wb__result_unreadable(wb_result *r, const wb_ledger_kind *kind, unsigned unreadable,
+                           unsigned columns)
+{
+    unsigned bad = unreadable & columns;
+    int field = 0;
+    while (field + 1 < (int)kind->field_count && !((bad >> field) & 1u))
+        field++;
+    r->outcome = WB_OUTCOME_INSUFFICIENT_DATA;
+    r->missing = kind->fields[field].name;
+    r->missing_header = kind->fields[field].header;
+    r->unreadable = unreadable == WB__ROW_UNREADABLE ? 2 : 1;
+}
+
+static const char *unit_words(wb_period_unit unit, int32_t count, int en);
+
 /*
  * The last day of the period, into r. When the calendar does not reach
  * it, the earliest it can be is still known: art. 202's date (art. 203
@@ -98,6 +113,17 @@ static int period_end(wb_result *r, wb_date start, int32_t count, wb_period_unit
         r->due = r->deadline.end;
         r->provisional = r->deadline.provisional;
         return WB_OK;
+    }
+    if (rc == WB_EINVAL) {
+        /* The arguments are the evaluator's own and valid: only the last
+           day can fail, past 9999-12-31. It is the row's finding, like a
+           date the calendar does not reach. */
+        char from[WB_DATE_STRLEN];
+        wb_date_format(from, start);
+        return wb__error_set(err, WB_ECOVERAGE, NULL, 0, 0, "ledger-coverage",
+                             "%s: the last day of %d %s counted from it would fall after "
+                             "9999-12-31, past any calendar", from, (int)count,
+                             unit_words(unit, count, 1));
     }
     if (rc != WB_ECOVERAGE)
         return rc;
@@ -301,6 +327,7 @@ struct wb_evaluation {
     wb__tally *units;
     wb__cell_scan privacy;      /* scanner NULL: no privacy scan */
     int started;                /* a record or a file was added */
+    wb_error row_err;           /* why a row of a file stopped the reading */
 };
 
 struct wb__rule_run {
@@ -510,7 +537,7 @@ static int reads_kind(const wb__evaluator *e, const char *kind)
  * value, or WB_ECOVERAGE (err filled) after the results that could be
  * computed were delivered.
  */
-static int evaluate_record(wb_evaluation *ev, const wb_record *rec, wb_error *err)
+static int evaluate_record(wb_evaluation *ev, const wb_record *rec, int not_own, wb_error *err)
 {
     int coverage = WB_OK;
     wb_error coverage_err;
@@ -521,7 +548,9 @@ static int evaluate_record(wb_evaluation *ev, const wb_record *rec, wb_error *er
         if (e->collect != NULL && (own || reads_kind(e, rec->kind->name)) &&
             e->collect(&ev->runs[i].state, rule, rec) != WB_OK)
             return WB_ENOMEM;
-        if (!own || e->evaluate == NULL)
+        /* A row without a key (or naming a township or unit the directory
+           lacks) counts only in rules over the whole ledger. */
+        if (!own || e->evaluate == NULL || not_own)
             continue;
         wb_result r;
         memset(&r, 0, sizeof(r));
@@ -533,13 +562,25 @@ static int evaluate_record(wb_evaluation *ev, const wb_record *rec, wb_error *er
         r.line = rec->line;
         r.as_of = ev->as_of;
         r.calendar = ev->calendar;
-        int rc = e->evaluate(&r, rule, rec, ev->calendar, &coverage_err);
+        int rc = WB_OK;
+        wb_error why;
+        wb_error_clear(&why);
+        /* A cell the rule reads could not be read: the row stays in the
+           rule's counts, as insufficient data, never judged on a guess. */
+        if ((rec->unreadable & e->columns) != 0)
+            wb__result_unreadable(&r, rec->kind, rec->unreadable, e->columns);
+        else
+            rc = e->evaluate(&r, rule, rec, ev->calendar, &why);
         if (rc == WB_ECOVERAGE) {
             coverage = rc;
+            coverage_err = why;
             continue;
         }
-        if (rc != WB_OK)
+        if (rc != WB_OK) {
+            if (err != NULL)
+                *err = why;
             return rc;
+        }
         if (count_result(ev, &r) != WB_OK)
             return WB_ENOMEM;
         if (ev->fn != NULL) {
@@ -613,11 +654,11 @@ static int saw_kind(wb_evaluation *ev, const wb_ledger_kind *kind, const char *s
 
 /*
  * The county's directory: once the townships (or units) ledger has given
- * names, a row naming another township (or unit) is a bad row. The
- * directory must come first; weibao-lint adds those ledgers before the
- * others.
+ * names, a row naming another township (or unit) is a bad row: *unknown is
+ * that column, else -1. The directory must come first; weibao-lint adds
+ * those ledgers before the others.
  */
-static int check_directory(wb_evaluation *ev, const wb_record *rec, int *bad)
+static int check_directory(wb_evaluation *ev, const wb_record *rec, int *unknown)
 {
     static const struct {
         const char *rule, *what_en, *what_zh, *ledger;
@@ -627,7 +668,7 @@ static int check_directory(wb_evaluation *ev, const wb_record *rec, int *bad)
     };
     const wb__tally *sets[2] = { ev->townships, ev->units };
     const int fields[2] = { rec->kind->township_field, rec->kind->unit_field };
-    *bad = 0;
+    *unknown = -1;
     if (rec->kind == &wb__ledger_townships || rec->kind == &wb__ledger_units)
         return WB_OK;
     for (int i = 0; i < 2; i++) {
@@ -637,11 +678,12 @@ static int check_directory(wb_evaluation *ev, const wb_record *rec, int *bad)
             continue;
         char en[320], zh[320], shown[84];
         wb__quote_value(shown, sizeof(shown), name);
-        snprintf(en, sizeof(en), "the %s '%s' is not in the %s ledger; this row is not checked",
-                 names[i].what_en, shown, i == 0 ? "townships" : "units");
-        snprintf(zh, sizeof(zh), "%s“%s”不在%s中;本行不予核查", names[i].what_zh, shown,
-                 names[i].ledger);
-        *bad = 1;
+        snprintf(en, sizeof(en), "the %s '%s' is not in the %s ledger; this row is not checked, "
+                 "but counts in rules over the whole ledger", names[i].what_en, shown,
+                 i == 0 ? "townships" : "units");
+        snprintf(zh, sizeof(zh), "%s“%s”不在%s中;本行不予核查,但计入全台账统计", names[i].what_zh,
+                 shown, names[i].ledger);
+        *unknown = fields[i];
         return problem(ev, names[i].rule, rec->source, rec->line, en, zh);
     }
     return WB_OK;
@@ -659,30 +701,72 @@ static int learn_directory(wb_evaluation *ev, const wb_record *rec)
     return WB_OK;
 }
 
-/* A record from a file or the API: key checked, then every rule. */
+/*
+ * A record from a file or the API: key checked, then every rule. A row
+ * without a key (or whose key could not be read) is no row of its own to
+ * judge, but it is one more row of the ledger: the rules over whole
+ * ledgers still count it.
+ */
 static int add(wb_evaluation *ev, const wb_record *rec, int from_file, wb_error *err)
 {
     if (saw_kind(ev, rec->kind, rec->source) != WB_OK)
         return WB_ENOMEM;
-    int bad;
-    int rc = check_directory(ev, rec, &bad);
-    if (rc != WB_OK || bad)
+    int keyless = rec->text[0] == NULL || (rec->unreadable & 1u);
+    int unknown;
+    int rc = check_directory(ev, rec, &unknown);
+    if (rc != WB_OK)
         return rc;
-    int dup;
-    rc = check_key(ev, rec, &dup);
-    if (rc != WB_OK || dup)
-        return rc;
+    wb_record marked;
+    if (unknown >= 0) {
+        /* Still a row of the ledger: not judged on its own, but counted by
+           the rules over whole ledgers, that cell taken as unreadable. */
+        marked = *rec;
+        marked.unreadable |= 1u << unknown;
+        rec = &marked;
+    }
+    if (!keyless) {
+        int dup;
+        rc = check_key(ev, rec, &dup);
+        if (rc != WB_OK || dup)
+            return rc;
+    }
     if (learn_directory(ev, rec) != WB_OK)
         return WB_ENOMEM;
-    ev->records++;
+    if (!keyless && rec->unreadable == 0)
+        ev->records++;      /* bad rows are not counted as checked */
     wb_error local;
-    rc = evaluate_record(ev, rec, from_file ? &local : err);
+    wb_error_clear(&local);
+    rc = evaluate_record(ev, rec, keyless || unknown >= 0, from_file ? &local : err);
+    if (rc != WB_OK && rc != WB_ECOVERAGE && from_file)
+        ev->row_err = local;    /* the reading stops: the file's caller hears why */
     if (rc == WB_ECOVERAGE && from_file) {
         char zh[WB_ERROR_MESSAGE_SIZE + 64];
         snprintf(zh, sizeof(zh), "日历数据未覆盖所需日期:%s", local.message);
         return problem(ev, "ledger-coverage", rec->source, rec->line, local.message, zh);
     }
     return rc;
+}
+
+/*
+ * The end of a record's or a file's reading: a failure always says why. A row's own
+ * failure, or the result callback's value (which stops the reading), is
+ * named when the reader did not fill err itself.
+ */
+static int stopped(wb_evaluation *ev, int rc, const char *name, wb_error *err)
+{
+    if (rc == WB_OK)
+        return WB_OK;
+    if (rc == WB_ENOMEM)
+        return wb__error_set(err, rc, name, 0, 0, NULL, "out of memory");
+    if (err == NULL || err->message[0] != '\0')
+        return rc;
+    if (ev->row_err.message[0] != '\0') {
+        *err = ev->row_err;
+        err->code = rc;
+        return rc;
+    }
+    return wb__error_set(err, rc, name, 0, 0, NULL,
+                         "the reading stopped: the result callback returned %d", rc);
 }
 
 int wb_evaluation_add_record(wb_evaluation *ev, const wb_record *record, wb_error *err)
@@ -704,11 +788,11 @@ int wb_evaluation_add_record(wb_evaluation *ev, const wb_record *record, wb_erro
     if (rc != WB_OK && rc != WB_ENOMEM)
         return wb__error_set(err, rc, NULL, 0, 0, NULL,
                              "wb_evaluation_add_record: the privacy scan failed: PCRE2 error");
+    wb_error_clear(err);
+    wb_error_clear(&ev->row_err);
     if (rc == WB_OK)
         rc = add(ev, record, 0, err);
-    if (rc == WB_ENOMEM)
-        return wb__error_set(err, rc, NULL, 0, 0, NULL, "out of memory");
-    return rc;
+    return stopped(ev, rc, record->source, err);
 }
 
 static int row(wb_record *record, void *payload)
@@ -730,14 +814,14 @@ int wb_evaluation_add_file(wb_evaluation *ev, const char *path, const char *kind
         return wb__error_set(err, WB_EINVAL, path, 0, 0, NULL, "no ledger kind named '%s'", kind);
     const wb_ledger_kind *read_as = NULL;
     ev->started = 1;
+    wb_error_clear(err);
+    wb_error_clear(&ev->row_err);
     int rc = wb__ledger_read_file(path, k, row, ev, ev->problems,
                                   ev->privacy.scanner != NULL ? &ev->privacy : NULL, &read_as,
                                   err);
     if (rc == WB_OK && read_as != NULL && saw_kind(ev, read_as, path) != WB_OK)
         rc = WB_ENOMEM;
-    if (rc == WB_ENOMEM)
-        return wb__error_set(err, rc, path, 0, 0, NULL, "out of memory");
-    return rc;
+    return stopped(ev, rc, path, err);
 }
 
 int wb_evaluation_add_buffer(wb_evaluation *ev, const char *data, size_t len, const char *name,
@@ -761,14 +845,14 @@ int wb_evaluation_add_buffer(wb_evaluation *ev, const char *data, size_t len, co
         return wb__error_set(err, WB_ENOMEM, name, 0, 0, NULL, "out of memory");
     const wb_ledger_kind *read_as = NULL;
     ev->started = 1;
+    wb_error_clear(err);
+    wb_error_clear(&ev->row_err);
     int rc = wb__ledger_read_buffer(data, len, kept, k, row, ev, ev->problems,
                                     ev->privacy.scanner != NULL ? &ev->privacy : NULL, &read_as,
                                     err);
     if (rc == WB_OK && read_as != NULL && saw_kind(ev, read_as, kept) != WB_OK)
         rc = WB_ENOMEM;
-    if (rc == WB_ENOMEM)
-        return wb__error_set(err, rc, kept, 0, 0, NULL, "out of memory");
-    return rc;
+    return stopped(ev, rc, kept, err);
 }
 
 int wb_evaluation_set_period(wb_evaluation *ev, wb_date since, wb_error *err)
@@ -802,6 +886,7 @@ int wb_evaluation_finish(wb_evaluation *ev, wb_error *err)
         /* A rule over a ledger that was not given says nothing. */
         if (e->finish == NULL || wb__tally_find(ev->kinds, ev->rules->rules[i].ledger) == (size_t)-1)
             continue;
+        wb_error_clear(&coverage_err);
         int rc = e->finish(ev->runs[i].state, &ev->runs[i], &coverage_err);
         if (rc == WB_ECOVERAGE) {
             coverage = rc;
@@ -812,8 +897,14 @@ int wb_evaluation_finish(wb_evaluation *ev, wb_error *err)
         }
         if (rc == WB_ENOMEM)
             return wb__error_set(err, rc, NULL, 0, 0, NULL, "out of memory");
-        if (rc != WB_OK)
+        if (rc != WB_OK && coverage_err.message[0] != '\0') {
+            if (err != NULL)
+                *err = coverage_err;
             return rc;
+        }
+        if (rc != WB_OK)
+            return wb__error_set(err, rc, NULL, 0, 0, NULL,
+                                 "the evaluation stopped: the result callback returned %d", rc);
     }
     if (coverage != WB_OK && err != NULL)
         *err = coverage_err;
@@ -1100,8 +1191,16 @@ static void put_detail(wb__strbuf *b, const wb_result *r, int en)
         wb__strbuf_put(b, en ? "not applicable: %s" : "不适用:%s", r->why[en]);
         break;
     case WB_OUTCOME_INSUFFICIENT_DATA:
-        wb__strbuf_put(b, en ? "insufficient data: no %s (%s)" : "数据不足:缺少“%s”(%s)",
-                       en ? r->missing : r->missing_header, en ? r->missing_header : r->missing);
+        if (r->unreadable == 2)
+            wb__strbuf_put(b, "%s", en ? "insufficient data: the row could not be read"
+                                       : "数据不足:本行无法识别");
+        else if (r->unreadable)
+            wb__strbuf_put(b, en ? "insufficient data: %s (%s) could not be read"
+                                 : "数据不足:“%s”(%s)无法识别",
+                           en ? r->missing : r->missing_header, en ? r->missing_header : r->missing);
+        else
+            wb__strbuf_put(b, en ? "insufficient data: no %s (%s)" : "数据不足:缺少“%s”(%s)",
+                           en ? r->missing : r->missing_header, en ? r->missing_header : r->missing);
         break;
     }
     if (r->detail[en] != NULL)

@@ -30,6 +30,8 @@ struct wb_result {
                                        calendar does not reach the real one */
     const char *missing;            /* insufficient data: the column's English name */
     const char *missing_header;     /* and its Chinese header */
+    int unreadable;                 /* the column was given but could not be read;
+                                       2: the whole row could not be read */
     const char *why[2];             /* not applicable, or a note, by wb_lang: kept results copy it */
 
     /* The period behind the due date, for explanations. */
@@ -71,6 +73,8 @@ typedef struct wb__evaluator {
     const char *ledger;             /* the kind's name */
     const char *const *params;      /* the parameters it reads, NULL-terminated */
     wb__evaluate_fn evaluate;       /* one result per record, or NULL */
+    unsigned columns;               /* evaluate: a bit per column it reads; a row with
+                                       one of them unreadable is insufficient data */
     const char *const *reads;       /* other kinds collect sees, NULL-terminated, or NULL */
     wb__collect_fn collect;         /* NULL for rules of single records */
     wb__finish_fn finish;
@@ -104,6 +108,11 @@ void wb__result_not_applicable(wb_result *r, const char *why_zh, const char *why
 
 /* Insufficient data: the record lacks column `field`. */
 void wb__result_missing(wb_result *r, const wb_record *record, int field);
+
+/* Insufficient data: of `columns` (a bit each), the first the record could
+   not read; the whole row when `unreadable` is WB__ROW_UNREADABLE. */
+void wb__result_unreadable(wb_result *r, const wb_ledger_kind *kind, unsigned unreadable,
+                           unsigned columns);
 
 /*
  * The period of `count` units after `start` (not counted) decides: done

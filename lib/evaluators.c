@@ -375,6 +375,11 @@ static int resource_room(wb_result *r, const wb_rule *rule, const wb_record *rec
 #define PARAMS(...) (const char *const[]){ __VA_ARGS__, NULL }
 
 #define READS(...) (const char *const[]){ __VA_ARGS__, NULL }
+/* The columns a rule of single records reads: a bit each. */
+#define COLUMNS1(a) (1u << (a))
+#define COLUMNS2(a, b) (COLUMNS1(a) | COLUMNS1(b))
+#define COLUMNS3(a, b, c) (COLUMNS2(a, b) | COLUMNS1(c))
+#define INDUCTION_COLUMNS (COLUMNS2(TR_ROLE, TR_START_DATE) | COLUMNS2(TR_END_DATE, TR_INDUCTION_DATE))
 /* A rule over whole ledgers: it keeps the rows of its ledgers, then finishes. */
 #define OVER(fn, ...) .reads = READS(__VA_ARGS__), .collect = wb__collect_rows, .finish = fn, \
                       .free_state = wb__rows_free
@@ -382,32 +387,36 @@ static int resource_room(wb_result *r, const wb_rule *rule, const wb_record *rec
 static const wb__evaluator evaluators[] = {
     /* 2.3 */
     { .rule_id = "hire-query", .ledger = "background-checks", .params = PARAMS(NULL),
-      .evaluate = hire_query },
+      .evaluate = hire_query, .columns = COLUMNS3(BC_CATEGORY, BC_START_DATE, BC_QUERY_DATE) },
     { .rule_id = "staff-requery", .ledger = "background-checks", .params = PARAMS("every"),
-      .evaluate = staff_requery },
+      .evaluate = staff_requery, .columns = COLUMNS2(BC_CATEGORY, BC_QUERY_DATE) },
     { .rule_id = "dismissal-deadline", .ledger = "background-checks", .params = PARAMS("within"),
-      .evaluate = dismissal_deadline },
+      .evaluate = dismissal_deadline,
+      .columns = COLUMNS3(BC_RESULT, BC_RESULT_DATE, BC_DISMISSAL_DATE) },
     /* 8.5 */
     { .rule_id = "judicial-reply", .ledger = "judicial-suggestions",
-      .params = PARAMS("within", "move-off-rest-days"), .evaluate = judicial_reply },
+      .params = PARAMS("within", "move-off-rest-days"), .evaluate = judicial_reply,
+      .columns = COLUMNS2(JS_RECEIVED_DATE, JS_REPLY_DATE) },
     /* 10.6, 10.7 */
     { .rule_id = "director-induction", .ledger = "trainees", .params = PARAMS("within"),
-      .evaluate = director_induction },
+      .evaluate = director_induction, .columns = INDUCTION_COLUMNS },
     { .rule_id = "director-rotation", .ledger = "trainees", .params = PARAMS(NULL),
       OVER(wb__finish_director_rotation, "trainings") },
     { .rule_id = "rotation-course-share", .ledger = "trainings", .params = PARAMS("percent"),
-      .evaluate = rotation_course_share },
+      .evaluate = rotation_course_share,
+      .columns = COLUMNS2(TG_KIND, TG_ROLE) | COLUMNS2(TG_HOURS, TG_SOCIAL_WORK_HOURS) },
     { .rule_id = "training-records-kept", .ledger = "trainings", .params = PARAMS(NULL),
-      .evaluate = training_records_kept },
+      .evaluate = training_records_kept, .columns = COLUMNS2(TG_ROLE, TG_MATERIALS) },
     { .rule_id = "reporting-induction", .ledger = "trainees", .params = PARAMS("within"),
-      .evaluate = reporting_induction },
+      .evaluate = reporting_induction, .columns = INDUCTION_COLUMNS },
     { .rule_id = "reporting-rotation", .ledger = "trainees", .params = PARAMS(NULL),
       OVER(wb__finish_reporting_rotation, "trainings") },
     /* 9.8 */
     { .rule_id = "venue-coverage", .ledger = "communities", .params = PARAMS("percent"),
       OVER(wb__finish_venue_coverage, NULL) },
     { .rule_id = "venue-schedule", .ledger = "communities",
-      .params = PARAMS("min-days", "min-rest-days", "min-hours"), .evaluate = venue_schedule },
+      .params = PARAMS("min-days", "min-rest-days", "min-hours"), .evaluate = venue_schedule,
+      .columns = COLUMNS2(CM_VENUE, CM_DAYS_OPEN) | COLUMNS2(CM_REST_DAYS_OPEN, CM_HOURS_PER_OPENING) },
     /* 1.3, 1.8 */
     { .rule_id = "county-meetings", .ledger = "meetings", .params = PARAMS("min"),
       OVER(wb__finish_county_meetings, NULL) },
@@ -425,18 +434,22 @@ static const wb__evaluator evaluators[] = {
       OVER(wb__finish_home_visits, "home-visits") },
     /* 10.1–10.3, 4.3 */
     { .rule_id = "supervisor-staffing", .ledger = "townships", .params = PARAMS("min"),
-      .evaluate = supervisor_staffing },
+      .evaluate = supervisor_staffing, .columns = COLUMNS1(TS_CHILD_SUPERVISORS) },
     { .rule_id = "social-worker-staffing", .ledger = "townships", .params = PARAMS("min"),
-      .evaluate = social_worker_staffing },
+      .evaluate = social_worker_staffing,
+      .columns = COLUMNS2(TS_WORKSTATION, TS_YOUTH_SOCIAL_WORKERS) },
     { .rule_id = "director-staffing", .ledger = "communities", .params = PARAMS("min"),
-      .evaluate = director_staffing },
+      .evaluate = director_staffing, .columns = COLUMNS1(CM_CHILD_DIRECTORS) },
     { .rule_id = "mental-health-teachers", .ledger = "schools", .params = PARAMS("min"),
-      .evaluate = mental_health_teachers },
+      .evaluate = mental_health_teachers,
+      .columns = COLUMNS2(SC_STAGE, SC_MENTAL_HEALTH_TEACHERS) },
     /* 7.3 */
     { .rule_id = "special-education-school", .ledger = "county", .params = PARAMS("population"),
       OVER(wb__finish_special_school, "schools") },
     { .rule_id = "resource-rooms", .ledger = "schools", .params = PARAMS("min-pupils"),
-      .evaluate = resource_room },
+      .evaluate = resource_room,
+      .columns = COLUMNS2(SC_DISABLED_PUPILS, SC_RESOURCE_ROOM) |
+                 COLUMNS2(SC_RESOURCE_ROOM_EQUIPPED, SC_RESOURCE_ROOM_STAFFED) },
     /* 4.6 */
     { .rule_id = "no-lessons-on-rest-days", .ledger = "lessons", .params = PARAMS(NULL),
       OVER(wb__finish_lessons, "vacations") },

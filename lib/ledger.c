@@ -677,6 +677,7 @@ void wb__record_reset(wb_record *record)
             record->text[i] = NULL;
         }
     record->line = 0;
+    record->unreadable = 0;
 }
 
 /* Each column's buffer, kept across resets so that a reader of a million

@@ -41,7 +41,11 @@ struct wb_record {
     int32_t number[WB__MAX_FIELDS];     /* counts, and the index of a choice */
     const char *source;                 /* file, for results; NULL for API records */
     int line;
+    unsigned unreadable;                /* bit per column given a value it cannot hold
+                                           (reported); every bit: the row could not be read */
 };
+
+#define WB__ROW_UNREADABLE (~0u)
 
 /* Columns of each kind. */
 enum { BC_KEY, BC_UNIT, BC_TOWNSHIP, BC_NAME, BC_ID_NUMBER, BC_CATEGORY,

@@ -5,8 +5,9 @@
  * libxml2's pull reader and validated against data/ledger.xsd as it goes,
  * and CSV with a header row of Chinese column names (csv.c). Either way
  * one record is filled per row and reused for the next, so memory does
- * not grow with the file. A bad row is reported and skipped; a file that
- * is not a ledger at all stops the reading.
+ * not grow with the file. A bad row is reported and still handed on, its
+ * bad cells marked unreadable (finish_row); a file that is not a ledger
+ * at all stops the reading.
  *
  * The XML reader refuses a DOCTYPE, never touches the network, and does
  * not substitute entities (no XML_PARSE_NOENT, no DTD loading).
@@ -68,6 +69,7 @@ static void set_cell(reader *rd, int field, const char *value, size_t len, int *
     int rc = wb__record_set_field(rd->record, field, value, len, &cp, &e);
     if (rc == WB_EPARSE) {
         problem(rd, cp.rule, rd->record->line, 1, cp.en, cp.zh);
+        rd->record->unreadable |= 1u << field;
         *bad = 1;
     } else if (rc != WB_OK) {
         rd->nomem = 1;
@@ -123,22 +125,30 @@ static void set_cell_unescaped(reader *rd, int field, const char *value, size_t 
     free(plain);
 }
 
-/* A row read whole: key checked, then handed on. */
+/*
+ * A row read whole is handed on, bad or not: a row the county wrote is one
+ * more community, township or site in every rule that counts across the
+ * ledger, whatever its cells hold. Its bad cells are marked unreadable
+ * (reported already); a row bad in a way no single cell explains (a
+ * schema error, cells past the header) is unreadable throughout.
+ */
 static int finish_row(reader *rd, int bad)
 {
     if (rd->nomem)
         return WB_ENOMEM;
     if (rd->scan_failed != WB_OK)
         return rd->scan_failed;
-    if (bad)
-        return WB_OK;
-    if (rd->record->text[0] == NULL) {
-        char en[160], zh[160];
-        snprintf(en, sizeof(en), "the row has no key (%s, column %s); it is not checked",
-                 rd->kind->fields[0].name, rd->kind->fields[0].header);
-        snprintf(zh, sizeof(zh), "该行缺少“%s”;本行不予核查", rd->kind->fields[0].header);
+    if (bad && rd->record->unreadable == 0)
+        rd->record->unreadable = WB__ROW_UNREADABLE;
+    if (rd->record->text[0] == NULL && !(rd->record->unreadable & 1u)) {
+        char en[200], zh[200];
+        snprintf(en, sizeof(en), "the row has no key (%s, column %s); it is not checked, "
+                 "but counts in rules over the whole ledger", rd->kind->fields[0].name,
+                 rd->kind->fields[0].header);
+        snprintf(zh, sizeof(zh), "该行缺少“%s”;本行不予核查,但计入全台账统计", rd->kind->fields[0].header);
         problem(rd, "ledger-missing-key", rd->record->line, 1, en, zh);
-        return rd->nomem ? WB_ENOMEM : WB_OK;
+        if (rd->nomem)
+            return WB_ENOMEM;
     }
     return rd->fn(rd->record, rd->payload);
 }

@@ -8,14 +8,16 @@
 #include "ledger_privacy.h"
 #include "diagnostic_internal.h"
 
-/* Called with each good row; nonzero stops the reading and is returned. */
+/* Called with each row, bad ones too (their bad cells marked in
+   record->unreadable, a row without a key with text[0] NULL); nonzero
+   stops the reading and is returned. */
 typedef int (*wb__row_fn)(wb_record *record, void *payload);
 
 /*
  * Read a ledger file, XML or CSV (told apart by the first character that
  * is not a BOM or a space: '<' is XML). kind NULL recognises the kind
  * from the XML root or the CSV header. Each bad row is a finding in
- * problems and is not passed on; the reading goes on. A file that cannot
+ * problems and is still passed on, marked; the reading goes on. A file that cannot
  * be read as a ledger at all returns WB_EIO, WB_EPARSE or WB_ESCHEMA
  * with err filled and the reason also in problems. *kind_read (when not
  * NULL) is the kind the file was read as, once known, even if it has no

@@ -119,6 +119,15 @@ static void put_result_text(wb__strbuf *b, const wb_assessment *a, int en_)
 
 /* --------------------------------------------------------------- text */
 
+/* "  file:line:column: message [rule]", the column left out when unknown. */
+static void text_diagnostic(wb__strbuf *b, const wb_diagnostic *dg, wb_lang lang)
+{
+    wb__strbuf_put(b, "  %s:%d:", wb_diagnostic_file(dg), wb_diagnostic_line(dg));
+    if (wb_diagnostic_column(dg) > 0)
+        wb__strbuf_put(b, "%d:", wb_diagnostic_column(dg));
+    wb__strbuf_put(b, " %s [%s]\n", wb_diagnostic_message(dg, lang), wb_diagnostic_rule(dg));
+}
+
 static void text_report(wb__strbuf *b, const wb_assessment *a, wb_lang lang)
 {
     int en_ = lang == WB_LANG_EN;
@@ -182,18 +191,12 @@ static void text_report(wb__strbuf *b, const wb_assessment *a, wb_lang lang)
         wb__strbuf_put(b, "  %s\n", L("无", "none"));
     const wb_diagnostics *f = wb_assessment_findings(a);
     wb__strbuf_put(b, "\n%s (%zu)\n", L("评分表问题", "Score-sheet problems"), wb_diagnostics_count(f));
-    for (size_t i = 0; i < wb_diagnostics_count(f); i++) {
-        const wb_diagnostic *dg = wb_diagnostics_at(f, i);
-        wb__strbuf_put(b, "  %s:%d: %s [%s]\n", wb_diagnostic_file(dg), wb_diagnostic_line(dg),
-                       wb_diagnostic_message(dg, lang), wb_diagnostic_rule(dg));
-    }
+    for (size_t i = 0; i < wb_diagnostics_count(f); i++)
+        text_diagnostic(b, wb_diagnostics_at(f, i), lang);
     const wb_diagnostics *p = wb_evaluation_problems(ev);
     wb__strbuf_put(b, "\n%s (%zu)\n", L("台账问题", "Ledger problems"), wb_diagnostics_count(p));
-    for (size_t i = 0; i < wb_diagnostics_count(p); i++) {
-        const wb_diagnostic *dg = wb_diagnostics_at(p, i);
-        wb__strbuf_put(b, "  %s:%d: %s [%s]\n", wb_diagnostic_file(dg), wb_diagnostic_line(dg),
-                       wb_diagnostic_message(dg, lang), wb_diagnostic_rule(dg));
-    }
+    for (size_t i = 0; i < wb_diagnostics_count(p); i++)
+        text_diagnostic(b, wb_diagnostics_at(p, i), lang);
     wb__strbuf_put(b, "\n%s\n", L("台账核查发现(违反、数据不足)", "Ledger findings (violations, insufficient data)"));
     for (size_t i = 0; i < wb_evaluation_result_count(ev); i++) {
         const wb_result *res = wb_evaluation_result_at(ev, i);
@@ -262,7 +265,8 @@ static void json_diagnostics(wb__strbuf *b, const wb_diagnostics *list, wb_lang 
         const wb_diagnostic *dg = wb_diagnostics_at(list, i);
         wb__strbuf_put(b, "%s{\"file\": ", i ? ", " : "");
         put_json(b, wb_diagnostic_file(dg));
-        wb__strbuf_put(b, ", \"line\": %d, \"severity\": \"%s\", \"rule\": ", wb_diagnostic_line(dg),
+        wb__strbuf_put(b, ", \"line\": %d, \"column\": %d, \"severity\": \"%s\", \"rule\": ",
+                       wb_diagnostic_line(dg), wb_diagnostic_column(dg),
                        wb_severity_name(wb_diagnostic_severity(dg)));
         put_json(b, wb_diagnostic_rule(dg));
         wb__strbuf_put(b, ", \"message\": ");
@@ -313,7 +317,7 @@ static void json_report(wb__strbuf *b, const wb_assessment *a, wb_lang lang)
         int claimed = wb_assessment_standard_claimed(a, i);
         wb__strbuf_put(b, "%s{\"id\": \"%s\", \"max\": %s, \"claimed\": ", i ? ", " : "",
                        wb_item_id(item), points(p1, wb_item_half_points(item)));
-        if (claimed < 0)
+        if (!wb_assessment_standard_scored(a, i))     /* -0.5 is scored, and out of range */
             wb__strbuf_put(b, "null");
         else
             wb__strbuf_put(b, "%s", points(p1, claimed));
@@ -389,7 +393,7 @@ static void csv_report(wb__strbuf *b, const wb_assessment *a, wb_lang lang)
         const wb_item *item = wb_rubric_standard_at(r, i);
         int claimed = wb_assessment_standard_claimed(a, i);
         wb__strbuf_put(b, "%s,%s,", wb_item_id(item), points(p1, wb_item_half_points(item)));
-        if (claimed >= 0)
+        if (wb_assessment_standard_scored(a, i))
             wb__strbuf_put(b, "%s", points(p1, claimed));
         wb__strbuf_put(b, ",");
         put_csv(b, wb_assessment_standard_unit(a, i));
@@ -569,7 +573,8 @@ static void html_report(wb__strbuf *b, const wb_assessment *a, wb_lang lang)
         wb__strbuf_put(b, "<tr%s><td>%s</td><td>%s</td><td>%s</td><td>",
                        wb_assessment_standard_flagged(a, i) ? " class=\"flag\"" : "",
                        wb_item_id(item), points(p1, wb_item_half_points(item)),
-                       claimed >= 0 ? points(p2, claimed) : L("未评分", "not scored"));
+                       wb_assessment_standard_scored(a, i) ? points(p2, claimed)
+                                                           : L("未评分", "not scored"));
         put_html(b, wb_assessment_standard_unit(a, i));
         wb__strbuf_put(b, "</td><td>%zu</td><td>%zu / %zu</td></tr>\n",
                        wb_assessment_standard_evidence(a, i),
@@ -804,12 +809,13 @@ int wb_report_compare(char **out, const wb_assessment *before, const wb_assessme
     int first = 1;
     for (size_t i = 0; i < wb_rubric_standard_count(r); i++) {
         int ca = wb_assessment_standard_claimed(before, i), cb = wb_assessment_standard_claimed(after, i);
+        int ka = wb_assessment_standard_scored(before, i), kb = wb_assessment_standard_scored(after, i);
         size_t va = wb_assessment_standard_outcomes(before, i, WB_OUTCOME_VIOLATION);
         size_t vb = wb_assessment_standard_outcomes(after, i, WB_OUTCOME_VIOLATION);
-        if (ca == cb && va == vb)
+        if (ca == cb && ka == kb && va == vb)
             continue;       /* only what changed */
         const char *id = wb_item_id(wb_rubric_standard_at(r, i));
-        const char *sa = ca >= 0 ? points(p3, ca) : "-", *sb = cb >= 0 ? points(p4, cb) : "-";
+        const char *sa = ka ? points(p3, ca) : "-", *sb = kb ? points(p4, cb) : "-";
         if (format == WB_REPORT_HTML)
             wb__strbuf_put(&b, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%zu</td><td>%zu</td></tr>\n",
                            id, sa, sb, va, vb);

@@ -104,7 +104,11 @@ static void markdown(const wb_ruleset *rules)
            "against a measurable standard of the rubric. Its parameters have defaults\n"
            "from the rubric's words, the law, or a reading the county may change with a\n"
            "rule pack (`<rule-pack>`, `weibao-lint check --rules PACK`). Every result is\n"
-           "one of complies, pending, violation, not applicable, insufficient data.\n",
+           "one of complies, pending, violation, not applicable, insufficient data.\n\n"
+           "A row with a cell that cannot be read is reported and never dropped: a rule\n"
+           "of single rows that reads the cell gives the row insufficient data, and each\n"
+           "rule over whole ledgers keeps it in what it counts over, as its reading\n"
+           "says. A row that cannot be read is never evidence that a duty was met.\n",
            wb_ruleset_edition(rules));
     for (size_t i = 0; i < wb_ruleset_rule_count(rules); i++) {
         const wb_rule *r = wb_ruleset_rule_at(rules, i);

@@ -83,8 +83,12 @@ WB_API int wb_assessment_category_half_points(const wb_assessment *a, size_t cat
 
 /* Per standard, in rubric order (i < wb_rubric_standard_count). */
 
-/** The points claimed in halves, or -1 when the sheet does not score it. @since 0.3 */
+/** The points claimed in halves, as written, or -1 when the sheet does not
+    score it. A claim below 0 is returned as written too (-0.5 is -1): tell
+    the two apart with wb_assessment_standard_scored. @since 0.3 */
 WB_API int wb_assessment_standard_claimed(const wb_assessment *a, size_t i);
+/** 1 when the sheet scores the standard (even out of range), else 0. @since 0.3 */
+WB_API int wb_assessment_standard_scored(const wb_assessment *a, size_t i);
 /** The claiming unit as written, or NULL. @since 0.3 */
 WB_API const char *wb_assessment_standard_unit(const wb_assessment *a, size_t i);
 /** The number of evidence references. @since 0.3 */

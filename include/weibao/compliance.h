@@ -165,6 +165,8 @@ WB_API int wb_evaluation_set_privacy(wb_evaluation *ev, const wb_privacy_scanner
  *         next record); WB_ENOMEM; WB_EINVAL (no key: a record must have
  *         one); WB_ERROR when PCRE2 fails in the privacy scan other than
  *         on a limit (not expected); or the callback's nonzero value
+ *         (err then says the callback stopped it). A deadline past
+ *         9999-12-31 is WB_ECOVERAGE too.
  * @since 0.3
  */
 WB_API int wb_evaluation_add_record(wb_evaluation *ev, const wb_record *record, wb_error *err);
@@ -174,17 +176,21 @@ WB_API int wb_evaluation_add_record(wb_evaluation *ev, const wb_record *record, 
  * whose name ends in .xml is always read as XML) or CSV with a header row
  * (UTF-8 with or without BOM, or GB18030; lines ending in LF, CRLF or CR;
  * a bad byte is a problem at its line and column: docs/ledgers.md tells
- * how the encoding is decided). kind names the ledger kind; NULL recognises it from
- * the XML root or the CSV header.
- * Bad rows, and dates the calendar does not cover, are problems
- * (wb_evaluation_problems) and the rest of the file is still checked.
+ * how the encoding is decided). kind names the ledger kind; NULL
+ * recognises it from the XML root or the CSV header.
+ * Bad rows, and dates the calendar does not cover (or whose deadline would
+ * pass 9999-12-31), are problems (wb_evaluation_problems) and the rest of
+ * the file is still checked; a bad row still counts, as insufficient data
+ * in the rules that read its bad cell and in what the rules over whole
+ * ledgers count over.
  * With a privacy scanner set, every row's text cells are scanned as the
  * row is read. The file is only read.
  * @return WB_OK; WB_EIO (cannot be read); WB_EPARSE or WB_ESCHEMA when
  *         the file as a whole cannot be read as a ledger (not XML, no
  *         known header): err says why and where; WB_ENOMEM; WB_EINVAL;
  *         WB_ERROR when PCRE2 fails in the privacy scan other than on a
- *         limit (not expected); or the callback's nonzero value
+ *         limit (not expected); or the callback's nonzero value (err
+ *         then says the callback stopped the reading)
  * @since 0.3
  */
 WB_API int wb_evaluation_add_file(wb_evaluation *ev, const char *path, const char *kind,
@@ -222,6 +228,7 @@ WB_API wb_date wb_evaluation_since(const wb_evaluation *ev);
  * leaves the rules after the one it stopped in unevaluated.
  * @return WB_OK; WB_ECOVERAGE (a problem says which rule; the others
  *         were still evaluated); WB_ENOMEM; or the callback's value
+ *         (err then says the callback stopped it)
  * @since 0.3
  */
 WB_API int wb_evaluation_finish(wb_evaluation *ev, wb_error *err);

@@ -500,6 +500,12 @@ class CheckLedgers(unittest.TestCase):
                    "shows a record: due 2026-03-30, done 2026-03-31: 1 day late [dismissal-deadline]",
             path + ":5:1: error: column query-date (查询日期): '2026-02-30' is not a date that "
                    "exists [ledger-bad-date]",
+            # The bad row still counts, as insufficient data, in the rules that read the cell.
+            path + ":5:1: warning: BC-4: New hires are queried for criminal records before they "
+                   "start: insufficient data: query-date (查询日期) could not be read [hire-query]",
+            path + ":5:1: warning: BC-4: Staff are queried once, then again every re-query "
+                   "period: insufficient data: query-date (查询日期) could not be read "
+                   "[staff-requery]",
             path + ":6:1: error: the key 'BC-3' is used again (first on line 4); this row is "
                    "not checked [ledger-duplicate-key]",
         ])
@@ -609,7 +615,8 @@ class CheckLedgers(unittest.TestCase):
             rc, out, _ = run("check", "--lang", "en", "--as-of", "2026-11-29", meetings, towns)
             self.assertEqual(rc, 1)
             self.assertIn(meetings + ":2:1: error: the township '城关区' is not in the townships "
-                          "ledger; this row is not checked [ledger-unknown-township]", out)
+                          "ledger; this row is not checked, but counts in rules over the whole ledger "
+                          "[ledger-unknown-township]", out)
 
     def test_a_file_that_is_not_a_ledger_and_a_missing_one(self):
         with tempfile.TemporaryDirectory() as tmp:
@@ -651,7 +658,8 @@ class XmlValues(unittest.TestCase):
             rc, out, err = run("check", "--lang", "en", "--as-of", "2026-11-29", tmp)
             self.assertEqual(err, "")
             self.assertEqual(out, os.path.join(tmp, "checks.csv") + ":4:1: error: the unit '三中' "
-                             "is not in the units ledger; this row is not checked [ledger-unknown-unit]\n")
+                             "is not in the units ledger; this row is not checked, but counts in rules over "
+                             "the whole ledger [ledger-unknown-unit]\n")
 
 
 class ExampleDossier(unittest.TestCase):
@@ -970,7 +978,8 @@ class LinterFeatures(unittest.TestCase):
             write(tmp, ".weibao-lint", "# the county's choices\nignore = file-*, ledger-\n")
             rc, out, _ = run("check", "--lang", "en", "--as-of", "2026-11-29", tmp)
             rules = set(re.findall(r"\[([a-z0-9-]+)\]$", out, re.M))
-            self.assertEqual(rules, {"hire-query", "dismissal-deadline", "judicial-reply"})
+            self.assertEqual(rules, {"hire-query", "staff-requery", "dismissal-deadline",
+                                     "judicial-reply"})
             # The command line wins over the file.
             rc, out, _ = run("check", "--as-of", "2026-11-29", "--ignore", "hire-query", tmp)
             self.assertIn("[file-binary]", out)
@@ -985,7 +994,7 @@ class LinterFeatures(unittest.TestCase):
             rc, out, _ = run("check", "--as-of", "2026-11-29", "--statistics", tmp)
             self.assertEqual(rc, 1)
             counts = {r: int(n) for n, _, r in re.findall(r"^\s*(\d+)\s+(\w+)\s+(\S+)$", out, re.M)}
-            self.assertEqual(counts["hire-query"], 1)
+            self.assertEqual(counts["hire-query"], 2)   # a violation, a row that could not be read
             self.assertEqual(counts["file-binary"], 1)
             rc, out, _ = run("check", "--as-of", "2026-11-29", "--quiet", tmp)
             self.assertNotIn("warning:", out)

@@ -315,6 +315,83 @@ static void test_assessment__every_bad_sheet_kind_is_reported(void **state)
     teardown(&f);
 }
 
+/* -0.5 is a claim out of range, never "not scored" (which -1 also means
+   in wb_assessment_standard_claimed); every report format says so. */
+static void test_assessment__a_negative_claim_is_out_of_range_not_unscored(void **state)
+{
+    (void)state;
+    fixture f;
+    setup(&f);
+    static const char *const o[] = { "1.3=-0.5", "1.1=-", NULL };
+    write_sheet(&f, o, NULL);
+    write_dossier(&f, NULL, NULL, NULL, NULL);
+    run(&f);
+    const wb_diagnostics *d = wb_assessment_findings(f.a);
+    assert_int_equal(count_rule(d, "dossier-score-range"), 1);
+    assert_int_equal(count_rule(d, "dossier-missing-standard"), 1);     /* 1.1 only */
+    size_t scored = index_of(f.rubric, "1.3"), unscored = index_of(f.rubric, "1.1");
+    assert_int_equal(wb_assessment_standard_claimed(f.a, scored), -1);
+    assert_true(wb_assessment_standard_scored(f.a, scored));
+    assert_false(wb_assessment_standard_scored(f.a, unscored));
+    char *json = NULL, *csv = NULL;
+    assert_int_equal(wb_report_assessment(&json, f.a, WB_REPORT_JSON, WB_LANG_EN, NULL), WB_OK);
+    assert_non_null(strstr(json, "{\"id\": \"1.3\", \"max\": 2, \"claimed\": -0.5,"));
+    assert_non_null(strstr(json, "{\"id\": \"1.1\", \"max\": 2, \"claimed\": null,"));
+    assert_int_equal(wb_report_assessment(&csv, f.a, WB_REPORT_CSV, WB_LANG_EN, NULL), WB_OK);
+    assert_non_null(strstr(csv, "\n1.3,2,-0.5,"));
+    assert_non_null(strstr(csv, "\n1.1,2,,"));
+    wb_free(json);
+    wb_free(csv);
+    teardown(&f);
+}
+
+/* A veto declared as occurred but dated after the as-of date, or as not
+   occurred yet dated: a finding at the declaration's line and column. */
+static void test_assessment__veto_dates_that_contradict_the_declaration(void **state)
+{
+    (void)state;
+    fixture f;
+    setup(&f);
+    write_sheet(&f, NULL, NULL);
+    char path[512];
+    snprintf(path, sizeof(path), "%s/dossier.xml", f.dir);
+    FILE *out = fopen(path, "wb");
+    assert_non_null(out);
+    fputs("<?xml version='1.0' encoding='UTF-8'?>\n"
+          "<dossier xmlns='urn:weibao:dossier:1' format='1' county='测试县' rubric='meihekou-2022'\n"
+          "         as-of='2026-11-29'>\n"
+          "  <title>本级自评</title>\n"
+          "  <score-sheet href='scores.csv'/>\n"
+          "  <veto item='V1' occurred='true' date='2026-11-30'/>\n"
+          "  <veto item='V2' occurred='false' date='2026-05-01'/>\n"
+          "  <veto item='V3' occurred='true' date='2026-11-29'/>\n"
+          "  <veto item='V4' occurred='false'/>\n"
+          "  <veto item='V5' occurred='false'/>\n"
+          "  <veto item='V6' occurred='false'/>\n"
+          "  <veto item='V7' occurred='false'/>\n"
+          "  <veto item='V8' occurred='false'/>\n"
+          "</dossier>\n", out);
+    fclose(out);
+    run(&f);
+    const wb_diagnostics *d = wb_assessment_findings(f.a);
+    assert_int_equal(count_rule(d, "dossier-veto-date"), 2);     /* V3, on the as-of date, is fine */
+    int seen = 0;
+    for (size_t i = 0; i < wb_diagnostics_count(d); i++) {
+        const wb_diagnostic *g = wb_diagnostics_at(d, i);
+        if (strcmp(wb_diagnostic_rule(g), "dossier-veto-date") != 0)
+            continue;
+        const char *en = wb_diagnostic_message(g, WB_LANG_EN);
+        assert_int_equal(wb_diagnostic_column(g), 3);
+        if (wb_diagnostic_line(g) == 6)
+            seen += strstr(en, "V1 occurred on 2026-11-30, after the dossier's as-of date 2026-11-29") != NULL;
+        if (wb_diagnostic_line(g) == 7)
+            seen += strstr(en, "V2 did not occur, but the dossier gives it a date (2026-05-01)") != NULL;
+    }
+    assert_int_equal(seen, 2);
+    assert_true(wb_assessment_vetoed(f.a));      /* V1 and V3 occurred, as declared */
+    teardown(&f);
+}
+
 /* ------------------------------------------------------ contradictions */
 
 static void test_assessment__full_points_the_ledgers_contradict_are_flagged(void **state)
@@ -451,6 +528,8 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_assessment__totals_in_half_points),
     cmocka_unit_test(test_assessment__each_veto_item_vetoes_whatever_the_total),
     cmocka_unit_test(test_assessment__every_bad_sheet_kind_is_reported),
+    cmocka_unit_test(test_assessment__a_negative_claim_is_out_of_range_not_unscored),
+    cmocka_unit_test(test_assessment__veto_dates_that_contradict_the_declaration),
     cmocka_unit_test(test_assessment__full_points_the_ledgers_contradict_are_flagged),
     cmocka_unit_test(test_assessment__the_html_report_parses_and_has_its_sections),
     cmocka_unit_test(test_assessment__a_province_table_a_comparison_and_the_matrix),

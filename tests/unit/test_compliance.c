@@ -776,6 +776,41 @@ static void test_compliance__a_callback_sees_each_result_and_may_stop(void **sta
     close_fixture(&f);
 }
 
+/* A reading or an evaluation the callback stops fails with a message that
+   says so, never an empty one. */
+static void test_compliance__a_stop_always_says_why(void **state)
+{
+    (void)state;
+    static const char csv[] = "编号,人员类别,查询日期\nB1,在职,2026-03-01\nB2,在职,2026-03-01\n";
+    fixture f;
+    open_at(&f, "2026-11-29");
+    int seen = 0;
+    wb_evaluation_on_result(f.ev, stop_at_second, &seen);
+    wb_error err;
+    assert_int_equal(wb_evaluation_add_buffer(f.ev, csv, strlen(csv), "checks.csv", NULL, &err), 42);
+    assert_non_null(strstr(err.message, "the result callback returned 42"));
+    close_fixture(&f);
+    open_at(&f, "2026-11-29");
+    seen = 0;
+    wb_record *r = NULL;
+    assert_int_equal(wb_record_new(&r, "background-checks", NULL), WB_OK);
+    wb_record_set(r, "key", "A", NULL);
+    wb_record_set(r, "category", "在职", NULL);
+    wb_evaluation_on_result(f.ev, stop_at_second, &seen);
+    assert_int_equal(wb_evaluation_add_record(f.ev, r, &err), 42);
+    assert_true(err.message[0] != '\0');
+    wb_record_free(r);
+    close_fixture(&f);
+    open_at(&f, "2027-01-01");
+    seen = 0;
+    add(&f, "meetings", "key", "M1", "level", "县级", "date", "2026-03-01", NULL);
+    add(&f, "meetings", "key", "M2", "level", "县级", "date", "2025-03-01", NULL);
+    wb_evaluation_on_result(f.ev, stop_at_second, &seen);
+    assert_int_equal(wb_evaluation_finish(f.ev, &err), 42);
+    assert_non_null(strstr(err.message, "the result callback returned 42"));
+    close_fixture(&f);
+}
+
 static void test_compliance__duplicates_finish_and_misuse(void **state)
 {
     (void)state;
@@ -832,6 +867,344 @@ static void test_compliance__unknown_townships_and_units_are_bad_rows(void **sta
     /* The bad row was not checked: no result has its key. */
     for (size_t i = 0; i < wb_evaluation_result_count(f.ev); i++)
         assert_string_not_equal(wb_result_key(wb_evaluation_result_at(f.ev, i)), "B1");
+    close_fixture(&f);
+}
+
+/* ------------------------------------------- rows that cannot be read */
+
+/* A ledger as a CSV file would give it: bad cells are reported, and the
+   row still reaches the rules. */
+static void add_csv(fixture *f, const char *name, const char *csv)
+{
+    assert_int_equal(wb_evaluation_add_buffer(f->ev, csv, strlen(csv), name, NULL, NULL), WB_OK);
+}
+
+static int64_t ratio_num(const wb_result *r, int64_t *den)
+{
+    int64_t num;
+    int32_t pct;
+    assert_int_equal(wb_result_ratio(r, &num, den, &pct), WB_OK);
+    return num;
+}
+
+/* 9.8: 18 of 20 is 90% and passes; one more community whose schedule
+   cannot be read (4.5 days) makes it 18 of 21, and it fails. The same
+   for a venue cell that cannot be read and a row without a key. */
+static void test_compliance__venue_coverage_keeps_a_row_it_cannot_read(void **state)
+{
+    (void)state;
+    static const char *const extra[] = {
+        "X,有,4.5,1,3\n", "X,有?,5,1,3\n", ",有,5,1,3\n", "X,有,5,1,2.98\n",
+    };
+    for (int k = -1; k < 4; k++) {
+        char csv[4096] = "编号,关爱服务场所,每周开放天数,每周节假日开放天数,每次开放小时数\n";
+        for (int i = 0; i < 20; i++) {
+            size_t n = strlen(csv);
+            snprintf(csv + n, sizeof(csv) - n, "C%02d,%s,5,1,3\n", i, i < 18 ? "有" : "无");
+        }
+        if (k >= 0)
+            strcat(csv, extra[k]);
+        fixture f;
+        open_at(&f, "2026-11-29");
+        add_csv(&f, "communities.csv", csv);
+        finish(&f);
+        const wb_result *r = result(&f, "venue-coverage", "全县城乡社区");
+        int64_t den, num = ratio_num(r, &den);
+        assert_int_equal(num, 18);
+        assert_int_equal(den, k < 0 ? 20 : 21);
+        assert_int_equal(wb_result_outcome(r), k < 0 ? WB_OUTCOME_COMPLIES : WB_OUTCOME_VIOLATION);
+        if (k >= 0) {
+            assert_non_null(strstr(wb_result_detail(r, WB_LANG_EN), "1 row could not be read (line 22)"));
+            assert_non_null(strstr(wb_result_detail(r, WB_LANG_ZH), "第 22 行"));
+        }
+        close_fixture(&f);
+    }
+}
+
+/* 1.3, 2.5, 9.9: an event whose row cannot be read is not counted, and
+   the span that falls short names its line. */
+static void test_compliance__an_event_that_cannot_be_read_is_not_counted(void **state)
+{
+    (void)state;
+    static const char *const dates[] = { "2026-10-01", "2026-13-01" };
+    for (int k = 0; k < 2; k++) {
+        fixture f;
+        open_at(&f, "2027-01-01");
+        wb_evaluation_set_period(f.ev, D("2026-01-01"), NULL);
+        char csv[512];
+        snprintf(csv, sizeof(csv), "编号,层级,会议日期\nM1,县级,2026-03-01\nM2,县级,%s\n", dates[k]);
+        add_csv(&f, "meetings.csv", csv);
+        snprintf(csv, sizeof(csv), "编号,组织名称,扶持日期\nO1,甲,2026-03-01\nO2,乙,%s\n", dates[k]);
+        add_csv(&f, "organisations.csv", csv);
+        snprintf(csv, sizeof(csv), "编号,更新日期\nU1,2026-01-05\nU2,2026-04-05\nU3,2026-07-05\nU4,%s\n",
+                 dates[k]);
+        add_csv(&f, "updates.csv", csv);
+        finish(&f);
+        wb_outcome want = k == 0 ? WB_OUTCOME_COMPLIES : WB_OUTCOME_VIOLATION;
+        const wb_result *m = result(&f, "county-meetings", "2026");
+        const wb_result *o = result(&f, "social-organisations", "2026");
+        const wb_result *u = result(&f, "data-updates", "2026Q4");
+        assert_int_equal(wb_result_outcome(m), want);
+        assert_int_equal(wb_result_outcome(o), want);
+        assert_int_equal(wb_result_outcome(u), want);
+        if (k == 1) {
+            assert_non_null(strstr(wb_result_detail(m, WB_LANG_EN), "1 row could not be read (line 3)"));
+            assert_non_null(strstr(wb_result_detail(o, WB_LANG_EN), "(line 3)"));
+            assert_non_null(strstr(wb_result_detail(u, WB_LANG_EN), "(line 5)"));
+            char *text = NULL;
+            assert_int_equal(wb_result_message(&text, m, WB_LANG_EN, NULL), WB_OK);
+            assert_non_null(strstr(text, "only 1, at least 2 required; 1 row could not be read"));
+            wb_free(text);
+        }
+        close_fixture(&f);
+    }
+}
+
+/* 1.8: a township whose row has a typo in another column (一 for 1) is
+   still a township, and it held no meeting. */
+static void test_compliance__a_township_with_a_bad_cell_still_counts(void **state)
+{
+    (void)state;
+    fixture f;
+    open_at(&f, "2027-01-01");
+    wb_evaluation_set_period(f.ev, D("2026-01-01"), NULL);
+    add_csv(&f, "townships.csv", "编号,名称,儿童督导员人数\nT1,城关镇,1\nT2,东风乡,一\n");
+    add_csv(&f, "meetings.csv", "编号,层级,乡镇(街道),会议日期,会议纪要\n"
+                                "M1,乡镇(街道),城关镇,2026-02-01,有\n"
+                                "M2,乡镇(街道),城关镇,2026-06-01,有\n"
+                                "M3,乡镇(街道),东风乡,2026-02-31,有\n");
+    finish(&f);
+    assert_int_equal(wb_result_outcome(result(&f, "township-meetings", "城关镇 2026")),
+                     WB_OUTCOME_COMPLIES);
+    const wb_result *d = result(&f, "township-meetings", "东风乡 2026");
+    assert_int_equal(wb_result_outcome(d), WB_OUTCOME_VIOLATION);
+    assert_non_null(strstr(wb_result_detail(d, WB_LANG_EN), "(line 4): not counted as a meeting"));
+    /* Its own rule of single rows: insufficient data, not dropped. */
+    const wb_result *s = result(&f, "supervisor-staffing", "T2");
+    assert_int_equal(wb_result_outcome(s), WB_OUTCOME_INSUFFICIENT_DATA);
+    assert_string_equal(wb_result_missing(s), "child-supervisors");
+    char *text = NULL;
+    assert_int_equal(wb_result_message(&text, s, WB_LANG_EN, NULL), WB_OK);
+    assert_non_null(strstr(text, "insufficient data: child-supervisors (儿童督导员人数) could not be read"));
+    wb_free(text);
+    close_fixture(&f);
+}
+
+/* 3.2: a community whose site column cannot be read is still listed (too
+   few activities there is insufficient data); a site vanishes from no
+   quarter because its activity row had a bad cell. */
+static void test_compliance__a_site_is_never_dropped_from_its_quarters(void **state)
+{
+    (void)state;
+    fixture f;
+    open_at(&f, "2026-07-01");
+    wb_evaluation_set_period(f.ev, D("2026-04-01"), NULL);
+    add_csv(&f, "communities.csv", "编号,家庭教育指导服务站点\nS1,有\nS2,有吗\nS3,有\n");
+    add_csv(&f, "activities.csv", "编号,站点编号,活动日期,活动记录\n"
+                                  "A1,S1,2026-04-02,有\n"
+                                  "A2,S3,2026-05-02,有?\n");
+    finish(&f);
+    assert_int_equal(wb_result_outcome(result(&f, "family-education-activities", "S1 2026Q2")),
+                     WB_OUTCOME_COMPLIES);
+    const wb_result *s2 = result(&f, "family-education-activities", "S2 2026Q2");
+    assert_int_equal(wb_result_outcome(s2), WB_OUTCOME_INSUFFICIENT_DATA);
+    assert_string_equal(wb_result_missing(s2), "family-education-site");
+    assert_int_equal(wb_result_line(s2), 3);
+    const wb_result *s3 = result(&f, "family-education-activities", "S3 2026Q2");
+    assert_int_equal(wb_result_outcome(s3), WB_OUTCOME_VIOLATION);
+    assert_non_null(strstr(wb_result_detail(s3, WB_LANG_EN), "(line 3): not counted as an activity"));
+    close_fixture(&f);
+}
+
+/* 3.5, 10.6, 7.3, 4.6, 6.2: a subject whose row cannot be read is one
+   more result, of insufficient data. */
+static void test_compliance__subjects_that_cannot_be_read_are_insufficient_data(void **state)
+{
+    (void)state;
+    fixture f;
+    open_at(&f, "2026-11-29");
+    add_csv(&f, "children.csv", "编号,风险等级,建档日期\nK1,高,2026-01-05\nK2,极高,2026-01-05\n");
+    add_csv(&f, "trainees.csv", "编号,岗位,任职日期\nT1,儿童主任,2024-13-01\n");
+    add_csv(&f, "county.csv", "名称,常住人口\nCO,三十万\n");
+    add_csv(&f, "lessons.csv", "编号,上课日期,义务教育阶段学生\nL1,2026-03-03,有\nL2,2026-03-32,有\n");
+    add_csv(&f, "vacations.csv", "编号,假期,开始日期,结束日期\nV1,暑假,2026-07-1x,2026-08-31\n");
+    add_csv(&f, "inspections.csv", "编号,检查日期\nI1,2026-10-01\n");
+    finish(&f);
+    const wb_result *k2 = result(&f, "home-visits", "K2");
+    assert_int_equal(wb_result_outcome(k2), WB_OUTCOME_INSUFFICIENT_DATA);
+    assert_string_equal(wb_result_missing(k2), "risk-level");
+    assert_int_equal(wb_result_outcome(result(&f, "director-rotation", "T1")),
+                     WB_OUTCOME_INSUFFICIENT_DATA);
+    assert_int_equal(wb_result_outcome(result(&f, "special-education-school", "CO")),
+                     WB_OUTCOME_INSUFFICIENT_DATA);
+    assert_int_equal(wb_result_outcome(result(&f, "no-lessons-on-rest-days", "L2")),
+                     WB_OUTCOME_INSUFFICIENT_DATA);
+    /* A working-day lesson outside the known vacations, while a vacation's
+       dates cannot be read: it may fall in it. */
+    const wb_result *l1 = result(&f, "no-lessons-on-rest-days", "L1");
+    assert_int_equal(wb_result_outcome(l1), WB_OUTCOME_INSUFFICIENT_DATA);
+    assert_non_null(strstr(wb_result_detail(l1, WB_LANG_EN), "(line 2): a vacation the lesson may fall in"));
+    const wb_result *v1 = result(&f, "internet-cafe-inspections", "V1");
+    assert_int_equal(wb_result_outcome(v1), WB_OUTCOME_INSUFFICIENT_DATA);
+    close_fixture(&f);
+}
+
+/* 10.6, 3.5, 7.3, 6.2: an event that cannot be read is no evidence: a
+   rotation, a visit, a special school, an inspection. */
+static void test_compliance__evidence_that_cannot_be_read_does_not_count(void **state)
+{
+    (void)state;
+    fixture f;
+    open_at(&f, "2026-11-29");
+    wb_evaluation_set_period(f.ev, D("2025-01-01"), NULL);
+    add_csv(&f, "trainees.csv", "编号,岗位,任职日期\nT1,儿童主任,2024-03-01\n");
+    add_csv(&f, "trainings.csv", "编号,培训对象编号,培训类型,培训日期\nG1,T1,轮训,2025-06-31\n");
+    add_csv(&f, "county.csv", "名称,常住人口\nCO,300000\n");
+    add_csv(&f, "schools.csv", "编号,学段\nS1,特教\n");
+    finish(&f);
+    const wb_result *t = result(&f, "director-rotation", "T1");
+    assert_int_equal(wb_result_outcome(t), WB_OUTCOME_VIOLATION);
+    char *text = NULL;
+    assert_int_equal(wb_result_message(&text, t, WB_LANG_EN, NULL), WB_OK);
+    assert_non_null(strstr(text, "no rotation in 2025; 1 row could not be read (line 2): not counted as a rotation"));
+    wb_free(text);
+    const wb_result *c = result(&f, "special-education-school", "CO");
+    assert_int_equal(wb_result_outcome(c), WB_OUTCOME_VIOLATION);
+    assert_non_null(strstr(wb_result_detail(c, WB_LANG_EN), "(line 2)"));
+    close_fixture(&f);
+}
+
+/* A date whose deadline would leave the years 0001-9999: a finding on its
+   row, the other rows still checked; through the API, an error that says
+   why (never an empty message). */
+static void test_compliance__a_deadline_past_9999_is_a_finding_on_its_row(void **state)
+{
+    (void)state;
+    fixture f;
+    open_at(&f, "2026-11-29");
+    add_csv(&f, "checks.csv", "编号,人员类别,查询日期\n"
+                              "B1,在职,2026-03-01\n"
+                              "B2,在职,9999-11-30\n"
+                              "B3,在职,2026-03-02\n");
+    const wb_diagnostics *p = wb_evaluation_problems(f.ev);
+    assert_int_equal(wb_diagnostics_count(p), 1);
+    const wb_diagnostic *d = wb_diagnostics_at(p, 0);
+    assert_string_equal(wb_diagnostic_rule(d), "ledger-coverage");
+    assert_int_equal(wb_diagnostic_line(d), 3);
+    assert_non_null(strstr(wb_diagnostic_message(d, WB_LANG_EN), "after 9999-12-31"));
+    assert_int_equal(wb_result_outcome(result(&f, "staff-requery", "B3")), WB_OUTCOME_COMPLIES);
+    /* A child registered late in 9999: home-visits says the same. */
+    add_csv(&f, "children.csv", "编号,风险等级,建档日期\nK1,低,9999-11-30\nK2,低,2026-10-01\n");
+    wb_error err;
+    assert_int_equal(wb_evaluation_finish(f.ev, &err), WB_ECOVERAGE);
+    assert_non_null(strstr(err.message, "after 9999-12-31"));
+    assert_int_equal(wb_result_outcome(result(&f, "home-visits", "K2")), WB_OUTCOME_COMPLIES);
+    close_fixture(&f);
+    open_at(&f, "2026-11-29");
+    wb_record *r = NULL;
+    assert_int_equal(wb_record_new(&r, "background-checks", NULL), WB_OK);
+    wb_record_set(r, "key", "B2", NULL);
+    wb_record_set(r, "category", "在职", NULL);
+    wb_record_set(r, "query-date", "9999-11-30", NULL);
+    assert_int_equal(wb_evaluation_add_record(f.ev, r, &err), WB_ECOVERAGE);
+    assert_non_null(strstr(err.message, "9999-11-30: the last day of 12 months"));
+    wb_record_free(r);
+    close_fixture(&f);
+}
+
+/* A row naming a township the directory lacks is not judged on its own,
+   but it is still a community of the county: 9 of 10 passes, an eleventh
+   without a venue and with a township typo (城关区) makes 9 of 11 fail. A meeting there counts
+   for no township, and a township that falls short names its line. */
+static void test_compliance__a_row_with_an_unknown_township_still_counts(void **state)
+{
+    (void)state;
+    fixture f;
+    open_at(&f, "2027-01-01");
+    wb_evaluation_set_period(f.ev, D("2026-01-01"), NULL);
+    add_csv(&f, "townships.csv", "编号,名称,儿童督导员人数\nT1,城关镇,1\n");
+    char csv[2048] = "编号,乡镇(街道),关爱服务场所,每周开放天数,每周节假日开放天数,每次开放小时数\n";
+    for (int i = 0; i < 10; i++) {
+        size_t n = strlen(csv);
+        snprintf(csv + n, sizeof(csv) - n, "C%02d,城关镇,%s,5,1,3\n", i, i < 9 ? "有" : "无");
+    }
+    strcat(csv, "C10,城关区,无,,,\n");
+    add_csv(&f, "communities.csv", csv);
+    add_csv(&f, "meetings.csv", "编号,层级,乡镇(街道),会议日期,会议纪要\n"
+                                "M1,乡镇(街道),城关镇,2026-02-01,有\n"
+                                "M2,乡镇(街道),城关区,2026-06-01,有\n");
+    finish(&f);
+    const wb_result *r = result(&f, "venue-coverage", "全县城乡社区");
+    int64_t den, num = ratio_num(r, &den);
+    assert_true(num == 9 && den == 11);
+    assert_int_equal(wb_result_outcome(r), WB_OUTCOME_VIOLATION);
+    const wb_result *m = result(&f, "township-meetings", "城关镇 2026");
+    assert_int_equal(wb_result_outcome(m), WB_OUTCOME_VIOLATION);
+    assert_non_null(strstr(wb_result_detail(m, WB_LANG_EN), "(line 3): not counted as a meeting"));
+    close_fixture(&f);
+}
+
+/* 3.5, 6.2, 10.7: a visit, an inspection, a rotation whose row cannot be
+   read is not counted, and the result that falls short names it; at the
+   boundary, the same rows read well comply. */
+static void test_compliance__visits_inspections_and_rotations_that_cannot_be_read(void **state)
+{
+    (void)state;
+    static const char *const dates[] = { "2026-02-01", "2026-02-30" };
+    for (int k = 0; k < 2; k++) {
+        fixture f;
+        open_at(&f, "2026-02-26");
+        wb_evaluation_set_period(f.ev, D("2025-01-01"), NULL);
+        char csv[512];
+        add_csv(&f, "children.csv", "编号,风险等级,建档日期\nK1,高,2026-01-05\n");
+        snprintf(csv, sizeof(csv), "编号,儿童编号,走访日期\nH1,K1,%s\n", dates[k]);
+        add_csv(&f, "visits.csv", csv);
+        add_csv(&f, "vacations.csv", "编号,假期,开始日期,结束日期\nV1,寒假,2026-01-20,2026-02-25\n");
+        snprintf(csv, sizeof(csv), "编号,检查日期\nI1,%s\n", dates[k]);
+        add_csv(&f, "inspections.csv", csv);
+        add_csv(&f, "trainees.csv", "编号,岗位,任职日期\nT1,强制报告责任人员,2024-03-01\n");
+        snprintf(csv, sizeof(csv), "编号,培训对象编号,培训类型,培训日期\nG1,T1,轮训,%s\n",
+                 k == 0 ? "2025-06-01" : "2025-06-31");
+        add_csv(&f, "trainings.csv", csv);
+        finish(&f);
+        wb_outcome want = k == 0 ? WB_OUTCOME_COMPLIES : WB_OUTCOME_VIOLATION;
+        const wb_result *h = result(&f, "home-visits", "K1");
+        const wb_result *v = result(&f, "internet-cafe-inspections", "2026寒假");
+        const wb_result *t = result(&f, "reporting-rotation", "T1");
+        assert_int_equal(wb_result_outcome(h), want);
+        assert_int_equal(wb_result_outcome(v), want);
+        /* 2025 had its rotation; 2026 is still open. */
+        assert_int_equal(wb_result_outcome(t), k == 0 ? WB_OUTCOME_PENDING : WB_OUTCOME_VIOLATION);
+        if (k == 1) {
+            assert_non_null(strstr(wb_result_detail(h, WB_LANG_EN), "(line 2): not counted as a visit"));
+            assert_non_null(strstr(wb_result_detail(v, WB_LANG_EN), "(line 2): not counted as an inspection"));
+            char *text = NULL;
+            assert_int_equal(wb_result_message(&text, t, WB_LANG_EN, NULL), WB_OK);
+            assert_non_null(strstr(text, "(line 2): not counted as a rotation"));
+            wb_free(text);
+        }
+        close_fixture(&f);
+    }
+}
+
+/* A bad cell in a column a rule of single rows does not read leaves its
+   result as it was; one it reads makes the row insufficient data. */
+static void test_compliance__a_bad_cell_counts_only_where_it_is_read(void **state)
+{
+    (void)state;
+    fixture f;
+    open_at(&f, "2026-11-29");
+    add_csv(&f, "checks.csv", "编号,人员类别,入职日期,查询日期,身份证号\n"
+                              "B1,新入职,2026-03-01,2026-02-20,110105194912310021\n"
+                              "B2,新入职,2026-03-01,2026-02-30,\n");
+    assert_int_equal(wb_result_outcome(result(&f, "hire-query", "B1")), WB_OUTCOME_COMPLIES);
+    const wb_result *b2 = result(&f, "hire-query", "B2");
+    assert_int_equal(wb_result_outcome(b2), WB_OUTCOME_INSUFFICIENT_DATA);
+    assert_string_equal(wb_result_missing(b2), "query-date");
+    assert_int_equal(wb_result_line(b2), 3);
+    /* Counted: every row is in the rule's tally. */
+    assert_int_equal(wb_evaluation_count(f.ev, "hire-query", WB_OUTCOME_COMPLIES) +
+                     wb_evaluation_count(f.ev, "hire-query", WB_OUTCOME_INSUFFICIENT_DATA), 2);
     close_fixture(&f);
 }
 
@@ -901,9 +1274,20 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_compliance__inspections_in_vacations_and_around_holidays),
     cmocka_unit_test(test_compliance__counts_by_rule_standard_unit_and_township),
     cmocka_unit_test(test_compliance__a_callback_sees_each_result_and_may_stop),
+    cmocka_unit_test(test_compliance__a_stop_always_says_why),
+    cmocka_unit_test(test_compliance__a_row_with_an_unknown_township_still_counts),
+    cmocka_unit_test(test_compliance__visits_inspections_and_rotations_that_cannot_be_read),
+    cmocka_unit_test(test_compliance__a_bad_cell_counts_only_where_it_is_read),
     cmocka_unit_test(test_compliance__duplicates_finish_and_misuse),
     cmocka_unit_test(test_compliance__unknown_townships_and_units_are_bad_rows),
     cmocka_unit_test(test_compliance__messages_never_show_personal_data),
+    cmocka_unit_test(test_compliance__venue_coverage_keeps_a_row_it_cannot_read),
+    cmocka_unit_test(test_compliance__an_event_that_cannot_be_read_is_not_counted),
+    cmocka_unit_test(test_compliance__a_township_with_a_bad_cell_still_counts),
+    cmocka_unit_test(test_compliance__a_site_is_never_dropped_from_its_quarters),
+    cmocka_unit_test(test_compliance__subjects_that_cannot_be_read_are_insufficient_data),
+    cmocka_unit_test(test_compliance__evidence_that_cannot_be_read_does_not_count),
+    cmocka_unit_test(test_compliance__a_deadline_past_9999_is_a_finding_on_its_row),
 };
 
 WB_TEST_MAIN("compliance", tests)

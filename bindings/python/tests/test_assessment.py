@@ -340,7 +340,7 @@ class SmallDossierTest(Folder):
         self.assertEqual(a.total, 98)
 
     def test_every_bad_sheet_kind(self):
-        self.write_sheet({"1.1": None, "1.2": "1.5", "1.3": "-1", "4.2": None},
+        self.write_sheet({"1.1": None, "1.2": "1.5", "1.3": "-0.5", "4.2": None},
                          "2.1,1,市教育局,材料/x.pdf,\n"
                          "11.1,1,市教育局,材料/x.pdf,\n"
                          "4.1,0.3,市教育局,材料/x.pdf,\n"
@@ -366,6 +366,8 @@ class SmallDossierTest(Folder):
         with self.assertRaises(weibao.NotFoundError):
             weibao.check_score_sheet(self.dir / "dossier.xml")
         self.assertEqual(a.standard("1.2").claimed, Decimal("1.5"))   # as written
+        # Below 0 too: -0.5 is a claim out of range, never taken for "not scored".
+        self.assertEqual(a.standard("1.3").claimed, Decimal("-0.5"))
         self.assertEqual(a.vetoes[7], ("V8", False, False))
 
     def test_files_outside_the_dossier_folder_are_refused_unless_allowed(self):

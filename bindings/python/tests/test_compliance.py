@@ -194,6 +194,16 @@ class OtherDeadlinesTest(Fixture):
         self.assertEqual(r.standard, "8.5")
         self.assertEqual(self.calendar.day(date(2026, 2, 28)).kind, "makeup-workday")
 
+    def test_a_deadline_past_9999_is_a_clear_coverage_error(self):
+        # Twelve months after 9999-11-30 would be in the year 10000: the
+        # error says so, never a bare 'invalid argument'.
+        record = weibao.Record("background-checks", key="B-1", category="在职",
+                               query_date=date(9999, 11, 30))
+        with self.assertRaises(weibao.CoverageError) as cm:
+            weibao.check_record(record, self.rules, self.calendar, AS_OF)
+        self.assertIn("9999-11-30", str(cm.exception))
+        self.assertIn("after 9999-12-31", str(cm.exception))
+
     def test_pack_changes_the_rule(self):
         pack = ('<rule-pack xmlns="urn:weibao:rules:1" format="1" name="county-x">'
                 '<title>t</title><set rule="dismissal-deadline" param="within" value="31"/>'

@@ -456,7 +456,8 @@ class Assessment:
                 found.append(StandardAssessment(
                     id=_core.wb_item_id(item),
                     max=_points(_core.wb_item_half_points(item)),
-                    claimed=None if claimed < 0 else _points(claimed),
+                    claimed=(_points(claimed) if _core.wb_assessment_standard_scored(p, i)
+                             else None),
                     unit=_core.wb_assessment_standard_unit(p, i),
                     evidence=_core.wb_assessment_standard_evidence(p, i),
                     violations=_core.wb_assessment_standard_outcomes(
