@@ -408,7 +408,13 @@ static void xml_halt(xml_state *st, int status)
 {
     if (st->stop == WB_OK)
         st->stop = status;
-    xmlStopParser(st->ctxt);
+    /* What xmlStopParser does, less freeing the input: libxml2 2.9 frees
+       the buffer that the caller of this SAX callback goes on reading
+       (valgrind: invalid read in xmlParseChunk). The state is enough: the
+       parser leaves at EOF, and the feeding loop stops on st->stop. */
+    st->ctxt->instate = XML_PARSER_EOF;
+    st->ctxt->disableSAX = 1;
+    st->ctxt->errNo = XML_ERR_USER_STOP;
 }
 
 static int tag_column(xml_state *st, int line);

@@ -8,6 +8,8 @@
 #                           rubric, calendar and rules, writing build/report.html
 #   sh tools/dev.sh test    build, run every test, then the C tests again under
 #                           AddressSanitizer and UndefinedBehaviorSanitizer (build-asan/),
+#                           the C tests and the demo's commands under valgrind,
+#                           the threads test under ThreadSanitizer (build-tsan/),
 #                           then a Release build of the library and CLI (build-release/)
 #   sh tools/dev.sh docs    build, then copy the pages generated from the library's
 #                           tables (docs/rules.md, docs/ledgers.md) into docs/
@@ -18,8 +20,9 @@ set -eu
 
 cd "$(dirname "$0")/.."
 
+# gcc's sanitizer runtimes (libasan8, libubsan1, libtsan2) come with build-essential.
 PACKAGES="build-essential cmake pkg-config libxml2-dev libxml2-utils libpcre2-dev \
-libcmocka-dev swig python3 python3-dev"
+libcmocka-dev swig python3 python3-dev valgrind"
 PYTHON=/usr/bin/python3
 JOBS=$(nproc 2>/dev/null || echo 2)
 
@@ -67,6 +70,20 @@ sanitize() {
         ctest --test-dir build-asan -L 'unit|golden|cli' --output-on-failure -j "$JOBS"
 }
 
+# Valgrind's memcheck over build/: each unit-test program once, whole, and
+# weibao-lint on the example dossier (tests/CMakeLists.txt, label valgrind).
+memcheck() {
+    ctest --test-dir build -C valgrind -L valgrind --no-tests=error --output-on-failure -j "$JOBS"
+}
+
+# Only the library and the threads test, under ThreadSanitizer.
+tsan() {
+    cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWB_SANITIZE=thread \
+          -DWB_BUILD_PYTHON=OFF -DPython3_EXECUTABLE="$PYTHON" >/dev/null
+    cmake --build build-tsan -j "$JOBS" --target test_threads
+    TSAN_OPTIONS=halt_on_error=1 ./build-tsan/tests/test_threads
+}
+
 # A Release build (-O3) of the library and the CLI: the optimiser's
 # warnings (maybe-uninitialized) are errors too.
 release() {
@@ -79,6 +96,8 @@ test_all() {
     build
     ctest --test-dir build --output-on-failure -j "$JOBS"
     sanitize
+    memcheck
+    tsan
     release
 }
 
