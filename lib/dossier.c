@@ -223,10 +223,12 @@ static const char *const sheet_headers[SH_COLUMNS][2] = {
     { "佐证材料", "evidence" }, { "备注", "note" },
 };
 
-static void read_sheet(builder *b, const char *path)
+/* The score sheet at path, or, when data is not NULL, its len bytes in
+   memory that path names in messages. */
+static void read_sheet(builder *b, const char *path, const char *data, size_t len)
 {
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
+    FILE *f = data != NULL ? NULL : fopen(path, "rb");
+    if (data == NULL && f == NULL) {
         WB__FINDING_AT(b, 0, 0, "dossier-file", "cannot open the score sheet '%s'",
                        "无法打开评分表“%s”", path);
         return;
@@ -236,7 +238,8 @@ static void read_sheet(builder *b, const char *path)
     const char *const *cells;
     size_t n;
     int line, columns[16];
-    int rc = wb__csv_open_file(&csv, f, path, &err);
+    int rc = data != NULL ? wb__csv_open_buffer(&csv, data, len, path, &err)
+                          : wb__csv_open_file(&csv, f, path, &err);
     if (rc == WB_OK)
         rc = wb__csv_next(csv, &cells, &n, &line, &err);
     if (rc == 1) {
@@ -298,7 +301,8 @@ static void read_sheet(builder *b, const char *path)
     if (rc == WB_ENOMEM)
         b->status = WB_ENOMEM;
     wb__csv_free(csv);
-    fclose(f);
+    if (f != NULL)
+        fclose(f);
 }
 
 static int date_attr(builder *b, const xmlNode *el, const char *name, wb_date *out)
@@ -353,7 +357,7 @@ static void build(builder *b, const xmlNode *root)
     if (sheet != NULL && b->status == WB_OK) {
         d->sheet = resolve(b, attr(b, sheet, "href"));
         if (d->sheet != NULL)
-            read_sheet(b, d->sheet);
+            read_sheet(b, d->sheet, NULL, 0);
     }
 }
 
@@ -417,17 +421,19 @@ int wb_dossier_check_file(wb_diagnostics **out, const char *path, wb_error *err)
     return wb__document_check_file(out, wb__dossier_read, NULL, path, err);
 }
 
-/* Does the file's first row name the score sheet's columns 考核标准 and 得分? */
-static int is_sheet(const char *path)
+/* Does the file's (or, data not NULL, the buffer's) first row name the
+   score sheet's columns 考核标准 and 得分? */
+static int is_sheet(const char *path, const char *data, size_t len)
 {
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
+    FILE *f = data != NULL ? NULL : fopen(path, "rb");
+    if (data == NULL && f == NULL)
         return 0;
     wb__csv *csv = NULL;
     const char *const *cells;
     size_t n;
     int line, found = 0;
-    if (wb__csv_open_file(&csv, f, path, NULL) == WB_OK &&
+    if ((data != NULL ? wb__csv_open_buffer(&csv, data, len, path, NULL)
+                      : wb__csv_open_file(&csv, f, path, NULL)) == WB_OK &&
         wb__csv_next(csv, &cells, &n, &line, NULL) == 1)
         for (size_t i = 0; i < n; i++)
             for (int c = SH_STANDARD; c <= SH_POINTS; c++)
@@ -435,18 +441,16 @@ static int is_sheet(const char *path)
                     strcmp(cells[i], sheet_headers[c][1]) == 0)
                     found |= 1 << c;
     wb__csv_free(csv);
-    fclose(f);
+    if (f != NULL)
+        fclose(f);
     return found == 3;
 }
 
-int wb_dossier_check_sheet_file(wb_diagnostics **out, const char *path, wb_error *err)
+/* A score sheet's check, from the file at path or from data (not NULL). */
+static int check_sheet(wb_diagnostics **out, const char *path, const char *data, size_t len,
+                       wb_error *err)
 {
-    if (out == NULL)
-        return wb__error_arg(err, "wb_dossier_check_sheet_file", "out");
-    *out = NULL;
-    if (path == NULL)
-        return wb__error_arg(err, "wb_dossier_check_sheet_file", "path");
-    if (!is_sheet(path))
+    if (!is_sheet(path, data, len))
         return wb__error_set(err, WB_ENOTFOUND, path, 1, 0, NULL,
                              "'%s' is not a score sheet: its first row lacks the columns 考核标准 and 得分",
                              path);
@@ -455,7 +459,7 @@ int wb_dossier_check_sheet_file(wb_diagnostics **out, const char *path, wb_error
     if (d == NULL || b.diags == NULL || (d->problems = wb__diagnostics_new()) == NULL)
         b.status = WB_ENOMEM;
     else
-        read_sheet(&b, path);
+        read_sheet(&b, path, data, len);
     for (size_t i = 0; b.status == WB_OK && i < wb_diagnostics_count(d->problems); i++) {
         const wb_diagnostic *p = wb_diagnostics_at(d->problems, i);
         if (wb__diagnostics_add_text(b.diags, wb_diagnostic_severity(p), wb_diagnostic_rule(p),
@@ -471,6 +475,16 @@ int wb_dossier_check_sheet_file(wb_diagnostics **out, const char *path, wb_error
     }
     *out = b.diags;
     return WB_OK;
+}
+
+int wb_dossier_check_sheet_file(wb_diagnostics **out, const char *path, wb_error *err)
+{
+    if (out == NULL)
+        return wb__error_arg(err, "wb_dossier_check_sheet_file", "out");
+    *out = NULL;
+    if (path == NULL)
+        return wb__error_arg(err, "wb_dossier_check_sheet_file", "path");
+    return check_sheet(out, path, NULL, 0, err);
 }
 
 void wb_dossier_free(wb_dossier *dossier)
@@ -628,4 +642,44 @@ int wb_dossier_veto_column(const wb_dossier *d, size_t i)
 {
     const veto *v = veto_at(d, i);
     return v ? v->column : 0;
+}
+
+/* ------------------------------------------------------------ from memory */
+
+int wb_dossier_load_buffer(wb_dossier **out, const char *data, size_t len, const char *name,
+                           wb_error *err)
+{
+    if (out == NULL)
+        return wb__error_arg(err, "wb_dossier_load_buffer", "out");
+    *out = NULL;
+    if (data == NULL)
+        return wb__error_arg(err, "wb_dossier_load_buffer", "data");
+    void *d = NULL;
+    int rc = wb__document_load(&d, wb__dossier_read, NULL, data, len,
+                               name != NULL ? name : "<buffer>", err);
+    *out = d;
+    return rc;
+}
+
+int wb_dossier_check_buffer(wb_diagnostics **out, const char *data, size_t len, const char *name,
+                            wb_error *err)
+{
+    if (out == NULL)
+        return wb__error_arg(err, "wb_dossier_check_buffer", "out");
+    *out = NULL;
+    if (data == NULL)
+        return wb__error_arg(err, "wb_dossier_check_buffer", "data");
+    return wb__document_check(out, wb__dossier_read, NULL, data, len,
+                              name != NULL ? name : "<buffer>", err);
+}
+
+int wb_dossier_check_sheet_buffer(wb_diagnostics **out, const char *data, size_t len,
+                                  const char *name, wb_error *err)
+{
+    if (out == NULL)
+        return wb__error_arg(err, "wb_dossier_check_sheet_buffer", "out");
+    *out = NULL;
+    if (data == NULL)
+        return wb__error_arg(err, "wb_dossier_check_sheet_buffer", "data");
+    return check_sheet(out, name != NULL ? name : "<buffer>", data, len, err);
 }
