@@ -355,6 +355,16 @@ static int compare_makeups(const void *pa, const void *pb)
     return wb_date_cmp(a->date, b->date);
 }
 
+/* The days in date order. An empty list may have no array at all, and
+   qsort must never see a NULL pointer, even for no items. */
+static void sort_days(wb_calendar *c)
+{
+    if (c->holiday_count > 1)
+        qsort(c->holidays, c->holiday_count, sizeof(wb_holiday), compare_holidays);
+    if (c->makeup_count > 1)
+        qsort(c->makeups, c->makeup_count, sizeof(wb_makeup_day), compare_makeups);
+}
+
 /* After sorting: no two holidays share a day, nor a holiday and a make-up day. */
 static void check_overlaps(builder *b)
 {
@@ -650,7 +660,7 @@ static void build(builder *b, const xmlNode *root)
         build_projection(b, root);
         if (b->status != WB_OK || b->beyond)
             return;
-        qsort(c->holidays, c->holiday_count, sizeof(wb_holiday), compare_holidays);
+        sort_days(c);
         check_overlaps(b);
         if (b->base != NULL && b->status == WB_OK &&
             wb_diagnostics_count_at_least(b->diags, WB_SEVERITY_ERROR) == 0)
@@ -661,8 +671,7 @@ static void build(builder *b, const xmlNode *root)
         build_overlay(b, root);
         if (b->status != WB_OK)
             return;
-        qsort(c->holidays, c->holiday_count, sizeof(wb_holiday), compare_holidays);
-        qsort(c->makeups, c->makeup_count, sizeof(wb_makeup_day), compare_makeups);
+        sort_days(c);
         check_overlaps(b);
         if (b->base != NULL && b->status == WB_OK &&
             wb_diagnostics_count_at_least(b->diags, WB_SEVERITY_ERROR) == 0)
@@ -700,8 +709,7 @@ static void build(builder *b, const xmlNode *root)
     read_notices(b, root);
     if (b->status != WB_OK)
         return;
-    qsort(c->holidays, c->holiday_count, sizeof(wb_holiday), compare_holidays);
-    qsort(c->makeups, c->makeup_count, sizeof(wb_makeup_day), compare_makeups);
+    sort_days(c);
     check_overlaps(b);
     if (b->status == WB_OK && wb_diagnostics_count_at_least(b->diags, WB_SEVERITY_ERROR) == 0)
         build_table(b);

@@ -597,7 +597,8 @@ static int expand(file_list *l, const char *path, int depth)
         if (e->d_name[0] != '.')
             rc = add_path(&names, e->d_name);
     closedir(dir);
-    qsort(names.paths, names.count, sizeof(char *), compare_names);
+    if (names.count > 1)                /* an empty folder has no array to sort */
+        qsort(names.paths, names.count, sizeof(char *), compare_names);
     for (size_t i = 0; i < names.count; i++) {
         size_t n = strlen(path) + strlen(names.paths[i]) + 2;
         char *child = malloc(n);

@@ -949,6 +949,11 @@ class LinterFeatures(unittest.TestCase):
             self.assertNotIn("readme.md", out)
             self.assertNotIn(".hidden", out)
 
+    def test_an_empty_folder(self):
+        # Nothing to check is no error (and, under UBSan, no NULL to qsort).
+        with tempfile.TemporaryDirectory() as tmp:
+            self.assertEqual(run("check", tmp), (0, "", ""))
+
     def test_select_ignore_and_a_folder_configuration(self):
         with tempfile.TemporaryDirectory() as tmp:
             self.folder(tmp)

@@ -418,6 +418,41 @@ static void test_calendar__overlays_stack_and_outlive_their_base(void **state)
     wb_calendar_free(two);
 }
 
+/* Nothing to sort is no array to sort: an overlay with no days, and a
+   calendar whose one notice sets no day, load (and answer from the base)
+   without handing qsort a NULL array (undefined, even for 0 items). */
+static void test_calendar__empty_overlay_and_notice_load(void **state)
+{
+    (void)state;
+    static const char empty_overlay[] =
+        "<overlay xmlns=\"urn:weibao:calendar:1\" format=\"1\" edition=\"none\""
+        " scope=\"s\" source=\"n\"><title>t</title></overlay>";
+    wb_calendar *stacked = NULL;
+    assert_int_equal(wb_calendar_stack_buffer(&stacked, cal, empty_overlay,
+                                              sizeof(empty_overlay) - 1, "empty.xml", NULL),
+                     WB_OK);
+    assert_int_equal(wb_calendar_holiday_count(stacked), wb_calendar_holiday_count(cal));
+    assert_int_equal(wb_calendar_makeup_count(stacked), wb_calendar_makeup_count(cal));
+    wb_calendar_free(stacked);
+
+    static const char empty_notice[] =
+        "<calendar xmlns=\"urn:weibao:calendar:1\" format=\"1\" edition=\"e\""
+        " first-year=\"2030\" last-year=\"2030\" final-through=\"2030-12-31\">"
+        "<title>t</title><notice id=\"n\" year=\"2030\" title=\"t\"/></calendar>";
+    wb_calendar *bare = NULL;
+    assert_int_equal(wb_calendar_load_buffer(&bare, empty_notice, sizeof(empty_notice) - 1,
+                                             "bare.xml", NULL), WB_OK);
+    assert_int_equal(wb_calendar_holiday_count(bare), 0);
+    assert_int_equal(wb_calendar_makeup_count(bare), 0);
+    assert_int_equal(wb_calendar_is_workday(bare, D("2030-01-01"), NULL), 1);
+    assert_int_equal(wb_calendar_stack_buffer(&stacked, bare, empty_overlay,
+                                              sizeof(empty_overlay) - 1, "empty.xml", NULL),
+                     WB_OK);
+    assert_int_equal(wb_calendar_holiday_count(stacked), 0);
+    wb_calendar_free(stacked);
+    wb_calendar_free(bare);
+}
+
 static void test_calendar__overlay_errors(void **state)
 {
     (void)state;
@@ -537,6 +572,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_calendar__overlay_overrides_its_days),
     cmocka_unit_test(test_calendar__overlays_stack_and_outlive_their_base),
     cmocka_unit_test(test_calendar__overlay_errors),
+    cmocka_unit_test(test_calendar__empty_overlay_and_notice_load),
     cmocka_unit_test(test_calendar__projection_is_opt_in_and_marked),
     cmocka_unit_test(test_calendar__projection_limits),
 };
