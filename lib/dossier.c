@@ -238,6 +238,8 @@ static void read_sheet(builder *b, const char *path, const char *data, size_t le
     const char *const *cells;
     size_t n;
     int line, columns[16];
+    for (size_t i = 0; i < 16; i++)
+        columns[i] = -1;        /* a cell past the header's is of no column */
     int rc = data != NULL ? wb__csv_open_buffer(&csv, data, len, path, &err)
                           : wb__csv_open_file(&csv, f, path, &err);
     if (rc == WB_OK)

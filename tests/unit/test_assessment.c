@@ -383,6 +383,18 @@ static void test_assessment__a_score_sheet_in_memory_reads_as_its_file(void **st
     assert_int_equal(wb_dossier_check_sheet_buffer(NULL, text, len, "x.csv", NULL), WB_EINVAL);
 }
 
+static void test_assessment__a_sheet_row_wider_than_its_header_is_read_within_it(void **state)
+{
+    (void)state;
+    /* The cells past the header's columns belong to no column: they were
+       read as columns never set, and written through (a crash). */
+    static const char wide[] = "考核标准,得分\n1.1,2,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x\n";
+    wb_diagnostics *form = NULL;
+    assert_int_equal(wb_dossier_check_sheet_buffer(&form, wide, strlen(wide), "w.csv", NULL), WB_OK);
+    assert_int_equal(wb_diagnostics_count(form), 0);
+    wb_diagnostics_free(form);
+}
+
 /* ------------------------------------------------------ contradictions */
 
 static void test_assessment__full_points_the_ledgers_contradict_are_flagged(void **state)
@@ -521,6 +533,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_assessment__every_bad_sheet_kind_is_reported),
     cmocka_unit_test(test_assessment__a_dossier_in_memory_reads_as_its_file),
     cmocka_unit_test(test_assessment__a_score_sheet_in_memory_reads_as_its_file),
+    cmocka_unit_test(test_assessment__a_sheet_row_wider_than_its_header_is_read_within_it),
     cmocka_unit_test(test_assessment__full_points_the_ledgers_contradict_are_flagged),
     cmocka_unit_test(test_assessment__the_html_report_parses_and_has_its_sections),
     cmocka_unit_test(test_assessment__a_province_table_a_comparison_and_the_matrix),
