@@ -7,7 +7,10 @@
 #                           (examples/dossier) and score it against the built-in
 #                           rubric, calendar and rules, writing build/report.html
 #   sh tools/dev.sh test    build, run every test, then the C tests again under
-#                           AddressSanitizer and UndefinedBehaviorSanitizer (build-asan/)
+#                           AddressSanitizer and UndefinedBehaviorSanitizer (build-asan/),
+#                           then the fuzz targets' smoke runs (build-fuzz/)
+#   sh tools/dev.sh fuzz    build the libFuzzer targets with Clang (build-fuzz/) and
+#                           give each a smoke run over its corpus (tests/fuzz)
 #   sh tools/dev.sh docs    build, then copy the pages generated from the library's
 #                           tables (docs/rules.md, docs/ledgers.md) into docs/
 #
@@ -18,7 +21,7 @@ set -eu
 cd "$(dirname "$0")/.."
 
 PACKAGES="build-essential cmake pkg-config libxml2-dev libxml2-utils libpcre2-dev \
-libcmocka-dev swig python3 python3-dev"
+libcmocka-dev swig python3 python3-dev clang libclang-rt-14-dev"
 PYTHON=/usr/bin/python3
 JOBS=$(nproc 2>/dev/null || echo 2)
 
@@ -66,10 +69,20 @@ sanitize() {
         ctest --test-dir build-asan -L 'unit|golden|cli' --output-on-failure -j "$JOBS"
 }
 
+# The fuzz targets (tests/fuzz), built with Clang and libFuzzer, each run
+# for a fixed number of runs from its checked-in corpus.
+fuzz() {
+    CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWB_FUZZ=ON \
+          -DWB_BUILD_TESTS=OFF -DWB_BUILD_PYTHON=OFF -DPython3_EXECUTABLE="$PYTHON" >/dev/null
+    cmake --build build-fuzz -j "$JOBS" --target fuzzers
+    ctest --test-dir build-fuzz -L fuzz --output-on-failure -j "$JOBS"
+}
+
 test_all() {
     build
     ctest --test-dir build --output-on-failure -j "$JOBS"
     sanitize
+    fuzz
 }
 
 case "${1:-}" in
@@ -78,6 +91,7 @@ case "${1:-}" in
     demo) demo ;;
     test) test_all ;;
     sanitize) deps; sanitize ;;
+    fuzz) deps; fuzz ;;
     docs) build; cp build/docs/rules.md build/docs/ledgers.md docs/ ;;
-    *) echo "usage: sh tools/dev.sh deps|build|demo|test|sanitize|docs" >&2; exit 2 ;;
+    *) echo "usage: sh tools/dev.sh deps|build|demo|test|sanitize|fuzz|docs" >&2; exit 2 ;;
 esac
