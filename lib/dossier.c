@@ -18,6 +18,7 @@
 #include "embedded.h"
 #include "diagnostic_internal.h"
 #include "errors_internal.h"
+#include "ledger_internal.h"
 
 typedef struct score {
     const char *standard, *unit, *note, *source;
@@ -274,10 +275,12 @@ static void read_sheet(builder *b, const char *path, const char *data, size_t le
             int half = 0;
             if (value[SH_STANDARD] == NULL || value[SH_POINTS] == NULL ||
                 parse_half_points(value[SH_POINTS], &half) != 0) {
+                char got[40];       /* a number in it masked, cut at a character */
+                wb__quote_value(got, sizeof(got), value[SH_POINTS]);
                 if (wb__diagnostics_add(b->d->problems, "dossier-sheet", path, line, 1,
-                                        "the row needs a standard and points in steps of 0.5 (got '%.32s'); it is not counted",
-                                        "该行须有考核标准和以 0.5 为单位的得分(实为“%.32s”);不予计入",
-                                        value[SH_POINTS] != NULL ? value[SH_POINTS] : "") != WB_OK)
+                                        "the row needs a standard and points in steps of 0.5 (got '%s'); it is not counted",
+                                        "该行须有考核标准和以 0.5 为单位的得分(实为“%s”);不予计入",
+                                        got) != WB_OK)
                     b->status = WB_ENOMEM;
                 continue;
             }

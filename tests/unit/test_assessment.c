@@ -395,6 +395,23 @@ static void test_assessment__a_sheet_row_wider_than_its_header_is_read_within_it
     wb_diagnostics_free(form);
 }
 
+static void test_assessment__a_sheet_quotes_bad_points_with_numbers_masked(void **state)
+{
+    (void)state;
+    /* A card number typed in the points column is quoted masked. */
+    static const char text[] = "考核标准,得分\n1.1,6222021001123456789\n";
+    wb_diagnostics *form = NULL;
+    assert_int_equal(wb_dossier_check_sheet_buffer(&form, text, strlen(text), "s.csv", NULL), WB_OK);
+    assert_int_equal(wb_diagnostics_count(form), 1);
+    for (int lang = 0; lang < 2; lang++) {
+        const char *m = wb_diagnostic_message(wb_diagnostics_at(form, 0),
+                                              lang ? WB_LANG_EN : WB_LANG_ZH);
+        assert_null(strstr(m, "6222021001123456789"));
+        assert_non_null(strstr(m, "***************6789"));
+    }
+    wb_diagnostics_free(form);
+}
+
 /* ------------------------------------------------------ contradictions */
 
 static void test_assessment__full_points_the_ledgers_contradict_are_flagged(void **state)
@@ -534,6 +551,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_assessment__a_dossier_in_memory_reads_as_its_file),
     cmocka_unit_test(test_assessment__a_score_sheet_in_memory_reads_as_its_file),
     cmocka_unit_test(test_assessment__a_sheet_row_wider_than_its_header_is_read_within_it),
+    cmocka_unit_test(test_assessment__a_sheet_quotes_bad_points_with_numbers_masked),
     cmocka_unit_test(test_assessment__full_points_the_ledgers_contradict_are_flagged),
     cmocka_unit_test(test_assessment__the_html_report_parses_and_has_its_sections),
     cmocka_unit_test(test_assessment__a_province_table_a_comparison_and_the_matrix),
