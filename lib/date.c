@@ -291,7 +291,8 @@ int wb_date_format_chinese(char *buf, wb_date date)
     int y, m, d;
     if (buf == NULL || wb_date_to_ymd(date, &y, &m, &d) != WB_OK)
         return WB_EINVAL;
-    snprintf(buf, WB_DATE_CHINESE_STRLEN, "%d年%d月%d日", y, m, d);
+    /* The year in 4 digits, the form wb_date_parse reads back. */
+    snprintf(buf, WB_DATE_CHINESE_STRLEN, "%04d年%d月%d日", y, m, d);
     return WB_OK;
 }
 

@@ -18,6 +18,7 @@
 #include "embedded.h"
 #include "diagnostic_internal.h"
 #include "errors_internal.h"
+#include "ledger_internal.h"
 #include "weibao/fileio.h"
 
 typedef struct score {
@@ -241,8 +242,9 @@ static const char *const sheet_headers[SH_COLUMNS][2] = {
    read (a sheet has five). */
 #define SH_MAX_COLUMNS 64
 
-/* Read the score sheet open in f (closed here), named path. */
-static void read_sheet(builder *b, FILE *f, const char *path)
+/* Read the score sheet open in f (closed here), or, when data is not NULL,
+   its len bytes in memory; path names it in messages. */
+static void read_sheet(builder *b, FILE *f, const char *path, const char *data, size_t len)
 {
     wb_error err;
     wb__csv *csv = NULL;
@@ -253,7 +255,8 @@ static void read_sheet(builder *b, FILE *f, const char *path)
        wider than its header. */
     for (size_t i = 0; i < SH_MAX_COLUMNS; i++)
         columns[i] = -1;
-    int rc = wb__csv_open_file(&csv, f, path, &err);
+    int rc = data != NULL ? wb__csv_open_buffer(&csv, data, len, path, &err)
+                          : wb__csv_open_file(&csv, f, path, &err);
     if (rc == WB_OK)
         rc = wb__csv_next(csv, &cells, &n, &line, &err);
     if (rc == 1) {
@@ -285,10 +288,12 @@ static void read_sheet(builder *b, FILE *f, const char *path)
             int half = 0;
             if (value[SH_STANDARD] == NULL || value[SH_POINTS] == NULL ||
                 parse_half_points(value[SH_POINTS], &half) != 0) {
+                char got[40];       /* a number in it masked, cut at a character */
+                wb__quote_value(got, sizeof(got), value[SH_POINTS]);
                 if (wb__diagnostics_add(b->d->problems, "dossier-sheet", path, line, 1,
-                                        "the row needs a standard and points in steps of 0.5 (got '%.32s'); it is not counted",
-                                        "该行须有考核标准和以 0.5 为单位的得分(实为“%.32s”);不予计入",
-                                        value[SH_POINTS] != NULL ? value[SH_POINTS] : "") != WB_OK)
+                                        "the row needs a standard and points in steps of 0.5 (got '%s'); it is not counted",
+                                        "该行须有考核标准和以 0.5 为单位的得分(实为“%s”);不予计入",
+                                        got) != WB_OK)
                     b->status = WB_ENOMEM;
                 continue;
             }
@@ -314,7 +319,8 @@ static void read_sheet(builder *b, FILE *f, const char *path)
     if (rc == WB_ENOMEM)
         b->status = WB_ENOMEM;
     wb__csv_free(csv);
-    fclose(f);
+    if (f != NULL)
+        fclose(f);
 }
 
 static int date_attr(builder *b, const xmlNode *el, const char *name, wb_date *out)
@@ -376,7 +382,7 @@ static void build(builder *b, const xmlNode *root)
         if (d->sheet == NULL)
             ;
         else if (wb_file_open(&f, d->sheet, WB_FILE_MAX_BYTES, &err) == WB_OK)
-            read_sheet(b, f, d->sheet);
+            read_sheet(b, f, d->sheet, NULL, 0);
         else
             WB__FINDING(b, sheet, "dossier-file", "cannot read the score sheet: %s",
                         "无法读取评分表:%s", err.message);
@@ -474,15 +480,16 @@ int wb_dossier_check_file(wb_diagnostics **out, const char *path, wb_error *err)
     return wb_dossier_check_file_ext(out, path, NULL, err);
 }
 
-/* Does the first row of f name the score sheet's columns 考核标准 and 得分?
-   f is rewound for the reading. */
-static int is_sheet(FILE *f, const char *path)
+/* Does the first row of f (or, data not NULL, of the buffer) name the
+   score sheet's columns 考核标准 and 得分? f is rewound for the reading. */
+static int is_sheet(FILE *f, const char *path, const char *data, size_t len)
 {
     wb__csv *csv = NULL;
     const char *const *cells;
     size_t n;
     int line, found = 0;
-    if (wb__csv_open_file(&csv, f, path, NULL) == WB_OK &&
+    if ((data != NULL ? wb__csv_open_buffer(&csv, data, len, path, NULL)
+                      : wb__csv_open_file(&csv, f, path, NULL)) == WB_OK &&
         wb__csv_next(csv, &cells, &n, &line, NULL) == 1)
         for (size_t i = 0; i < n; i++)
             for (int c = SH_STANDARD; c <= SH_POINTS; c++)
@@ -490,23 +497,24 @@ static int is_sheet(FILE *f, const char *path)
                     strcmp(cells[i], sheet_headers[c][1]) == 0)
                     found |= 1 << c;
     wb__csv_free(csv);
-    rewind(f);
+    if (f != NULL)
+        rewind(f);
     return found == 3;
 }
 
-int wb_dossier_check_sheet_file(wb_diagnostics **out, const char *path, wb_error *err)
+/* A score sheet's check, from the file at path or from data (not NULL). */
+static int check_sheet(wb_diagnostics **out, const char *path, const char *data, size_t len,
+                       wb_error *err)
 {
-    if (out == NULL)
-        return wb__error_arg(err, "wb_dossier_check_sheet_file", "out");
-    *out = NULL;
-    if (path == NULL)
-        return wb__error_arg(err, "wb_dossier_check_sheet_file", "path");
-    FILE *f;
-    int rc = wb_file_open(&f, path, WB_FILE_MAX_BYTES, err);
-    if (rc != WB_OK)
-        return rc;
-    if (!is_sheet(f, path)) {
-        fclose(f);
+    FILE *f = NULL;
+    if (data == NULL) {
+        int rc = wb_file_open(&f, path, WB_FILE_MAX_BYTES, err);
+        if (rc != WB_OK)
+            return rc;
+    }
+    if (!is_sheet(f, path, data, len)) {
+        if (f != NULL)
+            fclose(f);
         return wb__error_set(err, WB_ENOTFOUND, path, 1, 1, NULL,
                              "'%s' is not a score sheet: its first row lacks the columns 考核标准 and 得分",
                              path);
@@ -515,9 +523,10 @@ int wb_dossier_check_sheet_file(wb_diagnostics **out, const char *path, wb_error
     builder b = { d, NULL, wb__diagnostics_new(), WB_OK, 0 };
     if (d == NULL || b.diags == NULL || (d->problems = wb__diagnostics_new()) == NULL) {
         b.status = WB_ENOMEM;
-        fclose(f);
+        if (f != NULL)
+            fclose(f);
     } else
-        read_sheet(&b, f, path);
+        read_sheet(&b, f, path, data, len);
     for (size_t i = 0; b.status == WB_OK && i < wb_diagnostics_count(d->problems); i++) {
         const wb_diagnostic *p = wb_diagnostics_at(d->problems, i);
         if (wb__diagnostics_add_text(b.diags, wb_diagnostic_severity(p), wb_diagnostic_rule(p),
@@ -533,6 +542,16 @@ int wb_dossier_check_sheet_file(wb_diagnostics **out, const char *path, wb_error
     }
     *out = b.diags;
     return WB_OK;
+}
+
+int wb_dossier_check_sheet_file(wb_diagnostics **out, const char *path, wb_error *err)
+{
+    if (out == NULL)
+        return wb__error_arg(err, "wb_dossier_check_sheet_file", "out");
+    *out = NULL;
+    if (path == NULL)
+        return wb__error_arg(err, "wb_dossier_check_sheet_file", "path");
+    return check_sheet(out, path, NULL, 0, err);
 }
 
 void wb_dossier_free(wb_dossier *dossier)
@@ -700,4 +719,42 @@ int wb_dossier_veto_column(const wb_dossier *d, size_t i)
 {
     const veto *v = veto_at(d, i);
     return v ? v->column : 0;
+}
+
+int wb_dossier_load_buffer(wb_dossier **out, const char *data, size_t len, const char *name,
+                           wb_error *err)
+{
+    if (out == NULL)
+        return wb__error_arg(err, "wb_dossier_load_buffer", "out");
+    *out = NULL;
+    if (data == NULL)
+        return wb__error_arg(err, "wb_dossier_load_buffer", "data");
+    void *d = NULL;
+    int rc = wb__document_load(&d, wb__dossier_read, NULL, data, len,
+                               name != NULL ? name : "<buffer>", err);
+    *out = d;
+    return rc;
+}
+
+int wb_dossier_check_buffer(wb_diagnostics **out, const char *data, size_t len, const char *name,
+                            wb_error *err)
+{
+    if (out == NULL)
+        return wb__error_arg(err, "wb_dossier_check_buffer", "out");
+    *out = NULL;
+    if (data == NULL)
+        return wb__error_arg(err, "wb_dossier_check_buffer", "data");
+    return wb__document_check(out, wb__dossier_read, NULL, data, len,
+                              name != NULL ? name : "<buffer>", err);
+}
+
+int wb_dossier_check_sheet_buffer(wb_diagnostics **out, const char *data, size_t len,
+                                  const char *name, wb_error *err)
+{
+    if (out == NULL)
+        return wb__error_arg(err, "wb_dossier_check_sheet_buffer", "out");
+    *out = NULL;
+    if (data == NULL)
+        return wb__error_arg(err, "wb_dossier_check_sheet_buffer", "data");
+    return check_sheet(out, name != NULL ? name : "<buffer>", data, len, err);
 }

@@ -264,7 +264,12 @@ int wb_path_resolve(char **out, const char *base_file, const char *href, unsigne
             free(joined);
             return wb__error_set(err, WB_ENOMEM, base_file, 0, 0, NULL, "out of memory");
         }
-        if (folder == NULL || real == NULL)
+        if (folder == NULL) {
+            /* The naming file's folder cannot be reached (gone, not
+               searchable): nothing can be opened through it either, and
+               the name does not climb out of it, so the name stands and
+               its open will say why it fails. */
+        } else if (real == NULL)
             why = "a name whose folder cannot be resolved";
         else if (!is_inside(folder, real))
             why = "a link that leads out of the folder";

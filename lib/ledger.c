@@ -552,12 +552,13 @@ static size_t check_char_at(const unsigned char *p)
                ? 3 : 0;
 }
 
-/* The bytes of the character at p (a lead byte's length, never past a NUL). */
+/* The bytes of the character at p: a lead byte's length, but only as far
+   as continuation bytes go (a digit after a stray lead byte stays a digit). */
 static size_t char_at(const unsigned char *p)
 {
     size_t n = p[0] < 0xC0 ? 1 : p[0] < 0xE0 ? 2 : p[0] < 0xF0 ? 3 : 4;
     for (size_t k = 1; k < n; k++)
-        if (p[k] == '\0')
+        if ((p[k] & 0xC0) != 0x80)
             return k;
     return n;
 }

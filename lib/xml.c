@@ -27,6 +27,8 @@
 #include <libxml/SAX2.h>
 #include <libxml/xmlschemas.h>
 
+#include "ledger_internal.h"
+
 /* libxml2 must be initialised once before threads use it; do it when the
    library is loaded rather than ask callers for a global init call. */
 #if defined(__GNUC__)
@@ -299,7 +301,8 @@ static void strip_namespaces(char *s)
 
 void wb__xml_error_text(char *buf, size_t size, const xmlError *e)
 {
-    snprintf(buf, size, "%s", e->message != NULL ? e->message : "error");
+    /* libxml2 quotes the values it refuses: a long number shows masked. */
+    wb__mask_numbers(buf, size, e->message != NULL ? e->message : "error");
     strip_namespaces(buf);
     size_t n = strlen(buf);
     while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == ' '))
@@ -413,12 +416,13 @@ int wb__xml_parse(wb__xml_doc *out, const char *data, size_t len,
         return WB_EPARSE;
     }
 
-    char enc[64];
+    char enc[64], shown[64];
     if (declared_encoding(data + st.base, len - st.base, enc, sizeof(enc)) &&
         !is_utf8_name(enc)) {
+        wb__mask_numbers(shown, sizeof(shown), enc);
         if (wb__diagnostics_add(diags, WB_CHECK_XML_ENCODING, name, 1, 1,
                                 "the document declares encoding '%s'; only UTF-8 is accepted",
-                                "文档声明编码为“%s”;只接受 UTF-8", enc) != WB_OK)
+                                "文档声明编码为“%s”;只接受 UTF-8", shown) != WB_OK)
             return WB_ENOMEM;
         return WB_EPARSE;
     }

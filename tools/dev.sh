@@ -10,7 +10,10 @@
 #                           AddressSanitizer and UndefinedBehaviorSanitizer (build-asan/),
 #                           the C tests and the demo's commands under valgrind,
 #                           the threads test under ThreadSanitizer (build-tsan/),
-#                           then a Release build of the library and CLI (build-release/)
+#                           a Release build of the library and CLI (build-release/),
+#                           then the fuzz targets' smoke runs (build-fuzz/)
+#   sh tools/dev.sh fuzz    build the libFuzzer targets with Clang (build-fuzz/) and
+#                           give each a smoke run over its corpus (tests/fuzz)
 #   sh tools/dev.sh docs    build, then copy the pages generated from the library's
 #                           tables (docs/rules.md, docs/ledgers.md) into docs/
 #
@@ -22,7 +25,7 @@ cd "$(dirname "$0")/.."
 
 # gcc's sanitizer runtimes (libasan8, libubsan1, libtsan2) come with build-essential.
 PACKAGES="build-essential cmake pkg-config libxml2-dev libxml2-utils libpcre2-dev \
-libcmocka-dev swig python3 python3-dev valgrind"
+libcmocka-dev swig python3 python3-dev valgrind clang libclang-rt-14-dev"
 PYTHON=/usr/bin/python3
 JOBS=$(nproc 2>/dev/null || echo 2)
 
@@ -92,6 +95,15 @@ release() {
     cmake --build build-release -j "$JOBS"
 }
 
+# The fuzz targets (tests/fuzz), built with Clang and libFuzzer, each run
+# for a fixed number of runs from its checked-in corpus.
+fuzz() {
+    CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWB_FUZZ=ON \
+          -DWB_BUILD_TESTS=OFF -DWB_BUILD_PYTHON=OFF -DPython3_EXECUTABLE="$PYTHON" >/dev/null
+    cmake --build build-fuzz -j "$JOBS" --target fuzzers
+    ctest --test-dir build-fuzz -L fuzz --output-on-failure -j "$JOBS"
+}
+
 test_all() {
     build
     ctest --test-dir build --output-on-failure -j "$JOBS"
@@ -99,6 +111,7 @@ test_all() {
     memcheck
     tsan
     release
+    fuzz
 }
 
 case "${1:-}" in
@@ -107,6 +120,7 @@ case "${1:-}" in
     demo) demo ;;
     test) test_all ;;
     sanitize) deps; sanitize ;;
+    fuzz) deps; fuzz ;;
     docs) build; cp build/docs/rules.md build/docs/ledgers.md docs/ ;;
-    *) echo "usage: sh tools/dev.sh deps|build|demo|test|sanitize|docs" >&2; exit 2 ;;
+    *) echo "usage: sh tools/dev.sh deps|build|demo|test|sanitize|fuzz|docs" >&2; exit 2 ;;
 esac

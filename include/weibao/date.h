@@ -89,7 +89,8 @@ WB_API int wb_date_parse(wb_date *out, const char *text, wb_error *err);
 WB_API int wb_date_format(char *buf, wb_date date);
 
 /**
- * Write a date as Chinese documents do: "2026年2月10日".
+ * Write a date as Chinese documents do: "2026年2月10日"; the year always
+ * in 4 digits ("0999年1月1日"), so that wb_date_parse() reads it back.
  * @param buf  at least WB_DATE_CHINESE_STRLEN bytes
  * @since 0.2
  */

@@ -88,6 +88,28 @@ WB_API int wb_dossier_check_file_ext(wb_diagnostics **out, const char *path,
  */
 WB_API int wb_dossier_check_sheet_file(wb_diagnostics **out, const char *path, wb_error *err);
 
+/**
+ * As wb_dossier_load_file(), from len bytes of memory (need not be
+ * NUL-terminated; not kept). name stands for the dossier's path: its
+ * folder resolves the relative paths the dossier gives, exactly as for a
+ * file at that path, and the score sheet it names is read from the file
+ * system as for a file (NULL: "<buffer>", in the current folder).
+ * @return as wb_dossier_load_file() (a score sheet that cannot be opened
+ *         is a dossier-file finding, as there)
+ * @since 0.3
+ */
+WB_API int wb_dossier_load_buffer(wb_dossier **out, const char *data, size_t len,
+                                  const char *name, wb_error *err);
+
+/** As wb_dossier_check_file(), from memory; name as for wb_dossier_load_buffer(). @since 0.3 */
+WB_API int wb_dossier_check_buffer(wb_diagnostics **out, const char *data, size_t len,
+                                   const char *name, wb_error *err);
+
+/** As wb_dossier_check_sheet_file(), for a score sheet of len bytes in
+ *  memory that findings call name (NULL: "<buffer>"). @since 0.3 */
+WB_API int wb_dossier_check_sheet_buffer(wb_diagnostics **out, const char *data, size_t len,
+                                         const char *name, wb_error *err);
+
 /** Free a dossier. Accepts NULL. @since 0.3 */
 WB_API void wb_dossier_free(wb_dossier *dossier);
 

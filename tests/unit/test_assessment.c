@@ -392,6 +392,131 @@ static void test_assessment__veto_dates_that_contradict_the_declaration(void **s
     teardown(&f);
 }
 
+/* A whole file, NUL-terminated, in a buffer the caller frees. */
+static char *read_whole(const char *path, size_t *len)
+{
+    FILE *in = fopen(path, "rb");
+    assert_non_null(in);
+    char *buf = malloc(1 << 16);
+    assert_non_null(buf);
+    *len = fread(buf, 1, (1 << 16) - 1, in);
+    buf[*len] = '\0';
+    fclose(in);
+    return buf;
+}
+
+static void test_assessment__a_dossier_in_memory_reads_as_its_file(void **state)
+{
+    (void)state;
+    fixture f;
+    setup(&f);
+    write_sheet(&f, NULL, "4.1,0.3,市教育局,材料/x.pdf,\n");
+    write_dossier(&f, "  <ledger href='ledgers/meetings.csv'/>\n", NULL, NULL, NULL);
+    char path[512], sheet[512], ledger[512];
+    snprintf(path, sizeof(path), "%s/dossier.xml", f.dir);
+    snprintf(sheet, sizeof(sheet), "%s/scores.csv", f.dir);
+    snprintf(ledger, sizeof(ledger), "%s/ledgers/meetings.csv", f.dir);
+    size_t len;
+    char *xml = read_whole(path, &len);
+    /* Named by its path: the sheet and the ledgers resolve in its folder. */
+    wb_dossier *file = NULL, *mem = NULL;
+    wb_error err;
+    assert_int_equal(wb_dossier_load_file(&file, path, NULL), WB_OK);
+    assert_int_equal(wb_dossier_load_buffer(&mem, xml, len, path, &err), WB_OK);
+    assert_string_equal(wb_dossier_path(mem), path);
+    assert_string_equal(wb_dossier_score_sheet(mem), sheet);
+    assert_string_equal(wb_dossier_ledger_path(mem, 0), ledger);
+    assert_int_equal(wb_dossier_score_count(mem), wb_dossier_score_count(file));
+    assert_int_equal(wb_dossier_veto_count(mem), 8);
+    assert_int_equal(wb_diagnostics_count(wb_dossier_problems(mem)), 1);
+    wb_dossier_free(mem);
+    wb_dossier_free(file);
+    /* The check lists the skipped sheet row, as the file's check does. */
+    wb_diagnostics *form = NULL;
+    assert_int_equal(wb_dossier_check_buffer(&form, xml, len, path, NULL), WB_OK);
+    assert_int_equal(wb_diagnostics_count(form), 1);
+    assert_int_equal(count_rule(form, "dossier-sheet"), 1);
+    wb_diagnostics_free(form);
+    /* Named elsewhere, the sheet is looked for there: not found, an error
+       with the dossier's name; no name is "<buffer>" in the current folder. */
+    assert_int_equal(wb_dossier_load_buffer(&mem, xml, len, "/nonexistent/dossier.xml", &err),
+                     WB_ESCHEMA);
+    assert_null(mem);
+    assert_string_equal(err.source, "/nonexistent/dossier.xml");
+    assert_non_null(strstr(err.message, "/nonexistent/scores.csv"));
+    assert_int_equal(wb_dossier_check_buffer(&form, xml, len, NULL, NULL), WB_OK);
+    assert_int_equal(count_rule(form, "dossier-file"), 1);
+    assert_string_equal(wb_diagnostic_file(wb_diagnostics_at(form, 0)), "<buffer>");
+    wb_diagnostics_free(form);
+    /* Not XML: a parse error, in memory as in a file. */
+    assert_int_equal(wb_dossier_load_buffer(&mem, "<dossier", 8, "d.xml", &err), WB_EPARSE);
+    assert_int_equal(wb_dossier_load_buffer(&mem, NULL, 0, "d.xml", NULL), WB_EINVAL);
+    assert_int_equal(wb_dossier_load_buffer(NULL, xml, len, "d.xml", NULL), WB_EINVAL);
+    assert_int_equal(wb_dossier_check_buffer(&form, NULL, 0, "d.xml", NULL), WB_EINVAL);
+    assert_int_equal(wb_dossier_check_buffer(NULL, xml, len, "d.xml", NULL), WB_EINVAL);
+    free(xml);
+    teardown(&f);
+}
+
+static void test_assessment__a_score_sheet_in_memory_reads_as_its_file(void **state)
+{
+    (void)state;
+    /* Only len bytes are read: what follows them is not a row. */
+    static const char text[] = "考核标准,得分,申报单位\n1.1,2,市教育局\n\n4.1,0.3,市教育局\n"
+                               "4.2,x,市教育局\n";
+    size_t len = strlen(text) - strlen("4.2,x,市教育局\n");
+    wb_diagnostics *form = NULL;
+    assert_int_equal(wb_dossier_check_sheet_buffer(&form, text, len, "mem.csv", NULL), WB_OK);
+    assert_int_equal(wb_diagnostics_count(form), 1);
+    const wb_diagnostic *d = wb_diagnostics_at(form, 0);
+    assert_string_equal(wb_diagnostic_rule(d), "dossier-sheet");
+    assert_string_equal(wb_diagnostic_file(d), "mem.csv");
+    assert_int_equal(wb_diagnostic_line(d), 4);
+    wb_diagnostics_free(form);
+    assert_int_equal(wb_dossier_check_sheet_buffer(&form, text, strlen(text), NULL, NULL), WB_OK);
+    assert_int_equal(wb_diagnostics_count(form), 2);
+    assert_string_equal(wb_diagnostic_file(wb_diagnostics_at(form, 1)), "<buffer>");
+    wb_diagnostics_free(form);
+    /* A text whose first row lacks 考核标准 and 得分 is not a sheet. */
+    wb_error err;
+    assert_int_equal(wb_dossier_check_sheet_buffer(&form, "标准,分\n1.1,2\n", 17, "x.csv", &err),
+                     WB_ENOTFOUND);
+    assert_null(form);
+    assert_string_equal(err.source, "x.csv");
+    assert_int_equal(wb_dossier_check_sheet_buffer(&form, "", 0, "x.csv", NULL), WB_ENOTFOUND);
+    assert_int_equal(wb_dossier_check_sheet_buffer(&form, NULL, 0, "x.csv", NULL), WB_EINVAL);
+    assert_int_equal(wb_dossier_check_sheet_buffer(NULL, text, len, "x.csv", NULL), WB_EINVAL);
+}
+
+static void test_assessment__a_sheet_row_wider_than_its_header_is_read_within_it(void **state)
+{
+    (void)state;
+    /* The cells past the header's columns belong to no column: they were
+       read as columns never set, and written through (a crash). */
+    static const char wide[] = "考核标准,得分\n1.1,2,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x\n";
+    wb_diagnostics *form = NULL;
+    assert_int_equal(wb_dossier_check_sheet_buffer(&form, wide, strlen(wide), "w.csv", NULL), WB_OK);
+    assert_int_equal(wb_diagnostics_count(form), 0);
+    wb_diagnostics_free(form);
+}
+
+static void test_assessment__a_sheet_quotes_bad_points_with_numbers_masked(void **state)
+{
+    (void)state;
+    /* A card number typed in the points column is quoted masked. */
+    static const char text[] = "考核标准,得分\n1.1,6222021001123456789\n";
+    wb_diagnostics *form = NULL;
+    assert_int_equal(wb_dossier_check_sheet_buffer(&form, text, strlen(text), "s.csv", NULL), WB_OK);
+    assert_int_equal(wb_diagnostics_count(form), 1);
+    for (int lang = 0; lang < 2; lang++) {
+        const char *m = wb_diagnostic_message(wb_diagnostics_at(form, 0),
+                                              lang ? WB_LANG_EN : WB_LANG_ZH);
+        assert_null(strstr(m, "6222021001123456789"));
+        assert_non_null(strstr(m, "***************6789"));
+    }
+    wb_diagnostics_free(form);
+}
+
 /* ------------------------------------------------------ contradictions */
 
 static void test_assessment__full_points_the_ledgers_contradict_are_flagged(void **state)
@@ -530,6 +655,10 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_assessment__every_bad_sheet_kind_is_reported),
     cmocka_unit_test(test_assessment__a_negative_claim_is_out_of_range_not_unscored),
     cmocka_unit_test(test_assessment__veto_dates_that_contradict_the_declaration),
+    cmocka_unit_test(test_assessment__a_dossier_in_memory_reads_as_its_file),
+    cmocka_unit_test(test_assessment__a_score_sheet_in_memory_reads_as_its_file),
+    cmocka_unit_test(test_assessment__a_sheet_row_wider_than_its_header_is_read_within_it),
+    cmocka_unit_test(test_assessment__a_sheet_quotes_bad_points_with_numbers_masked),
     cmocka_unit_test(test_assessment__full_points_the_ledgers_contradict_are_flagged),
     cmocka_unit_test(test_assessment__the_html_report_parses_and_has_its_sections),
     cmocka_unit_test(test_assessment__a_province_table_a_comparison_and_the_matrix),

@@ -315,6 +315,41 @@ static void test_check__empty_and_garbage_input(void **state)
     }
 }
 
+/* Every message of the list shows the number masked but its last 4, never whole. */
+static void expect_masked(const wb_diagnostics *d, const char *rule, const char *whole,
+                          const char *masked)
+{
+    size_t seen = 0;
+    for (size_t i = 0; i < wb_diagnostics_count(d); i++) {
+        const wb_diagnostic *f = wb_diagnostics_at(d, i);
+        for (int lang = 0; lang < 2; lang++) {
+            const char *m = wb_diagnostic_message(f, lang ? WB_LANG_EN : WB_LANG_ZH);
+            assert_null(strstr(m, whole));
+            seen += strcmp(wb_diagnostic_rule(f), rule) == 0 && strstr(m, masked) != NULL;
+        }
+    }
+    assert_int_equal(seen, 2);
+}
+
+static void test_check__a_refused_value_shows_its_numbers_masked(void **state)
+{
+    (void)state;
+    /* The schema's message quotes the value it refuses (as-of is no date). */
+    const char *doc =
+        "<?xml version=\"1.0\"?>\n"
+        "<dossier xmlns=\"urn:weibao:dossier:1\" format=\"1\" county=\"x\"\n"
+        "         rubric=\"meihekou-2022\" as-of=\"13812345678\"><title>t</title></dossier>\n";
+    wb_diagnostics *d = NULL;
+    assert_int_equal(wb_check_buffer(&d, NULL, doc, strlen(doc), "d.xml", NULL), WB_OK);
+    expect_masked(d, "schema-invalid", "13812345678", "*******5678");
+    wb_diagnostics_free(d);
+    /* The declared encoding is quoted too. */
+    doc = "<?xml version=\"1.0\" encoding=\"6222021001123456789\"?>\n<rubric/>\n";
+    assert_int_equal(wb_check_buffer(&d, NULL, doc, strlen(doc), "e.xml", NULL), WB_OK);
+    expect_masked(d, "xml-encoding", "6222021001123456789", "***************6789");
+    wb_diagnostics_free(d);
+}
+
 static void test_check__unreadable_files(void **state)
 {
     (void)state;
@@ -346,6 +381,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_check__doctype_never_reads_the_entity),
     cmocka_unit_test(test_check__empty_and_garbage_input),
     cmocka_unit_test(test_check__unreadable_files),
+    cmocka_unit_test(test_check__a_refused_value_shows_its_numbers_masked),
 };
 
 WB_TEST_MAIN("check", tests)

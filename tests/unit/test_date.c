@@ -178,6 +178,14 @@ static void test_date__formats(void **state)
     assert_string_equal(zh, "2026年2月10日");
     assert_int_equal(wb_date_format_chinese(zh, ymd(9999, 12, 31)), WB_OK);
     assert_string_equal(zh, "9999年12月31日");
+    /* A year before 1000 in 4 digits, the form the parser reads back. */
+    wb_date back;
+    assert_int_equal(wb_date_format_chinese(zh, ymd(1, 1, 1)), WB_OK);
+    assert_string_equal(zh, "0001年1月1日");
+    assert_int_equal(wb_date_parse(&back, zh, NULL), WB_OK);
+    assert_int_equal(back.days, ymd(1, 1, 1).days);
+    assert_int_equal(wb_date_format_chinese(zh, ymd(999, 12, 31)), WB_OK);
+    assert_string_equal(zh, "0999年12月31日");
     wb_date invalid = { -800000 };
     assert_int_equal(wb_date_format(iso, invalid), WB_EINVAL);
     assert_int_equal(wb_date_format(NULL, ymd(2026, 1, 1)), WB_EINVAL);

@@ -517,6 +517,20 @@ static void test_ledger__a_finding_on_a_line_never_has_column_0(void **state)
     wb_diagnostics_free(list);
 }
 
+static void test_ledger__a_number_after_a_stray_byte_is_masked(void **state)
+{
+    (void)state;
+    /* A lead byte without its continuation bytes (as libxml2 quotes text
+       that is not UTF-8) is one byte: the digits after it are still a run. */
+    char buf[64];
+    wb__mask_numbers(buf, sizeof(buf), "\xE6" "13812345678");
+    assert_string_equal(buf, "\xE6" "*******5678");
+    wb__mask_numbers(buf, sizeof(buf), "\xF0\x9F" "1381234567" "\xE6\xB3");
+    assert_string_equal(buf, "\xF0\x9F" "******4567" "\xE6\xB3");
+    wb__mask_numbers(buf, sizeof(buf), "电话13812345678");
+    assert_string_equal(buf, "电话*******5678");
+}
+
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_ledger__enums_match_the_column_table),
     cmocka_unit_test(test_ledger__the_schema_takes_every_column_of_every_kind),
@@ -532,6 +546,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_ledger__a_duplicate_key_names_the_file_it_was_first_in),
     cmocka_unit_test(test_ledger__xml_columns_stay_exact_on_a_long_line),
     cmocka_unit_test(test_ledger__a_finding_on_a_line_never_has_column_0),
+    cmocka_unit_test(test_ledger__a_number_after_a_stray_byte_is_masked),
 };
 
 WB_TEST_MAIN("ledger", tests)

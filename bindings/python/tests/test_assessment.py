@@ -219,6 +219,27 @@ class ExampleCountyTest(unittest.TestCase):
         self.assertEqual(weibao.check_dossier(self.path), [])
         self.assertEqual(weibao.check_dossier(str(self.path)), [])
 
+    def test_a_dossier_from_a_string(self):
+        # Named by its path, it reads as its file; named elsewhere, its
+        # score sheet is looked for there.
+        text = self.path.read_text(encoding="utf-8")
+        d = weibao.Dossier.from_string(text, name=str(self.path))
+        self.assertEqual(d.path, str(self.path))
+        self.assertEqual(pathlib.Path(d.score_sheet), self.path.parent / "scores.csv")
+        self.assertEqual(len(d.scores), len(self.dossier.scores))
+        self.assertEqual(weibao.check_dossier_string(text.encode("utf-8"), str(self.path)), [])
+        self.assertEqual([f.rule for f in weibao.check_dossier_string(text)], ["dossier-file"])
+        with self.assertRaises(weibao.SchemaError):
+            weibao.Dossier.from_string(text, name="/nonexistent/dossier.xml")
+        sheet = (self.path.parent / "scores.csv").read_bytes()
+        self.assertEqual(weibao.check_score_sheet_string(sheet, "scores.csv"), [])
+        found = weibao.check_score_sheet_string("考核标准,得分\n1.1,0.3\n")
+        self.assertEqual([(f.rule, f.file, f.line) for f in found], [("dossier-sheet", "<buffer>", 2)])
+        with self.assertRaises(weibao.NotFoundError):
+            weibao.check_score_sheet_string("a,b\n")
+        with self.assertRaises(TypeError):
+            weibao.check_score_sheet_string(3)
+
 
 class Folder(unittest.TestCase):
     """A small dossier in a temporary folder."""

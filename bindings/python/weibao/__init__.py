@@ -46,7 +46,8 @@ from ._ledger import Field, LedgerKind, Record, ledger_kinds
 from ._compliance import Evaluation, Outcome, Result, check_record
 from ._assessment import (Assessment, CategoryScore, Dossier, Score,
                           StandardAssessment, UnitScore, VetoDeclaration,
-                          VetoStatus, check_dossier, check_score_sheet, report_compare,
+                          VetoStatus, check_dossier, check_dossier_string, check_score_sheet,
+                          check_score_sheet_string, report_compare,
                           report_responsibilities, report_table)
 from ._privacy import PrivacyScanner
 
@@ -59,6 +60,7 @@ __all__ = [
     "LedgerKind", "Field", "Record", "ledger_kinds",
     "Evaluation", "Result", "Outcome", "check_record",
     "Dossier", "Score", "VetoDeclaration", "check_dossier", "check_score_sheet",
+    "check_dossier_string", "check_score_sheet_string",
     "Assessment", "StandardAssessment", "CategoryScore", "UnitScore",
     "VetoStatus", "report_table", "report_compare", "report_responsibilities",
     "PrivacyScanner",

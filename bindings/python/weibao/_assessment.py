@@ -31,7 +31,7 @@ from ._calendar import Calendar
 from ._compliance import Outcome, Result
 from ._diagnostics import Diagnostic, _Findings
 from ._errors import NotFoundError, Status
-from ._rubric import Rubric, _points
+from ._rubric import Rubric, _document_bytes, _points
 from ._rules import RuleSet, _lang
 
 __all__ = ["Dossier", "Score", "VetoDeclaration", "Assessment",
@@ -134,6 +134,14 @@ class Dossier:
         """
         with _dossier_options(allow_outside) as opts:
             return cls._adopt(_core.wb_dossier_load_file_ext(os.fspath(path), opts))
+
+    @classmethod
+    def from_string(cls, text, name=None):
+        """As :meth:`load`, for XML text (str, or UTF-8 bytes). ``name``
+        stands for the dossier's path: its folder resolves the paths the
+        dossier gives, and the score sheet it names is read from there
+        (None: "<buffer>", in the current folder)."""
+        return cls._adopt(_core.wb_dossier_load_buffer(_document_bytes(text), name))
 
     @staticmethod
     def schema():
@@ -268,6 +276,18 @@ def check_score_sheet(path):
     skipped, as a list of Diagnostic. Raises NotFoundError when the file
     is not a score sheet."""
     return _Findings(_core.wb_dossier_check_sheet_file(os.fspath(path))).to_list()
+
+
+def check_dossier_string(text, name=None):
+    """As check_dossier(), for XML text (str, or UTF-8 bytes); ``name`` as
+    for :meth:`Dossier.from_string`."""
+    return _Findings(_core.wb_dossier_check_buffer(_document_bytes(text), name)).to_list()
+
+
+def check_score_sheet_string(text, name=None):
+    """As check_score_sheet(), for CSV text (str, or bytes in UTF-8 or
+    GB18030) called ``name`` in the findings ("<buffer>" if None)."""
+    return _Findings(_core.wb_dossier_check_sheet_buffer(_document_bytes(text), name)).to_list()
 
 
 # ---------------------------------------------------------- assessment
