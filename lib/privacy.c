@@ -726,6 +726,19 @@ static size_t piece_end(const char *text, size_t len, size_t from, size_t *subje
     return cut;
 }
 
+/* Just after the first line break (LF, CRLF or CR alone) in [pos, end),
+   or 0 when there is none. */
+static size_t line_break_after(const char *text, size_t pos, size_t end)
+{
+    for (size_t i = pos; i < end; i++) {
+        if (text[i] == '\n')
+            return i + 1;
+        if (text[i] == '\r')
+            return i + 1 < end && text[i + 1] == '\n' ? i + 2 : i + 1;
+    }
+    return 0;
+}
+
 /* After the line break at or after pos, but not past end. */
 static size_t next_line(const char *text, size_t pos, size_t end)
 {
@@ -1482,18 +1495,19 @@ int wb_privacy_scan(wb_diagnostics **out, const wb_privacy_scanner *s, const cha
         rc = WB_ENOMEM;
 
     /* Walk the text once: line breaks up to each hit, then the code
-       points from the start of its line. */
+       points from the start of its line. LF, CRLF and CR alone (old Mac
+       exports) each end a line. */
     long line = first_line > 0 ? first_line : 1;
     size_t column = 1;
     size_t pos = 0;
     for (size_t i = 0; rc == WB_OK && i < sc.count; i++) {
         const hit *h = &sc.hits[i];
-        const char *nl;
-        while (pos < h->start && (nl = memchr(sc.text + pos, '\n', h->start - pos)) != NULL) {
+        size_t after;
+        while (pos < h->start && (after = line_break_after(sc.text, pos, h->start)) != 0) {
             if (line < INT_MAX)
                 line++;
             column = 1;
-            pos = (size_t)(nl - sc.text) + 1;
+            pos = after;
         }
         column += code_points(sc.text, pos, h->start);
         pos = h->start;

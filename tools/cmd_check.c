@@ -205,14 +205,15 @@ static int scan_file(check_opts *o, const char *path, int gb18030)
         }
         size_t old = have;
         have += got;
-        /* Up to the last line end, unless the file ends here. What was
-           kept from the last read holds no line end: only look at the
-           bytes read now. */
+        /* Up to the last line end (LF, CRLF or CR alone), unless the file
+           ends here. What was kept from the last read holds no line end
+           but perhaps a CR that ended it, waiting to see whether an LF
+           follows: only look at that and the bytes read now. */
         size_t take = have;
         if (got > 0) {
             const char *nl = NULL;
-            for (size_t i = have; i > old && nl == NULL; i--)
-                if (buf[i - 1] == '\n')
+            for (size_t i = have; i > (old > 0 ? old - 1 : 0) && nl == NULL; i--)
+                if (buf[i - 1] == '\n' || (buf[i - 1] == '\r' && i < have))
                     nl = buf + i - 1;
             if (nl == NULL) {
                 /* One line fills the buffer: read more of it. */
@@ -247,6 +248,9 @@ static int scan_file(check_opts *o, const char *path, int gb18030)
         free(utf8);
         for (const char *p = buf; (p = memchr(p, '\n', take - (size_t)(p - buf))) != NULL; p++)
             line++;
+        for (const char *p = buf; (p = memchr(p, '\r', take - (size_t)(p - buf))) != NULL; p++)
+            if (p + 1 == buf + take || p[1] != '\n')
+                line++;     /* a CR alone ends a line too */
         memmove(buf, buf + take, have - take);
         have -= take;
         done += take;

@@ -42,6 +42,34 @@ class PrivacyCase(AttackCase):
             self.assertFalse(flat(s) in squeezed, "a planted number is printed grouped")
 
 
+class LineEnds(PrivacyCase):
+    """LF, CRLF and CR alone each end a line, also where a CRLF is cut
+    between two of the reads a large file is scanned in."""
+
+    def test_each_line_end_gives_the_same_places(self):
+        lines = ["第一行", "电话 " + PHONE, "", "身份证 " + ADULT_ID]
+        for name, end in (("lf", "\n"), ("crlf", "\r\n"), ("cr", "\r")):
+            path = self.write(name + ".txt", end.join(lines) + end)
+            r = self.lint("check", "--as-of", AS_OF, path, expect=0)
+            self.assertEqual(findings(r.out), [(2, 4, "privacy-phone"), (4, 5, "privacy-id-number")],
+                             name)
+
+    def test_a_crlf_cut_between_two_reads(self):
+        # The file is read a MiB at a time: put a CRLF across the first MiB
+        # boundary, and one across the second; the numbers after them keep
+        # their lines.
+        for end in ("\r\n", "\r"):
+            head = ("x" * (MIB - 1) + end).encode()
+            phone = ("电话 " + PHONE + end).encode()
+            pad = 2 * MIB - 1 - len(head) - len(phone)
+            second = ("y" * pad + end).encode()
+            self.assertEqual(len(head + phone + second) - len(end), 2 * MIB - 1)
+            path = self.write("big.txt", head + phone + second + ("身份证 " + ADULT_ID + end).encode())
+            r = self.lint("check", "--as-of", AS_OF, path, expect=0)
+            self.assertEqual(findings(r.out), [(2, 4, "privacy-phone"), (4, 5, "privacy-id-number")],
+                             repr(end))
+
+
 class LongLine(PrivacyCase):
     """A single-line export of 4 MiB: numbers after the first MiB, and
     numbers across every MiB boundary, are found at their columns and

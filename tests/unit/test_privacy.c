@@ -135,6 +135,26 @@ static void test_privacy__finds_each_kind_with_line_and_column(void **state)
     wb_privacy_scanner_free(s);
 }
 
+/* LF, CRLF and CR alone each end a line: the places are the same. */
+static void test_privacy__every_line_end_counts(void **state)
+{
+    (void)state;
+    wb_privacy_scanner *s = scanner("2026-11-29", NULL);
+    const char *const texts[] = {
+        "第一行\n电话13812345678\n\n身份证号" ADULT_ID "\n",
+        "第一行\r\n电话13812345678\r\n\r\n身份证号" ADULT_ID "\r\n",
+        "第一行\r电话13812345678\r\r身份证号" ADULT_ID "\r",
+        "第一行\r\n电话13812345678\r\r\n身份证号" ADULT_ID "\n",
+    };
+    for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+        wb_diagnostics *d = scan_with(s, texts[i]);
+        assert_place(only(d, "privacy-phone"), 2, 3);
+        assert_place(only(d, "privacy-id-number"), 4, 5);
+        wb_diagnostics_free(d);
+    }
+    wb_privacy_scanner_free(s);
+}
+
 static void test_privacy__first_line_and_default_name(void **state)
 {
     (void)state;
@@ -918,6 +938,7 @@ static void test_privacy__one_scanner_many_threads(void **state)
 
 static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_privacy__finds_each_kind_with_line_and_column),
+    cmocka_unit_test(test_privacy__every_line_end_counts),
     cmocka_unit_test(test_privacy__first_line_and_default_name),
     cmocka_unit_test(test_privacy__minor_is_an_error_adult_a_warning),
     cmocka_unit_test(test_privacy__eighteenth_birthday_boundary),
