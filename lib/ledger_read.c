@@ -462,10 +462,14 @@ static void xml_root(xml_state *st, const char *local, const char *ns)
             snprintf(en, sizeof(en), "the file is a %s ledger, not %s", kind->name, rd->kind->name);
             snprintf(zh, sizeof(zh), "该文件为%s,而非%s", kind->title[0], rd->kind->title[0]);
         } else {
-            snprintf(en, sizeof(en), "<%.64s> in namespace '%.80s' is not a ledger "
+            /* Both are the file's text: quoted masked, cut at a character. */
+            char name[72], space[96];
+            wb__quote_value(name, sizeof(name), local);
+            wb__quote_value(space, sizeof(space), ns != NULL ? ns : "");
+            snprintf(en, sizeof(en), "<%s> in namespace '%s' is not a ledger "
                      "(a root such as <background-checks xmlns=\"" LEDGER_NS "\">)",
-                     local, ns != NULL ? ns : "");
-            snprintf(zh, sizeof(zh), "<%.64s> 不是台账文件的根元素", local);
+                     name, space);
+            snprintf(zh, sizeof(zh), "<%s> 不是台账文件的根元素", name);
         }
         int column = tag_column(st, line);
         problem(rd, "ledger-kind", line, column, en, zh);

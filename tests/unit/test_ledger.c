@@ -517,6 +517,41 @@ static void test_ledger__a_finding_on_a_line_never_has_column_0(void **state)
     wb_diagnostics_free(list);
 }
 
+/* A root element's name and namespace are the file's text: quoted masked
+   (fuzzing found a whole identity number in the namespace quoted). */
+static void test_ledger__a_number_in_the_root_namespace_is_masked(void **state)
+{
+    (void)state;
+    static const char xml[] = "<?xml version='1.0'?>\n"
+                              "<m13812345678 xmlns='urn:weibao:ledger:1 110105200811300015'/>\n";
+    wb_ruleset *rules;
+    wb_calendar *cal;
+    wb_evaluation *ev = NULL;
+    wb_date as_of;
+    wb_date_parse(&as_of, "2026-11-29", NULL);
+    assert_int_equal(wb_ruleset_open_default(&rules, NULL), WB_OK);
+    assert_int_equal(wb_calendar_open_default(&cal, NULL), WB_OK);
+    assert_int_equal(wb_evaluation_new(&ev, rules, cal, as_of, NULL), WB_OK);
+    wb_error err;
+    assert_int_equal(wb_evaluation_add_buffer(ev, xml, strlen(xml), "ns.xml", NULL, &err),
+                     WB_ESCHEMA);
+    assert_null(strstr(err.message, "110105200811300015"));
+    assert_null(strstr(err.message, "13812345678"));
+    assert_non_null(strstr(err.message, "<m*******5678> in namespace 'urn:weibao:ledger:1 "
+                                        "**************0015'"));
+    const wb_diagnostics *p = wb_evaluation_problems(ev);
+    for (size_t i = 0; i < wb_diagnostics_count(p); i++)
+        for (int lang = 0; lang < 2; lang++) {
+            const char *m = wb_diagnostic_message(wb_diagnostics_at(p, i),
+                                                  lang ? WB_LANG_EN : WB_LANG_ZH);
+            assert_null(strstr(m, "110105200811300015"));
+            assert_null(strstr(m, "13812345678"));
+        }
+    wb_evaluation_free(ev);
+    wb_calendar_free(cal);
+    wb_ruleset_free(rules);
+}
+
 static void test_ledger__a_number_after_a_stray_byte_is_masked(void **state)
 {
     (void)state;
@@ -547,6 +582,7 @@ static const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_ledger__xml_columns_stay_exact_on_a_long_line),
     cmocka_unit_test(test_ledger__a_finding_on_a_line_never_has_column_0),
     cmocka_unit_test(test_ledger__a_number_after_a_stray_byte_is_masked),
+    cmocka_unit_test(test_ledger__a_number_in_the_root_namespace_is_masked),
 };
 
 WB_TEST_MAIN("ledger", tests)
