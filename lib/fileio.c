@@ -278,7 +278,7 @@ int wb_path_resolve(char **out, const char *base_file, const char *href, unsigne
     }
     int rc = WB_OK;
     if (why != NULL) {
-        if (real != NULL && !is_inside(folder ? folder : "", real))
+        if (real != NULL && !is_inside(folder, real))     /* real implies folder */
             rc = wb__error_set(err, WB_EDENIED, base_file, 0, 0, NULL,
                                "'%s' is outside the folder of '%s' (%s, to '%s'); "
                                "files it names must stay in its folder", href,

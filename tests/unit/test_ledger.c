@@ -86,8 +86,9 @@ static char *write_temp(const char *suffix, const char *data, size_t len)
 }
 
 /* An evaluation of one file, as of 2026-11-29; the caller frees it. */
-static wb_evaluation *evaluate(const char *path, const char *kind, int *rc,
-                               wb_ruleset **rules, wb_calendar **cal)
+/* An evaluation as of 2026-11-29 over the built-in rules and calendar,
+   which the caller frees too. */
+static wb_evaluation *open_evaluation(wb_ruleset **rules, wb_calendar **cal)
 {
     wb_evaluation *ev = NULL;
     wb_date as_of;
@@ -95,6 +96,13 @@ static wb_evaluation *evaluate(const char *path, const char *kind, int *rc,
     assert_int_equal(wb_ruleset_open_default(rules, NULL), WB_OK);
     assert_int_equal(wb_calendar_open_default(cal, NULL), WB_OK);
     assert_int_equal(wb_evaluation_new(&ev, *rules, *cal, as_of, NULL), WB_OK);
+    return ev;
+}
+
+static wb_evaluation *evaluate(const char *path, const char *kind, int *rc,
+                               wb_ruleset **rules, wb_calendar **cal)
+{
+    wb_evaluation *ev = open_evaluation(rules, cal);
     *rc = wb_evaluation_add_file(ev, path, kind, NULL);
     return ev;
 }
@@ -337,12 +345,7 @@ static void test_ledger__a_ledger_in_memory(void **state)
 
     wb_ruleset *rules;
     wb_calendar *cal;
-    wb_evaluation *ev = NULL;
-    wb_date as_of;
-    wb_date_parse(&as_of, "2026-11-29", NULL);
-    assert_int_equal(wb_ruleset_open_default(&rules, NULL), WB_OK);
-    assert_int_equal(wb_calendar_open_default(&cal, NULL), WB_OK);
-    assert_int_equal(wb_evaluation_new(&ev, rules, cal, as_of, NULL), WB_OK);
+    wb_evaluation *ev = open_evaluation(&rules, &cal);
     char name[] = "upload-7";
     assert_int_equal(wb_evaluation_add_buffer(ev, csv, strlen(csv), name, NULL, NULL), WB_OK);
     assert_int_equal(wb_evaluation_add_buffer(ev, xml, strlen(xml), NULL, NULL, NULL), WB_OK);
@@ -450,12 +453,7 @@ static void test_ledger__a_duplicate_key_names_the_file_it_was_first_in(void **s
     static const char b[] = "编号,人员类别,查询日期,查询结果\n\nBC-1,在职,2026-02-01,无\n";
     wb_ruleset *rules;
     wb_calendar *cal;
-    wb_evaluation *ev = NULL;
-    wb_date as_of;
-    wb_date_parse(&as_of, "2026-11-29", NULL);
-    assert_int_equal(wb_ruleset_open_default(&rules, NULL), WB_OK);
-    assert_int_equal(wb_calendar_open_default(&cal, NULL), WB_OK);
-    assert_int_equal(wb_evaluation_new(&ev, rules, cal, as_of, NULL), WB_OK);
+    wb_evaluation *ev = open_evaluation(&rules, &cal);
     assert_int_equal(wb_evaluation_add_buffer(ev, a, strlen(a), "town-a.csv", NULL, NULL), WB_OK);
     assert_int_equal(wb_evaluation_add_buffer(ev, b, strlen(b), "town-b.csv", NULL, NULL), WB_OK);
     const wb_diagnostics *p = wb_evaluation_problems(ev);
@@ -526,12 +524,7 @@ static void test_ledger__a_number_in_the_root_namespace_is_masked(void **state)
                               "<m13812345678 xmlns='urn:weibao:ledger:1 110105200811300015'/>\n";
     wb_ruleset *rules;
     wb_calendar *cal;
-    wb_evaluation *ev = NULL;
-    wb_date as_of;
-    wb_date_parse(&as_of, "2026-11-29", NULL);
-    assert_int_equal(wb_ruleset_open_default(&rules, NULL), WB_OK);
-    assert_int_equal(wb_calendar_open_default(&cal, NULL), WB_OK);
-    assert_int_equal(wb_evaluation_new(&ev, rules, cal, as_of, NULL), WB_OK);
+    wb_evaluation *ev = open_evaluation(&rules, &cal);
     wb_error err;
     assert_int_equal(wb_evaluation_add_buffer(ev, xml, strlen(xml), "ns.xml", NULL, &err),
                      WB_ESCHEMA);
